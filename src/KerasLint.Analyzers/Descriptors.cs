@@ -1,0 +1,148 @@
+using KerasLint.Knowledge;
+using Microsoft.CodeAnalysis;
+
+namespace KerasLint
+{
+    /// <summary>
+    /// Every diagnostic KerasLint reports, in one place. Ids come from <see cref="RuleIds"/>; each links to
+    /// docs/rules/&lt;id&gt;.md (a test checks the pages exist). Message arguments are documented per rule.
+    /// </summary>
+    internal static class Descriptors
+    {
+        private const string HelpBase = "https://github.com/keraslint/keraslint/blob/main/docs/rules/";
+
+        public const string CategoryMetrics = "KerasLint.Metrics";
+        public const string CategoryLoss = "KerasLint.Loss";
+        public const string CategoryModel = "KerasLint.Model";
+        public const string CategoryCallbacks = "KerasLint.Callbacks";
+
+        /// <summary>{0} metric string, {1} loss string, {2} resolved metric, {3} what it computes, {4} family/library.</summary>
+        public static readonly DiagnosticDescriptor KL0001 = Create(
+            RuleIds.AccuracyOnRegression,
+            "'accuracy' is meaningless with a regression loss",
+            "'{0}' with '{1}' resolves to {2} ({3}) under {4}; it is meaningless for regression",
+            CategoryMetrics,
+            DiagnosticSeverity.Warning,
+            "With a regression loss such as mean_squared_error, Keras resolves \"accuracy\"/\"acc\" to binary_accuracy (or categorical_accuracy on a wide head): the share of outputs that round to the exact target. For continuous targets that number is meaningless. Report the error the loss measures instead (mae, mse).");
+
+        /// <summary>{0} units, {1} what "accuracy" reports and why it misleads under the family, {2} family/library.</summary>
+        public static readonly DiagnosticDescriptor KL0002 = Create(
+            RuleIds.BinaryCrossentropyOnMultiClass,
+            "binary_crossentropy on a single-label multi-class softmax head",
+            "binary_crossentropy on a {0}-unit softmax head treats the classes as independent yes/no problems; {1} under {2}",
+            CategoryLoss,
+            DiagnosticSeverity.Warning,
+            "A softmax head picks one class among many; binary_crossentropy scores every unit as an independent binary problem. In Keras ≤ 2.3 and TF ≤ 2.1, \"accuracy\" then resolves to element-wise binary_accuracy, which is inflated ((C-1)/C for a constant all-zero prediction). Use categorical_crossentropy (one-hot labels) or sparse_categorical_crossentropy (integer labels).");
+
+        /// <summary>{0} metric string, {1} candidates/what it resolves to, {2} reason, {3} family/library.</summary>
+        public static readonly DiagnosticDescriptor KL0003 = Create(
+            RuleIds.AmbiguousAccuracy,
+            "'accuracy' is resolved by a guess",
+            "'{0}' is not fixed by this code: it resolves to {1} ({2}) under {3}; name the metric explicitly",
+            CategoryMetrics,
+            DiagnosticSeverity.Info,
+            "Keras turns \"accuracy\"/\"acc\" into binary, categorical or sparse categorical accuracy by inspecting the loss (Keras ≤ 2.3) or the shapes of the first batch (tf.keras ≥ 2.2, Keras 3). With a custom loss, or when the families disagree, the result depends on facts the code does not state; with integer labels and a custom loss old Keras reports categorical_accuracy of a length-1 axis, i.e. the share of predictions equal to class 0. Name the accuracy you mean.");
+
+        /// <summary>{0} where the softmax is (layer / activation argument).</summary>
+        public static readonly DiagnosticDescriptor KL0004 = Create(
+            RuleIds.SoftmaxOnOneUnit,
+            "softmax over a single unit always outputs 1.0",
+            "softmax over a single unit ({0}) always outputs 1.0 and has zero gradient; use 'sigmoid' for a binary output",
+            CategoryModel,
+            DiagnosticSeverity.Error,
+            "softmax normalises over the last axis; with one unit every output is exactly 1.0, the loss gradient is zero and the model never learns. A single-unit binary classifier needs sigmoid.");
+
+        /// <summary>{0} loss, {1} what it expects, {2} what the head produces, {3} activation to use.</summary>
+        public static readonly DiagnosticDescriptor KL0005 = Create(
+            RuleIds.LossExpectsProbabilities,
+            "loss expects probabilities the output head does not produce",
+            "'{0}' expects {1} but the output head produces {2}; use activation '{3}'",
+            CategoryLoss,
+            DiagnosticSeverity.Warning,
+            "Keras's crossentropies (from_logits=False) clip predictions to [1e-7, 1-1e-7] and, for categorical crossentropy, renormalise rows. Fed raw linear or relu outputs they silently compute a clipped, distorted loss instead of failing.");
+
+        /// <summary>{0} loss, {1} head activation, {2} suggested loss.</summary>
+        public static readonly DiagnosticDescriptor KL0007 = Create(
+            RuleIds.RegressionLossOnClassifier,
+            "regression loss on a classification head",
+            "'{0}' is a regression loss but the output head is {1} (a classifier); use '{2}'",
+            CategoryLoss,
+            DiagnosticSeverity.Warning,
+            "Squared or absolute error on probabilities has vanishing gradients near saturation and is not a proper scoring rule for class probabilities; classifiers train slower and worse than with crossentropy.");
+
+        /// <summary>{0} callback, {1} monitored key, {2} why / the keys that exist, {3} family/library.</summary>
+        public static readonly DiagnosticDescriptor KL0008 = Create(
+            RuleIds.MonitorKeyNeverLogged,
+            "callback monitors a key the model never logs",
+            "{0} monitors '{1}', which this model never logs under {3}: {2}",
+            CategoryCallbacks,
+            DiagnosticSeverity.Warning,
+            "Keras names logged metrics by family: Keras ≤ 2.2 logs \"accuracy\" as acc/val_acc, later versions log the string you passed (accuracy/val_accuracy). A callback watching a missing key only warns (Keras 2.x, tf.keras: EarlyStopping never fires, ModelCheckpoint never saves) or raises (Keras 3 in auto mode).");
+
+        /// <summary>{0} rate, {1} what happens under the library/family.</summary>
+        public static readonly DiagnosticDescriptor KL0009 = Create(
+            RuleIds.DropoutRateOutOfRange,
+            "Dropout rate outside [0, 1)",
+            "Dropout rate {0} is outside [0, 1): {1}",
+            CategoryModel,
+            DiagnosticSeverity.Error,
+            "A dropout rate of 1 drops everything; Keras 2.0–2.3 silently disable the layer instead, tf.keras raises at the first training step, Keras ≥ 3.14 and TorchSharp output zeros. Rates below 0 or above 1 are rejected at construction (Keras) or at the first forward (TorchSharp).");
+
+        /// <summary>{0} role (loss/metric), {1} the string, {2} family/library, {3} suggestion text (may be empty).</summary>
+        public static readonly DiagnosticDescriptor KL0010 = Create(
+            RuleIds.UnknownIdentifier,
+            "loss or metric name unknown to this Keras version",
+            "'{1}' is not a {0} name in {2}{3}",
+            CategoryMetrics,
+            DiagnosticSeverity.Warning,
+            "Keras looks loss and metric strings up by exact name, and the set of names differs by version (\"logcosh\" is gone in Keras 3, lower-case \"precision\" was never registered in tf.keras). An unknown name fails at compile or at the first batch, far from where it was typed.");
+
+        /// <summary>{0} callback, {1} mode, {2} key, {3} the right mode.</summary>
+        public static readonly DiagnosticDescriptor KL0012 = Create(
+            RuleIds.MonitorModeContradictsKey,
+            "callback mode contradicts the monitored key",
+            "{0} uses mode '{1}' on '{2}', which should be {3}d; use mode '{3}'",
+            CategoryCallbacks,
+            DiagnosticSeverity.Warning,
+            "mode=\"min\" on an accuracy key stops training when accuracy is worst and keeps the worst checkpoint; mode=\"max\" on a loss key does the same with the loss.");
+
+        /// <summary>{0} loss call, {1} where the probabilities come from.</summary>
+        public static readonly DiagnosticDescriptor KL0101 = Create(
+            RuleIds.CrossEntropyOnProbabilities,
+            "CrossEntropyLoss receives probabilities",
+            "{0} applies log_softmax itself but receives softmax probabilities ({1}) (TorchSharp); remove the softmax or use LogSoftmax with NLLLoss",
+            CategoryLoss,
+            DiagnosticSeverity.Warning,
+            "TorchSharp's CrossEntropyLoss and functional.cross_entropy expect raw logits. Softmax before it squashes the logits, so the loss can never approach zero and gradients shrink; training is slower and calibrated worse. TorchSharp, like PyTorch, does not warn.");
+
+        /// <summary>{0} loss call, {1} what produces the input.</summary>
+        public static readonly DiagnosticDescriptor KL0102 = Create(
+            RuleIds.BceOnUnboundedOutputs,
+            "BCELoss receives unbounded outputs",
+            "{0} expects probabilities in [0, 1] but receives unbounded outputs ({1}) (TorchSharp); use BCEWithLogitsLoss",
+            CategoryLoss,
+            DiagnosticSeverity.Warning,
+            "BCELoss and functional.binary_cross_entropy take probabilities. Raw logits outside [0, 1] make it fail or produce NaN at run time; BCEWithLogitsLoss applies the sigmoid in a numerically stable way.");
+
+        /// <summary>{0} loss call, {1} where the sigmoid is.</summary>
+        public static readonly DiagnosticDescriptor KL0103 = Create(
+            RuleIds.BceWithLogitsOnSigmoid,
+            "BCEWithLogitsLoss receives sigmoid outputs",
+            "{0} applies sigmoid itself but receives sigmoid outputs ({1}) (TorchSharp); remove the sigmoid or use BCELoss",
+            CategoryLoss,
+            DiagnosticSeverity.Warning,
+            "BCEWithLogitsLoss applies a sigmoid to its input. A sigmoid before it squashes the outputs twice: predictions stay between 0.5 and 0.73, the loss cannot go below about 0.31 per element, and gradients vanish.");
+
+        /// <summary>{0} loss call, {1} what it receives.</summary>
+        public static readonly DiagnosticDescriptor KL0104 = Create(
+            RuleIds.NllLossWithoutLogSoftmax,
+            "NLLLoss receives outputs that are not log-probabilities",
+            "{0} expects log-probabilities but receives {1} (TorchSharp); apply log_softmax, or use CrossEntropyLoss on the logits",
+            CategoryLoss,
+            DiagnosticSeverity.Warning,
+            "NLLLoss only picks -input[target]; it does not normalise. On softmax probabilities, sigmoid outputs or raw logits the value is not a likelihood and can go to minus infinity.");
+
+        private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
+            new DiagnosticDescriptor(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpBase + id + ".md");
+    }
+}

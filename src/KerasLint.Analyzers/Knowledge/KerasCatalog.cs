@@ -1,0 +1,318 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace KerasLint.Knowledge
+{
+    /// <summary>
+    /// The one Keras knowledge catalog: every built-in loss and metric, every string that names it in each
+    /// version family, its task class and direction. The analyzer and the TorchSharp runtime both read it.
+    /// Facts come from shared/keras/semantics.md §3 (keras-team/keras at the tags cited there).
+    /// </summary>
+    public static class KerasCatalog
+    {
+        private const FunctionRoles L = FunctionRoles.Loss;
+        private const FunctionRoles M = FunctionRoles.Metric;
+        private const FunctionRoles LM = FunctionRoles.Both;
+
+        private static readonly KerasFunction[] FunctionTable =
+        {
+            // Regression losses (usable as metrics too).
+            F("mean_squared_error", TaskClass.Regression, MetricDirection.Down, OutputExpectation.Any, LM, "mean squared error"),
+            F("mean_absolute_error", TaskClass.Regression, MetricDirection.Down, OutputExpectation.Any, LM, "mean absolute error"),
+            F("mean_absolute_percentage_error", TaskClass.Regression, MetricDirection.Down, OutputExpectation.Any, LM, "mean absolute percentage error"),
+            F("mean_squared_logarithmic_error", TaskClass.Regression, MetricDirection.Down, OutputExpectation.Any, LM, "mean squared logarithmic error"),
+            F("log_cosh", TaskClass.Regression, MetricDirection.Down, OutputExpectation.Any, LM, "log-cosh error"),
+            F("huber", TaskClass.Regression, MetricDirection.Down, OutputExpectation.Any, L, "Huber loss"),
+            F("cosine_similarity", TaskClass.Regression, MetricDirection.Up, OutputExpectation.Any, LM, "cosine similarity"),
+            F("poisson", TaskClass.Regression, MetricDirection.Down, OutputExpectation.Any, LM, "Poisson deviance"),
+            F("root_mean_squared_error", TaskClass.Regression, MetricDirection.Down, OutputExpectation.Any, M, "root mean squared error"),
+            F("r2_score", TaskClass.Regression, MetricDirection.Up, OutputExpectation.Any, M, "coefficient of determination"),
+
+            // Probabilistic.
+            F("kl_divergence", TaskClass.Probabilistic, MetricDirection.Down, OutputExpectation.Distribution, LM, "Kullback-Leibler divergence"),
+
+            // Binary / multi-label.
+            F("binary_crossentropy", TaskClass.Binary, MetricDirection.Down, OutputExpectation.IndependentProbabilities, LM, "binary crossentropy"),
+            F("binary_focal_crossentropy", TaskClass.Binary, MetricDirection.Down, OutputExpectation.IndependentProbabilities, L, "binary focal crossentropy"),
+            F("binary_accuracy", TaskClass.Binary, MetricDirection.Up, OutputExpectation.IndependentProbabilities, M, "share of outputs that round to the exact target"),
+
+            // Multi-class.
+            F("categorical_crossentropy", TaskClass.MultiClassOneHot, MetricDirection.Down, OutputExpectation.Distribution, LM, "categorical crossentropy"),
+            F("categorical_focal_crossentropy", TaskClass.MultiClassOneHot, MetricDirection.Down, OutputExpectation.Distribution, L, "categorical focal crossentropy"),
+            F("sparse_categorical_crossentropy", TaskClass.MultiClassSparse, MetricDirection.Down, OutputExpectation.Distribution, LM, "sparse categorical crossentropy"),
+            F("categorical_accuracy", TaskClass.MultiClassOneHot, MetricDirection.Up, OutputExpectation.Distribution, M, "share of samples whose arg-max matches the one-hot target"),
+            F("sparse_categorical_accuracy", TaskClass.MultiClassSparse, MetricDirection.Up, OutputExpectation.Distribution, M, "share of samples whose arg-max equals the integer target"),
+            F("top_k_categorical_accuracy", TaskClass.MultiClassOneHot, MetricDirection.Up, OutputExpectation.Distribution, M, "share of samples whose one-hot target is among the top k"),
+            F("sparse_top_k_categorical_accuracy", TaskClass.MultiClassSparse, MetricDirection.Up, OutputExpectation.Distribution, M, "share of samples whose integer target is among the top k"),
+
+            // Hinge.
+            F("hinge", TaskClass.Hinge, MetricDirection.Down, OutputExpectation.Any, LM, "hinge loss"),
+            F("squared_hinge", TaskClass.Hinge, MetricDirection.Down, OutputExpectation.Any, LM, "squared hinge loss"),
+            F("categorical_hinge", TaskClass.Hinge, MetricDirection.Down, OutputExpectation.Any, LM, "categorical hinge loss"),
+
+            // Exact equality ("accuracy" the class, not the compile string).
+            F("accuracy", TaskClass.Other, MetricDirection.Up, OutputExpectation.Any, M, "share of predictions exactly equal to the target"),
+
+            // Threshold / confusion metrics.
+            F("auc", TaskClass.Binary, MetricDirection.Up, OutputExpectation.IndependentProbabilities, M, "area under the curve"),
+            F("precision", TaskClass.Binary, MetricDirection.Up, OutputExpectation.IndependentProbabilities, M, "precision"),
+            F("recall", TaskClass.Binary, MetricDirection.Up, OutputExpectation.IndependentProbabilities, M, "recall"),
+            F("f1_score", TaskClass.Binary, MetricDirection.Up, OutputExpectation.IndependentProbabilities, M, "F1 score"),
+            F("f_beta_score", TaskClass.Binary, MetricDirection.Up, OutputExpectation.IndependentProbabilities, M, "F-beta score"),
+            F("true_positives", TaskClass.Other, MetricDirection.Up, OutputExpectation.Any, M, "true positives"),
+            F("true_negatives", TaskClass.Other, MetricDirection.Up, OutputExpectation.Any, M, "true negatives"),
+            F("false_positives", TaskClass.Other, MetricDirection.Down, OutputExpectation.Any, M, "false positives"),
+            F("false_negatives", TaskClass.Other, MetricDirection.Down, OutputExpectation.Any, M, "false negatives"),
+            F("mean_io_u", TaskClass.Other, MetricDirection.Up, OutputExpectation.Any, M, "mean intersection over union"),
+
+            // Keras 3 additions.
+            F("dice", TaskClass.Other, MetricDirection.Down, OutputExpectation.Any, L, "Dice loss"),
+            F("tversky", TaskClass.Other, MetricDirection.Down, OutputExpectation.Any, L, "Tversky loss"),
+            F("circle", TaskClass.Other, MetricDirection.Down, OutputExpectation.Any, L, "Circle loss"),
+            F("ctc", TaskClass.Other, MetricDirection.Down, OutputExpectation.Any, L, "connectionist temporal classification loss"),
+        };
+
+        private static readonly KerasName[] NameTable = BuildNames();
+
+        private static readonly Dictionary<string, KerasFunction> ByCanonical =
+            FunctionTable.ToDictionary(f => f.CanonicalName, StringComparer.Ordinal);
+
+        private static readonly Dictionary<string, KerasName[]> ByText =
+            NameTable.GroupBy(n => n.Text, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+
+        public static IReadOnlyList<KerasFunction> Functions => FunctionTable;
+
+        public static IReadOnlyList<KerasName> Names => NameTable;
+
+        /// <summary>The function with this canonical name, or null.</summary>
+        public static KerasFunction? Get(string canonicalName) =>
+            canonicalName != null && ByCanonical.TryGetValue(canonicalName, out var f) ? f : null;
+
+        /// <summary>
+        /// Resolves a loss string as <c>compile(loss=...)</c> would in <paramref name="family"/>.
+        /// Does not handle "crossentropy"/"ce" (see <see cref="SpecialStrings"/>).
+        /// </summary>
+        public static KerasFunction? ResolveLoss(KerasFamily family, string identifier) => Resolve(family, identifier, FunctionRoles.Loss);
+
+        /// <summary>
+        /// Resolves a metric string as <c>compile(metrics=[...])</c> would in <paramref name="family"/>,
+        /// except the compile-time strings "accuracy"/"acc"/"crossentropy"/"ce" (see <see cref="SpecialStrings"/>).
+        /// </summary>
+        public static KerasFunction? ResolveMetric(KerasFamily family, string identifier) => Resolve(family, identifier, FunctionRoles.Metric);
+
+        /// <summary>Resolves a name as a loss in any family (used when the family is only a guess).</summary>
+        public static KerasFunction? ResolveLossAnyFamily(string identifier)
+        {
+            foreach (var family in KerasFamilies.All)
+            {
+                var f = ResolveLoss(family, identifier);
+                if (f != null) return f;
+            }
+
+            return null;
+        }
+
+        /// <summary>The families in which <paramref name="identifier"/> is a valid name for the role.</summary>
+        public static FamilySet FamiliesOf(string identifier, FunctionRoles role)
+        {
+            var set = FamilySet.None;
+            if (identifier != null && ByText.TryGetValue(identifier, out var names))
+            {
+                foreach (var n in names)
+                {
+                    if ((n.Role & role) != 0) set |= n.Families;
+                }
+            }
+
+            return set;
+        }
+
+        /// <summary>Every string valid for the role in the family (for did-you-mean suggestions).</summary>
+        public static IEnumerable<string> ValidNames(KerasFamily family, FunctionRoles role) =>
+            NameTable.Where(n => (n.Role & role) != 0 && n.Families.Contains(family)).Select(n => n.Text).Distinct(StringComparer.Ordinal);
+
+        /// <summary>
+        /// The Python function <c>__name__</c> Keras 2.0–2.2 logs a string metric under (semantics.md §2:
+        /// "mse" is logged as <c>mean_squared_error</c>).
+        /// </summary>
+        public static string Keras22FunctionName(string canonical) => canonical switch
+        {
+            "log_cosh" => "logcosh",
+            "kl_divergence" => "kullback_leibler_divergence",
+            "cosine_similarity" => "cosine_proximity",
+            _ => canonical,
+        };
+
+        /// <summary>
+        /// The metric to report instead of "accuracy" for a regression loss, spelled so that it is valid in
+        /// every family: "mae" for mse, "mse" for mae, "mae" for the others.
+        /// </summary>
+        public static string NaturalRegressionMetric(string lossCanonical) => lossCanonical switch
+        {
+            "mean_squared_error" => "mae",
+            "mean_absolute_error" => "mse",
+            _ => "mae",
+        };
+
+        private static KerasFunction? Resolve(KerasFamily family, string identifier, FunctionRoles role)
+        {
+            if (identifier == null || !ByText.TryGetValue(identifier, out var names))
+            {
+                return null;
+            }
+
+            foreach (var n in names)
+            {
+                if ((n.Role & role) != 0 && n.Families.Contains(family))
+                {
+                    return ByCanonical[n.Canonical];
+                }
+            }
+
+            return null;
+        }
+
+        private static KerasFunction F(string name, TaskClass task, MetricDirection direction, OutputExpectation expects, FunctionRoles roles, string description) =>
+            new KerasFunction(name, task, direction, expects, roles, description);
+
+        private static KerasName[] BuildNames()
+        {
+            var list = new List<KerasName>();
+            void Add(FunctionRoles role, FamilySet families, string canonical, params string[] texts)
+            {
+                foreach (var t in texts) list.Add(new KerasName(t, canonical, role, families));
+            }
+
+            const FamilySet All = FamilySet.All;
+            const FamilySet From23 = FamilySet.From23;
+            const FamilySet Tf3 = FamilySet.TfAndKeras3;
+            const FamilySet K3 = FamilySet.Keras3;
+
+            // ---- Losses (semantics.md §3a) ----
+            Add(L, All, "mean_squared_error", "mean_squared_error", "mse", "MSE");
+            Add(L, From23, "mean_squared_error", "MeanSquaredError");
+            Add(L, All, "mean_absolute_error", "mean_absolute_error", "mae", "MAE");
+            Add(L, From23, "mean_absolute_error", "MeanAbsoluteError");
+            Add(L, All, "mean_absolute_percentage_error", "mean_absolute_percentage_error", "mape", "MAPE");
+            Add(L, From23, "mean_absolute_percentage_error", "MeanAbsolutePercentageError");
+            Add(L, All, "mean_squared_logarithmic_error", "mean_squared_logarithmic_error", "msle", "MSLE");
+            Add(L, From23, "mean_squared_logarithmic_error", "MeanSquaredLogarithmicError");
+            Add(L, FamilySet.UpToTf2, "log_cosh", "logcosh");
+            Add(L, Tf3, "log_cosh", "log_cosh");
+            Add(L, From23, "log_cosh", "LogCosh");
+            Add(L, FamilySet.Keras23 | FamilySet.TfKeras2, "huber", "huber_loss");
+            Add(L, Tf3, "huber", "huber");
+            Add(L, From23, "huber", "Huber");
+            Add(L, FamilySet.Keras2x, "cosine_similarity", "cosine_proximity", "cosine");
+            Add(L, From23, "cosine_similarity", "cosine_similarity", "CosineSimilarity");
+            Add(L, All, "poisson", "poisson");
+            Add(L, From23, "poisson", "Poisson");
+            Add(L, FamilySet.UpToTf2, "kl_divergence", "kullback_leibler_divergence");
+            Add(L, All, "kl_divergence", "kld", "KLD");
+            Add(L, Tf3, "kl_divergence", "kl_divergence");
+            Add(L, From23, "kl_divergence", "KLDivergence");
+            Add(L, All, "binary_crossentropy", "binary_crossentropy");
+            Add(L, Tf3, "binary_crossentropy", "bce", "BCE");
+            Add(L, From23, "binary_crossentropy", "BinaryCrossentropy");
+            Add(L, Tf3, "binary_focal_crossentropy", "binary_focal_crossentropy", "BinaryFocalCrossentropy");
+            Add(L, All, "categorical_crossentropy", "categorical_crossentropy");
+            Add(L, From23, "categorical_crossentropy", "CategoricalCrossentropy");
+            Add(L, Tf3, "categorical_focal_crossentropy", "categorical_focal_crossentropy", "CategoricalFocalCrossentropy");
+            Add(L, All, "sparse_categorical_crossentropy", "sparse_categorical_crossentropy");
+            Add(L, From23, "sparse_categorical_crossentropy", "SparseCategoricalCrossentropy");
+            Add(L, All, "hinge", "hinge");
+            Add(L, All, "squared_hinge", "squared_hinge");
+            Add(L, All, "categorical_hinge", "categorical_hinge");
+            Add(L, From23, "hinge", "Hinge");
+            Add(L, From23, "squared_hinge", "SquaredHinge");
+            Add(L, From23, "categorical_hinge", "CategoricalHinge");
+            Add(L, K3, "dice", "dice", "Dice");
+            Add(L, K3, "tversky", "tversky", "Tversky");
+            Add(L, K3, "circle", "circle", "Circle");
+            Add(L, K3, "ctc", "ctc", "CTC");
+
+            // ---- Metrics (semantics.md §3b) ----
+            const FamilySet K2 = FamilySet.Keras2x;
+            const FamilySet Up2 = FamilySet.UpToTf2;
+
+            // Keras 2.0–2.3 metric functions and imported losses.
+            Add(M, Up2 | K3, "binary_accuracy", "binary_accuracy");
+            Add(M, Up2 | K3, "categorical_accuracy", "categorical_accuracy");
+            Add(M, Up2 | K3, "sparse_categorical_accuracy", "sparse_categorical_accuracy");
+            Add(M, Up2 | K3, "top_k_categorical_accuracy", "top_k_categorical_accuracy");
+            Add(M, Up2 | K3, "sparse_top_k_categorical_accuracy", "sparse_top_k_categorical_accuracy");
+            Add(M, All, "mean_squared_error", "mean_squared_error", "mse", "MSE");
+            Add(M, All, "mean_absolute_error", "mean_absolute_error", "mae", "MAE");
+            Add(M, All, "mean_absolute_percentage_error", "mean_absolute_percentage_error", "mape", "MAPE");
+            Add(M, All, "mean_squared_logarithmic_error", "mean_squared_logarithmic_error", "msle", "MSLE");
+            Add(M, All, "hinge", "hinge");
+            Add(M, All, "squared_hinge", "squared_hinge");
+            Add(M, Tf3, "categorical_hinge", "categorical_hinge");
+            Add(M, Up2, "log_cosh", "logcosh");
+            Add(M, FamilySet.TfKeras2, "log_cosh", "log_cosh");
+            Add(M, All, "categorical_crossentropy", "categorical_crossentropy");
+            Add(M, All, "sparse_categorical_crossentropy", "sparse_categorical_crossentropy");
+            Add(M, All, "binary_crossentropy", "binary_crossentropy");
+            Add(M, Tf3, "binary_crossentropy", "bce", "BCE");
+            Add(M, Up2, "kl_divergence", "kullback_leibler_divergence");
+            Add(M, Tf3, "kl_divergence", "kl_divergence");
+            Add(M, All, "poisson", "poisson");
+            Add(M, K2, "cosine_similarity", "cosine_proximity", "cosine");
+            Add(M, FamilySet.TfKeras2, "cosine_similarity", "cosine_proximity");
+            Add(M, Tf3, "cosine_similarity", "cosine_similarity");
+            Add(M, Tf3, "accuracy", "accuracy");
+
+            // Keras 3 snake_case names of metric classes that have no function of the same name above.
+            Add(M, K3, "root_mean_squared_error", "root_mean_squared_error");
+            Add(M, K3, "log_cosh", "log_cosh_error");
+            Add(M, K3, "auc", "auc");
+            Add(M, K3, "precision", "precision");
+            Add(M, K3, "recall", "recall");
+            Add(M, K3, "true_positives", "true_positives");
+            Add(M, K3, "true_negatives", "true_negatives");
+            Add(M, K3, "false_positives", "false_positives");
+            Add(M, K3, "false_negatives", "false_negatives");
+            Add(M, K3, "f1_score", "f1_score");
+            Add(M, K3, "f_beta_score", "f_beta_score");
+            Add(M, K3, "r2_score", "r2_score");
+            Add(M, K3, "mean_io_u", "mean_io_u");
+
+            // Class names: valid metric strings from 2.3 on (F1Score/FBetaScore/R2Score from tf.keras).
+            Add(M, From23, "accuracy", "Accuracy");
+            Add(M, From23, "binary_accuracy", "BinaryAccuracy");
+            Add(M, From23, "categorical_accuracy", "CategoricalAccuracy");
+            Add(M, From23, "sparse_categorical_accuracy", "SparseCategoricalAccuracy");
+            Add(M, From23, "top_k_categorical_accuracy", "TopKCategoricalAccuracy");
+            Add(M, From23, "sparse_top_k_categorical_accuracy", "SparseTopKCategoricalAccuracy");
+            Add(M, From23, "auc", "AUC");
+            Add(M, From23, "precision", "Precision");
+            Add(M, From23, "recall", "Recall");
+            Add(M, From23, "true_positives", "TruePositives");
+            Add(M, From23, "true_negatives", "TrueNegatives");
+            Add(M, From23, "false_positives", "FalsePositives");
+            Add(M, From23, "false_negatives", "FalseNegatives");
+            Add(M, From23, "mean_io_u", "MeanIoU");
+            Add(M, From23, "root_mean_squared_error", "RootMeanSquaredError");
+            Add(M, From23, "log_cosh", "LogCoshError");
+            Add(M, From23, "cosine_similarity", "CosineSimilarity");
+            Add(M, From23, "mean_squared_error", "MeanSquaredError");
+            Add(M, From23, "mean_absolute_error", "MeanAbsoluteError");
+            Add(M, From23, "mean_absolute_percentage_error", "MeanAbsolutePercentageError");
+            Add(M, From23, "mean_squared_logarithmic_error", "MeanSquaredLogarithmicError");
+            Add(M, From23, "hinge", "Hinge");
+            Add(M, From23, "squared_hinge", "SquaredHinge");
+            Add(M, From23, "categorical_hinge", "CategoricalHinge");
+            Add(M, From23, "poisson", "Poisson");
+            Add(M, From23, "kl_divergence", "KLDivergence");
+            Add(M, From23, "binary_crossentropy", "BinaryCrossentropy");
+            Add(M, From23, "categorical_crossentropy", "CategoricalCrossentropy");
+            Add(M, From23, "sparse_categorical_crossentropy", "SparseCategoricalCrossentropy");
+            Add(M, Tf3, "f1_score", "F1Score");
+            Add(M, Tf3, "f_beta_score", "FBetaScore");
+            Add(M, Tf3, "r2_score", "R2Score");
+
+            return list.ToArray();
+        }
+    }
+}

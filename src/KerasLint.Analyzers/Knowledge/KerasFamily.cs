@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+
+namespace KerasLint.Knowledge
+{
+    /// <summary>
+    /// The four Keras version families whose loss/metric semantics differ
+    /// (see docs/keras-semantics.md for the evidence behind every split).
+    /// </summary>
+    public enum KerasFamily
+    {
+        /// <summary>Standalone Keras 2.0–2.2.x: loss-based "accuracy", logs under <c>acc</c>.</summary>
+        Keras22 = 0,
+
+        /// <summary>Standalone Keras 2.3.x and tf.keras in TF 2.0/2.1: loss-based "accuracy", logs under the user's string.</summary>
+        Keras23 = 1,
+
+        /// <summary>tf.keras in TF 2.2–2.15: shape-based "accuracy", the loss is ignored.</summary>
+        TfKeras2 = 2,
+
+        /// <summary>Keras 3: shape-based "accuracy"; "crossentropy" only as a loss.</summary>
+        Keras3 = 3,
+    }
+
+    /// <summary>Which families a name exists in (a bit per <see cref="KerasFamily"/>).</summary>
+    [Flags]
+    public enum FamilySet
+    {
+        None = 0,
+        Keras22 = 1 << KerasFamily.Keras22,
+        Keras23 = 1 << KerasFamily.Keras23,
+        TfKeras2 = 1 << KerasFamily.TfKeras2,
+        Keras3 = 1 << KerasFamily.Keras3,
+        Keras2x = Keras22 | Keras23,
+        From23 = Keras23 | TfKeras2 | Keras3,
+        TfAndKeras3 = TfKeras2 | Keras3,
+        UpToTf2 = Keras22 | Keras23 | TfKeras2,
+        All = Keras22 | Keras23 | TfKeras2 | Keras3,
+    }
+
+    /// <summary>How the strings "accuracy"/"acc"/"crossentropy"/"ce" are turned into a concrete function.</summary>
+    public enum SpecialStringResolution
+    {
+        /// <summary>By the loss function's identity and the output width (Keras ≤ 2.3, TF ≤ 2.1).</summary>
+        LossBased,
+
+        /// <summary>By the shapes of the first batch only (tf.keras ≥ 2.2, Keras 3).</summary>
+        ShapeBased,
+    }
+
+    public static class KerasFamilies
+    {
+        public static IReadOnlyList<KerasFamily> All { get; } =
+            new[] { KerasFamily.Keras22, KerasFamily.Keras23, KerasFamily.TfKeras2, KerasFamily.Keras3 };
+
+        public static FamilySet ToSet(this KerasFamily family) => (FamilySet)(1 << (int)family);
+
+        public static bool Contains(this FamilySet set, KerasFamily family) => (set & family.ToSet()) != 0;
+
+        /// <summary>The short id used on the command line and in <c>keraslint.keras_version</c>.</summary>
+        public static string Id(this KerasFamily family) => family switch
+        {
+            KerasFamily.Keras22 => "2.2",
+            KerasFamily.Keras23 => "2.3",
+            KerasFamily.TfKeras2 => "tf2",
+            KerasFamily.Keras3 => "3",
+            _ => throw new ArgumentOutOfRangeException(nameof(family)),
+        };
+
+        /// <summary>What a user reads in a diagnostic message.</summary>
+        public static string DisplayName(this KerasFamily family) => family switch
+        {
+            KerasFamily.Keras22 => "Keras 2.0–2.2",
+            KerasFamily.Keras23 => "Keras 2.3 / tf.keras (TF 2.0–2.1)",
+            KerasFamily.TfKeras2 => "tf.keras 2.x (TF 2.2–2.15)",
+            KerasFamily.Keras3 => "Keras 3",
+            _ => throw new ArgumentOutOfRangeException(nameof(family)),
+        };
+
+        public static SpecialStringResolution Resolution(this KerasFamily family) =>
+            family is KerasFamily.Keras22 or KerasFamily.Keras23
+                ? SpecialStringResolution.LossBased
+                : SpecialStringResolution.ShapeBased;
+
+        /// <summary>
+        /// Parses a family id ("2.2", "2.3", "tf2", "3") or a concrete Keras version as the conformance vectors
+        /// write it ("2.2.4", "2.3.1", "tf.keras 2.15.0", "3.15.1"). Standalone 2.0.x–2.2.x map to 2.2;
+        /// 2.3.x to 2.3; 2.4–2.15 (thin wrappers over tf.keras) and "tf.keras 2.2+" to tf2; "tf.keras 2.0/2.1" to 2.3.
+        /// </summary>
+        public static bool TryParse(string? text, out KerasFamily family)
+        {
+            family = default;
+            if (text == null)
+            {
+                return false;
+            }
+
+            var t = text.Trim().ToLowerInvariant();
+            switch (t)
+            {
+                case "2.2": family = KerasFamily.Keras22; return true;
+                case "2.3": family = KerasFamily.Keras23; return true;
+                case "tf2": case "tf.keras": family = KerasFamily.TfKeras2; return true;
+                case "3": family = KerasFamily.Keras3; return true;
+            }
+
+            var isTf = false;
+            foreach (var prefix in new[] { "tf.keras", "tf_keras", "tf-keras", "tensorflow.keras", "tf" })
+            {
+                if (t.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    isTf = true;
+                    t = t.Substring(prefix.Length).Trim();
+                    break;
+                }
+            }
+
+            if (t.StartsWith("v", StringComparison.Ordinal))
+            {
+                t = t.Substring(1);
+            }
+
+            var parts = t.Split('.');
+            if (parts.Length < 1 || !int.TryParse(parts[0], out var major))
+            {
+                return false;
+            }
+
+            var minor = 0;
+            if (parts.Length > 1 && !int.TryParse(parts[1], out minor))
+            {
+                return false;
+            }
+
+            for (var i = 2; i < parts.Length; i++)
+            {
+                if (!int.TryParse(parts[i], out _))
+                {
+                    return false;
+                }
+            }
+
+            if (isTf)
+            {
+                if (major != 2) return false;
+                family = minor <= 1 ? KerasFamily.Keras23 : KerasFamily.TfKeras2;
+                return true;
+            }
+
+            switch (major)
+            {
+                case 2 when minor <= 2: family = KerasFamily.Keras22; return true;
+                case 2 when minor == 3: family = KerasFamily.Keras23; return true;
+                case 2: family = KerasFamily.TfKeras2; return true;
+                case 3: family = KerasFamily.Keras3; return true;
+                default: return false;
+            }
+        }
+
+        public static KerasFamily Parse(string text) =>
+            TryParse(text, out var f)
+                ? f
+                : throw new ArgumentException($"Unknown Keras version or family '{text}'. Expected one of 2.2, 2.3, tf2, 3 or a version such as 2.2.4, 2.3.1, 'tf.keras 2.15.0', 3.15.1.", nameof(text));
+    }
+}
