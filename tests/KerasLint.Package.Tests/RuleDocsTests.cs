@@ -93,8 +93,8 @@ public class RuleDocsTests
     public void PageStatesTheDescriptorsDefaultSeverity(string id)
     {
         var text = ReadPage(id);
-        var match = Regex.Match(text, @"^\|\s*Default severity\s*\|\s*(\w+)", RegexOptions.Multiline);
-        Assert.True(match.Success, $"{id}.md has no '| Default severity | ... |' row in its metadata table.");
+        var match = Regex.Match(text, @"^\|\s*\**(?:Default )?severity\**\s*\|\s*\**(\w+)", RegexOptions.Multiline | RegexOptions.IgnoreCase);
+        Assert.True(match.Success, $"{id}.md has no '| Default severity | ... |' (or '| Severity | ... |') row in its metadata table.");
         Assert.Equal(DescriptorOf(id).DefaultSeverity.ToString(), match.Groups[1].Value);
     }
 
