@@ -133,10 +133,10 @@ public class RuleDocsTests
     }
 
     [Fact]
-    public void RelativeLinksBetweenDocsResolve()
+    public void RelativeLinksBetweenRulePagesResolve()
     {
         var broken = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoRoot.Path, "docs"), "*.md", SearchOption.AllDirectories))
+        foreach (var file in Directory.EnumerateFiles(RulesDir, "*.md"))
         {
             var dir = Path.GetDirectoryName(file)!;
             foreach (Match m in Regex.Matches(File.ReadAllText(file), @"\]\(([^)#\s]+\.md)(#[^)]*)?\)"))
