@@ -265,9 +265,8 @@ namespace KerasLint.CodeFixes.TorchSharp
         {
             ExpressionSyntax? expression = call.Expression switch
             {
-                IdentifierNameSyntax id => SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(id.Identifier.LeadingTrivia, name, id.Identifier.TrailingTrivia)),
-                MemberAccessExpressionSyntax member when member.Name is IdentifierNameSyntax id =>
-                    member.WithName(SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(id.Identifier.LeadingTrivia, name, id.Identifier.TrailingTrivia))),
+                IdentifierNameSyntax id => Renamed(id, name),
+                MemberAccessExpressionSyntax member when member.Name is IdentifierNameSyntax id => member.WithName(Renamed(id, name)),
                 _ => null,
             };
             if (expression == null) return null;
@@ -275,13 +274,15 @@ namespace KerasLint.CodeFixes.TorchSharp
             return Binds(call, renamed, name) ? renamed : null;
         }
 
+        private static IdentifierNameSyntax Renamed(IdentifierNameSyntax id, string name) =>
+            id.WithIdentifier(SyntaxFactory.Identifier(id.Identifier.LeadingTrivia, name, id.Identifier.TrailingTrivia));
+
         private ObjectCreationExpressionSyntax? RenameCreation(ObjectCreationExpressionSyntax creation, string typeName)
         {
             TypeSyntax? type = creation.Type switch
             {
-                IdentifierNameSyntax id => SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(id.Identifier.LeadingTrivia, typeName, id.Identifier.TrailingTrivia)),
-                QualifiedNameSyntax q when q.Right is IdentifierNameSyntax id =>
-                    q.WithRight(SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(id.Identifier.LeadingTrivia, typeName, id.Identifier.TrailingTrivia))),
+                IdentifierNameSyntax id => Renamed(id, typeName),
+                QualifiedNameSyntax q when q.Right is IdentifierNameSyntax id => q.WithRight(Renamed(id, typeName)),
                 _ => null,
             };
             if (type == null) return null;

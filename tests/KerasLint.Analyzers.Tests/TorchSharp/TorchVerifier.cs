@@ -83,7 +83,18 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
         }
 
         /// <summary>Applies code action <paramref name="equivalenceKey"/> to every marked diagnostic, one by one and with Fix All.</summary>
-        public static async Task VerifyFixAsync<TAnalyzer, TFix>(string markedSource, string fixedSource, string equivalenceKey, bool fixAllOnly = false)
+        public static Task VerifyFixAsync<TAnalyzer, TFix>(string markedSource, string fixedSource, string equivalenceKey)
+            where TAnalyzer : DiagnosticAnalyzer, new()
+            where TFix : CodeFixProvider, new() =>
+            RunFixAsync<TAnalyzer, TFix>(markedSource, fixedSource, equivalenceKey);
+
+        /// <summary>Checks that no code action with <paramref name="equivalenceKey"/> is offered for the marked diagnostics (the code stays as it is).</summary>
+        public static Task VerifyNoFixAsync<TAnalyzer, TFix>(string markedSource, string equivalenceKey)
+            where TAnalyzer : DiagnosticAnalyzer, new()
+            where TFix : CodeFixProvider, new() =>
+            RunFixAsync<TAnalyzer, TFix>(markedSource, markedSource, equivalenceKey);
+
+        private static async Task RunFixAsync<TAnalyzer, TFix>(string markedSource, string fixedSource, string equivalenceKey)
             where TAnalyzer : DiagnosticAnalyzer, new()
             where TFix : CodeFixProvider, new()
         {
@@ -102,27 +113,6 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
             test.ExpectedDiagnostics.AddRange(expected);
             test.FixedState.ExpectedDiagnostics.AddRange(remaining);
             test.BatchFixedState.ExpectedDiagnostics.AddRange(remaining);
-            if (fixAllOnly) test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipFixAllInDocumentCheck;
-            await test.RunAsync();
-        }
-
-        /// <summary>Checks that no code action with <paramref name="equivalenceKey"/> is offered for the marked diagnostics.</summary>
-        public static async Task VerifyNoFixAsync<TAnalyzer, TFix>(string markedSource, string equivalenceKey)
-            where TAnalyzer : DiagnosticAnalyzer, new()
-            where TFix : CodeFixProvider, new()
-        {
-            var (source, expected) = Parse(Usings + markedSource);
-            var test = new CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier>
-            {
-                ReferenceAssemblies = Net80,
-                TestCode = source,
-                FixedCode = source,
-                CodeActionEquivalenceKey = equivalenceKey,
-            };
-            test.TestState.AdditionalReferences.Add(TorchSharpReference);
-            test.FixedState.AdditionalReferences.Add(TorchSharpReference);
-            test.ExpectedDiagnostics.AddRange(expected);
-            test.FixedState.ExpectedDiagnostics.AddRange(expected);
             await test.RunAsync();
         }
     }
