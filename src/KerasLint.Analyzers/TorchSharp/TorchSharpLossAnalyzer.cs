@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -35,14 +36,33 @@ namespace KerasLint.TorchSharp
             {
                 var torch = TorchSharpContext.For(start.Compilation);
                 if (torch == null) return;
+                // Steps whose model lives in another file are decided at compilation end, when every file's
+                // operation blocks have been collected (the IDE shows those in full-solution analysis and builds).
+                var pending = new ConcurrentBag<IInvocationOperation>();
+                start.RegisterOperationBlockAction(ctx => torch.AddBlocks(ctx.OperationBlocks));
                 start.RegisterOperationAction(ctx =>
                 {
-                    var step = torch.StepFor((IInvocationOperation)ctx.Operation, ctx.CancellationToken);
-                    if (step == null || step.Loss != Loss || !step.Head.IsKnown) return;
-                    var diagnostic = Analyze(step);
-                    if (diagnostic != null) ctx.ReportDiagnostic(diagnostic);
+                    var invocation = (IInvocationOperation)ctx.Operation;
+                    var step = torch.StepFor(invocation, ctx.CancellationToken, out var deferred);
+                    if (deferred) pending.Add(invocation);
+                    else Report(step, ctx.ReportDiagnostic);
                 }, OperationKind.Invocation);
+                start.RegisterCompilationEndAction(ctx =>
+                {
+                    foreach (var invocation in pending)
+                    {
+                        ctx.CancellationToken.ThrowIfCancellationRequested();
+                        Report(torch.StepAtEnd(invocation, ctx.CancellationToken), ctx.ReportDiagnostic);
+                    }
+                });
             });
+        }
+
+        private void Report(TorchTrainingStep? step, System.Action<Diagnostic> report)
+        {
+            if (step == null || step.Loss != Loss || !step.Head.IsKnown) return;
+            var diagnostic = Analyze(step);
+            if (diagnostic != null) report(diagnostic);
         }
 
         /// <summary>The loss this rule is about.</summary>
@@ -93,8 +113,9 @@ namespace KerasLint.TorchSharp
             {
                 var text = string.Join(" ", s.Node.ToString().Split((char[]?)null, System.StringSplitOptions.RemoveEmptyEntries));
                 if (text.Length > 60) text = text.Substring(0, 57) + "...";
-                var line = s.Node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
-                return $"'{text}' at line {line}";
+                var span = s.Node.GetLocation().GetLineSpan();
+                var file = s.Node.SyntaxTree == step.LossCall.SyntaxTree ? "" : System.IO.Path.GetFileName(span.Path) + " ";
+                return $"'{text}' at {file}line {span.StartLinePosition.Line + 1}";
             }).ToList();
             if (parts.Count == 0) return "the model's output";
             if (step.Head.Sites.Length > parts.Count) parts.Add("...");

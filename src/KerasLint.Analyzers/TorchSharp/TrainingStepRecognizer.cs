@@ -14,8 +14,9 @@ namespace KerasLint.TorchSharp
     /// Recognises a TorchSharp loss call and follows its prediction back to what produced it: activation functions,
     /// module calls, Sequential factories and appends, custom modules' <c>forward</c> returns, locals (last
     /// definition before the use; several reaching definitions must agree), fields (initializer and constructor
-    /// assignments) and parameters of a known module type. Only code in the loss call's syntax tree is followed;
-    /// anything else is <see cref="HeadActivation.Unknown"/>, and rules stay silent on it.
+    /// assignments) and parameters of a known module type. Code in the loss call's file is followed at once; code
+    /// in other files only at compilation end (see <see cref="TorchSharpContext"/>). Anything else is
+    /// <see cref="HeadActivation.Unknown"/>, and rules stay silent on it.
     /// </summary>
     internal sealed class TrainingStepRecognizer
     {
@@ -24,16 +25,21 @@ namespace KerasLint.TorchSharp
         private readonly TorchSharpSymbols symbols;
         private readonly SemanticModel model;
         private readonly CancellationToken cancellationToken;
+        private readonly System.Func<SyntaxNode, IOperation?>? otherTrees;
         private readonly HashSet<object> visiting = new HashSet<object>();
         private int budget = 4000;
         private int depth;
 
-        private TrainingStepRecognizer(TorchSharpSymbols symbols, SemanticModel model, CancellationToken cancellationToken)
+        private TrainingStepRecognizer(TorchSharpSymbols symbols, SemanticModel model, System.Func<SyntaxNode, IOperation?>? otherTrees, CancellationToken cancellationToken)
         {
             this.symbols = symbols;
             this.model = model;
+            this.otherTrees = otherTrees;
             this.cancellationToken = cancellationToken;
         }
+
+        /// <summary>Whether following the prediction needed code in another file that was not available.</summary>
+        private bool NeedsOtherTrees { get; set; }
 
         /// <summary>Whether the invocation may be a loss call (cheap: no data flow).</summary>
         public static bool IsCandidate(TorchSharpSymbols symbols, IInvocationOperation invocation)
@@ -44,13 +50,20 @@ namespace KerasLint.TorchSharp
                 && symbols.IsModule(invocation.Instance.Type, 2);
         }
 
-        /// <summary>The training step of a loss call, or null when it is not one of the recognised losses.</summary>
-        public static TorchTrainingStep? Recognize(TorchSharpSymbols symbols, IInvocationOperation invocation, CancellationToken cancellationToken)
+        /// <summary>
+        /// The training step of a loss call, or null when it is not one of the recognised losses.
+        /// <paramref name="otherTrees"/> gives the operations of declarations in other files (null: not available;
+        /// <paramref name="needsOtherTrees"/> then says whether they would have been followed).
+        /// </summary>
+        public static TorchTrainingStep? Recognize(TorchSharpSymbols symbols, IInvocationOperation invocation, System.Func<SyntaxNode, IOperation?>? otherTrees, out bool needsOtherTrees, CancellationToken cancellationToken)
         {
+            needsOtherTrees = false;
             var semanticModel = invocation.SemanticModel;
             if (semanticModel == null) return null;
-            var r = new TrainingStepRecognizer(symbols, semanticModel, cancellationToken);
-            return r.RecognizeCore(invocation);
+            var r = new TrainingStepRecognizer(symbols, semanticModel, otherTrees, cancellationToken);
+            var step = r.RecognizeCore(invocation);
+            needsOtherTrees = r.NeedsOtherTrees;
+            return step;
         }
 
         private TorchTrainingStep? RecognizeCore(IInvocationOperation invocation)
@@ -531,11 +544,10 @@ namespace KerasLint.TorchSharp
             {
                 foreach (var syntaxRef in member.DeclaringSyntaxReferences)
                 {
-                    if (syntaxRef.SyntaxTree != model.SyntaxTree) { values.Add(null); continue; }
                     var node = syntaxRef.GetSyntax(cancellationToken);
                     EqualsValueClauseSyntax? initializer = node is VariableDeclaratorSyntax v ? v.Initializer : node is PropertyDeclarationSyntax p ? p.Initializer : null;
                     if (initializer == null) continue;
-                    switch (model.GetOperation(initializer, cancellationToken))
+                    switch (OperationOf(initializer))
                     {
                         case IFieldInitializerOperation f: values.Add(f.Value); break;
                         case IPropertyInitializerOperation pi: values.Add(pi.Value); break;
@@ -588,8 +600,7 @@ namespace KerasLint.TorchSharp
             {
                 foreach (var syntaxRef in ctor.DeclaringSyntaxReferences)
                 {
-                    if (syntaxRef.SyntaxTree != model.SyntaxTree) { yield return null; continue; }
-                    yield return model.GetOperation(syntaxRef.GetSyntax(cancellationToken), cancellationToken);
+                    yield return OperationOf(syntaxRef.GetSyntax(cancellationToken));
                 }
             }
         }
@@ -597,8 +608,20 @@ namespace KerasLint.TorchSharp
         private IOperation? BodyOf(IMethodSymbol method)
         {
             var syntaxRef = method.DeclaringSyntaxReferences.FirstOrDefault();
-            if (syntaxRef == null || syntaxRef.SyntaxTree != model.SyntaxTree) return null;
-            return model.GetOperation(syntaxRef.GetSyntax(cancellationToken), cancellationToken);
+            return syntaxRef == null ? null : OperationOf(syntaxRef.GetSyntax(cancellationToken));
+        }
+
+        /// <summary>
+        /// The operation of a declaration (method, constructor, initializer): from the loss call's semantic model in
+        /// its own tree, else from the blocks collected for the whole compilation (available at compilation end);
+        /// without them the step is marked as needing other files.
+        /// </summary>
+        private IOperation? OperationOf(SyntaxNode node)
+        {
+            if (node.SyntaxTree == model.SyntaxTree) return model.GetOperation(node, cancellationToken);
+            if (otherTrees != null) return otherTrees(node);
+            NeedsOtherTrees = true;
+            return null;
         }
 
         // ---------------------------------------------------------------- helpers

@@ -72,13 +72,24 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
             return new FileLinePositionSpan(path, source.Lines.GetLinePositionSpan(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(start, end)));
         }
 
-        public static async Task VerifyAsync<TAnalyzer>(string markedSource)
+        public static Task VerifyAsync<TAnalyzer>(string markedSource)
+            where TAnalyzer : DiagnosticAnalyzer, new() =>
+            VerifyFilesAsync<TAnalyzer>(markedSource);
+
+        /// <summary>Several files (Test0.cs, Test1.cs, ...), each with the usings prepended.</summary>
+        public static async Task VerifyFilesAsync<TAnalyzer>(params string[] markedSources)
             where TAnalyzer : DiagnosticAnalyzer, new()
         {
-            var (source, expected) = Parse(Usings + markedSource);
-            var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { ReferenceAssemblies = Net80, TestCode = source };
+            var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { ReferenceAssemblies = Net80 };
+            for (var i = 0; i < markedSources.Length; i++)
+            {
+                var path = $"/0/Test{i}.cs";
+                var (source, expected) = Parse(Usings + markedSources[i], path);
+                test.TestState.Sources.Add((path, source));
+                test.ExpectedDiagnostics.AddRange(expected);
+            }
+
             test.TestState.AdditionalReferences.Add(TorchSharpReference);
-            test.ExpectedDiagnostics.AddRange(expected);
             await test.RunAsync();
         }
 
