@@ -16,7 +16,7 @@ namespace KerasLint.CodeFixes.TorchSharp
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.CrossEntropyOnProbabilities);
 
-        internal override ImmutableArray<(string Title, string Key, Func<Document?> Edit)> Actions(TorchFixes fixes) => ImmutableArray.Create<(string, string, Func<Document?>)>(
+        internal override ImmutableArray<(string Title, string Key, Func<Solution?> Edit)> Actions(TorchFixes fixes) => ImmutableArray.Create<(string, string, Func<Solution?>)>(
             ("Remove the softmax (CrossEntropyLoss takes logits)", RemoveSoftmaxKey, () => fixes.RemoveActivation()),
             ("Use LogSoftmax with NLLLoss", UseNllLossKey, () => fixes.Apply(fixes.SoftmaxToLogSoftmax(), fixes.SwitchLoss("NLLLoss", "nll_loss"))));
     }

@@ -15,7 +15,7 @@ namespace KerasLint.CodeFixes.TorchSharp
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.BceOnUnboundedOutputs);
 
-        internal override ImmutableArray<(string Title, string Key, Func<Document?> Edit)> Actions(TorchFixes fixes) => ImmutableArray.Create<(string, string, Func<Document?>)>(
+        internal override ImmutableArray<(string Title, string Key, Func<Solution?> Edit)> Actions(TorchFixes fixes) => ImmutableArray.Create<(string, string, Func<Solution?>)>(
             ("Use BCEWithLogitsLoss (applies the sigmoid itself)", UseWithLogitsKey,
                 () => fixes.Head == HeadActivation.Linear ? fixes.Apply(fixes.SwitchLoss("BCEWithLogitsLoss", "binary_cross_entropy_with_logits")) : null));
     }

@@ -16,7 +16,7 @@ namespace KerasLint.CodeFixes.TorchSharp
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.BceWithLogitsOnSigmoid);
 
-        internal override ImmutableArray<(string Title, string Key, Func<Document?> Edit)> Actions(TorchFixes fixes) => ImmutableArray.Create<(string, string, Func<Document?>)>(
+        internal override ImmutableArray<(string Title, string Key, Func<Solution?> Edit)> Actions(TorchFixes fixes) => ImmutableArray.Create<(string, string, Func<Solution?>)>(
             ("Remove the sigmoid (BCEWithLogitsLoss applies it)", RemoveSigmoidKey, () => fixes.RemoveActivation()),
             ("Use BCELoss on the sigmoid outputs", UseBceLossKey, () => fixes.Apply(fixes.SwitchLoss("BCELoss", "binary_cross_entropy"))));
     }

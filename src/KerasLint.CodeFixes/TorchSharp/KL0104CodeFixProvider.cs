@@ -19,7 +19,7 @@ namespace KerasLint.CodeFixes.TorchSharp
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.NllLossWithoutLogSoftmax);
 
-        internal override ImmutableArray<(string Title, string Key, Func<Document?> Edit)> Actions(TorchFixes fixes) => ImmutableArray.Create<(string, string, Func<Document?>)>(
+        internal override ImmutableArray<(string Title, string Key, Func<Solution?> Edit)> Actions(TorchFixes fixes) => ImmutableArray.Create<(string, string, Func<Solution?>)>(
             ("Apply log_softmax", ApplyLogSoftmaxKey, () => fixes.Head switch
             {
                 HeadActivation.Softmax => fixes.Apply(fixes.SoftmaxToLogSoftmax()),

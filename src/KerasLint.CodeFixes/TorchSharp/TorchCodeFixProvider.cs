@@ -29,6 +29,6 @@ namespace KerasLint.CodeFixes.TorchSharp
         }
 
         /// <summary>The code actions for one diagnostic: title, equivalence key, and the edit (null result: not offered).</summary>
-        internal abstract ImmutableArray<(string Title, string Key, Func<Document?> Edit)> Actions(TorchFixes fixes);
+        internal abstract ImmutableArray<(string Title, string Key, Func<Solution?> Edit)> Actions(TorchFixes fixes);
     }
 }

@@ -33,16 +33,18 @@ namespace KerasLint.CodeFixes.TorchSharp
 
     /// <summary>
     /// What a TorchSharp loss diagnostic carries (see <see cref="TorchSharpLossAnalyzer.Create"/>), resolved to
-    /// syntax, and the local, compile-checked edits the TorchSharp fixes are made of. Every edit returns null when it
-    /// is not safe (another file, a shape it does not handle, a rename that would not bind); the fix is then not offered.
+    /// syntax (the sites may be in other documents: a model class in its own file), and the local, compile-checked
+    /// edits the TorchSharp fixes are made of. Every edit returns null when it is not safe (a shape it does not
+    /// handle, a rename that would not bind); the fix is then not offered.
     /// </summary>
     internal sealed class TorchFixes
     {
-        private TorchFixes(Document document, SyntaxNode root, SemanticModel model, InvocationExpressionSyntax lossCall, SyntaxNode? construction, TorchLossForm form, HeadActivation head, ImmutableArray<FixSite> sites)
+        private readonly Dictionary<SyntaxTree, (DocumentId Id, SyntaxNode Root, SemanticModel Model)> trees;
+
+        private TorchFixes(Solution solution, Dictionary<SyntaxTree, (DocumentId, SyntaxNode, SemanticModel)> trees, InvocationExpressionSyntax lossCall, SyntaxNode? construction, TorchLossForm form, HeadActivation head, ImmutableArray<FixSite> sites)
         {
-            Document = document;
-            Root = root;
-            Model = model;
+            Solution = solution;
+            this.trees = trees;
             LossCall = lossCall;
             Construction = construction;
             Form = form;
@@ -50,34 +52,51 @@ namespace KerasLint.CodeFixes.TorchSharp
             Sites = sites;
         }
 
-        public Document Document { get; }
-        public SyntaxNode Root { get; }
-        public SemanticModel Model { get; }
+        public Solution Solution { get; }
         public InvocationExpressionSyntax LossCall { get; }
 
-        /// <summary>The loss factory / object creation (module form) or the functional call; null when unknown or in another file.</summary>
+        /// <summary>The loss factory / object creation (module form) or the functional call; null when unknown.</summary>
         public SyntaxNode? Construction { get; }
         public TorchLossForm Form { get; }
         public HeadActivation Head { get; }
 
-        /// <summary>The sites, or default when any of them is in another file.</summary>
+        /// <summary>The sites (in any document of the solution), or default when one cannot be found.</summary>
         public ImmutableArray<FixSite> Sites { get; }
 
         public static async Task<TorchFixes?> ReadAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-            if (root == null || model == null) return null;
-            var tree = root.SyntaxTree;
-            if (!(Find(root, diagnostic.Location) is InvocationExpressionSyntax lossCall)) return null;
+            var solution = document.Project.Solution;
+            var trees = new Dictionary<SyntaxTree, (DocumentId, SyntaxNode, SemanticModel)>();
+
+            async Task<SyntaxNode?> FindAsync(Location location)
+            {
+                var tree = location.SourceTree;
+                if (tree == null) return null;
+                if (!trees.TryGetValue(tree, out var loaded))
+                {
+                    var doc = solution.GetDocument(tree)
+                        ?? solution.GetDocumentIdsWithFilePath(tree.FilePath).Select(solution.GetDocument).FirstOrDefault(d => d != null);
+                    if (doc == null) return null;
+                    var docRoot = await doc.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                    var docModel = await doc.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                    if (docRoot == null || docModel == null) return null;
+                    loaded = (doc.Id, docRoot, docModel);
+                    trees[tree] = loaded;
+                    trees[docRoot.SyntaxTree] = loaded;
+                }
+
+                return Find(loaded.Item2, location);
+            }
+
+            if (!(await FindAsync(diagnostic.Location).ConfigureAwait(false) is InvocationExpressionSyntax lossCall)) return null;
             var p = diagnostic.Properties;
             if (!Enum.TryParse<TorchLossForm>(p.GetValueOrDefault(TorchSharpLossAnalyzer.FormProperty) ?? "", out var form)) return null;
             if (!Enum.TryParse<HeadActivation>(p.GetValueOrDefault(TorchSharpLossAnalyzer.HeadProperty) ?? "", out var head)) return null;
             var additional = diagnostic.AdditionalLocations;
             SyntaxNode? construction = null;
-            if (p.GetValueOrDefault(TorchSharpLossAnalyzer.HasConstructionProperty) == "true" && additional.Count > 0 && additional[0].SourceTree == tree)
+            if (p.GetValueOrDefault(TorchSharpLossAnalyzer.HasConstructionProperty) == "true" && additional.Count > 0)
             {
-                construction = Find(root, additional[0]);
+                construction = await FindAsync(additional[0]).ConfigureAwait(false);
             }
 
             var kinds = (p.GetValueOrDefault(TorchSharpLossAnalyzer.SitesProperty) ?? "").Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries);
@@ -86,22 +105,18 @@ namespace KerasLint.CodeFixes.TorchSharp
             for (var i = 0; sitesUsable && i < kinds.Length; i++)
             {
                 var parts = kinds[i].Split(':');
-                var locations = new[] { additional[1 + 3 * i], additional[2 + 3 * i], additional[3 + 3 * i] };
-                if (!Enum.TryParse<ActivationSiteKind>(parts[0], out var kind) || locations.Any(l => l.SourceTree != tree))
-                {
-                    sitesUsable = false;
-                    break;
-                }
-
-                var node = Find(root, locations[0]);
-                var factory = Find(root, locations[1]);
-                var input = parts.Length > 1 ? Find(root, locations[2]) : null;
+                if (!Enum.TryParse<ActivationSiteKind>(parts[0], out var kind)) { sitesUsable = false; break; }
+                var node = await FindAsync(additional[1 + 3 * i]).ConfigureAwait(false);
+                var factory = await FindAsync(additional[2 + 3 * i]).ConfigureAwait(false);
+                var input = parts.Length > 1 ? await FindAsync(additional[3 + 3 * i]).ConfigureAwait(false) : null;
                 if (node == null || factory == null) { sitesUsable = false; break; }
                 sites.Add(new FixSite(kind, node, factory, input));
             }
 
-            return new TorchFixes(document, root, model, lossCall, construction, form, head, sitesUsable ? sites.ToImmutable() : default);
+            return new TorchFixes(solution, trees, lossCall, construction, form, head, sitesUsable ? sites.ToImmutable() : default);
         }
+
+        private SemanticModel? ModelFor(SyntaxNode node) => trees.TryGetValue(node.SyntaxTree, out var t) ? t.Model : null;
 
         /// <summary>The expression or node whose span is exactly the location's.</summary>
         private static SyntaxNode? Find(SyntaxNode root, Location location)
@@ -119,7 +134,7 @@ namespace KerasLint.CodeFixes.TorchSharp
         // ------------------------------------------------------------ removing the activation
 
         /// <summary>The document with every site's activation removed: a call unwrapped to its input, a Sequential element or an append dropped.</summary>
-        public Document? RemoveActivation()
+        public Solution? RemoveActivation()
         {
             if (Sites.IsDefaultOrEmpty) return null;
             var replacements = new Dictionary<SyntaxNode, SyntaxNode?>();
@@ -213,8 +228,8 @@ namespace KerasLint.CodeFixes.TorchSharp
             return Binds(first.Expression, wrapped, "log_softmax") ? new Dictionary<SyntaxNode, SyntaxNode?> { [first.Expression] = wrapped } : null;
         }
 
-        /// <summary>Applies several edit sets at once; null when any is null or two overlap.</summary>
-        public Document? Apply(params Dictionary<SyntaxNode, SyntaxNode?>?[] edits)
+        /// <summary>Applies several edit sets at once, in whatever documents they touch; null when any is null or two overlap.</summary>
+        public Solution? Apply(params Dictionary<SyntaxNode, SyntaxNode?>?[] edits)
         {
             var all = new Dictionary<SyntaxNode, SyntaxNode?>();
             foreach (var set in edits)
@@ -223,31 +238,38 @@ namespace KerasLint.CodeFixes.TorchSharp
                 foreach (var pair in set) all[pair.Key] = pair.Value;
             }
 
-            var nodes = all.Keys.ToList();
-            if (nodes.Count == 0) return null;
-            if (nodes.Any(a => nodes.Any(b => a != b && a.FullSpan.OverlapsWith(b.FullSpan)))) return null;
-            var newRoot = Root.TrackNodes(nodes);
-            foreach (var node in nodes)
+            if (all.Count == 0) return null;
+            var solution = Solution;
+            foreach (var group in all.Keys.GroupBy(n => n.SyntaxTree))
             {
-                var current = newRoot.GetCurrentNode(node);
-                if (current == null) return null;
-                var replacement = all[node];
-                if (replacement == null)
+                if (!trees.TryGetValue(group.Key, out var target)) return null;
+                var nodes = group.ToList();
+                if (nodes.Any(a => nodes.Any(b => a != b && a.FullSpan.OverlapsWith(b.FullSpan)))) return null;
+                var newRoot = target.Root.TrackNodes(nodes);
+                foreach (var node in nodes)
                 {
-                    var options = SyntaxRemoveOptions.KeepUnbalancedDirectives;
-                    if (current.GetLeadingTrivia().Any(IsComment)) options |= SyntaxRemoveOptions.KeepLeadingTrivia;
-                    if (current.GetTrailingTrivia().Any(IsComment)) options |= SyntaxRemoveOptions.KeepTrailingTrivia;
-                    var removed = newRoot.RemoveNode(current, options);
-                    if (removed == null) return null;
-                    newRoot = removed;
+                    var current = newRoot.GetCurrentNode(node);
+                    if (current == null) return null;
+                    var replacement = all[node];
+                    if (replacement == null)
+                    {
+                        var options = SyntaxRemoveOptions.KeepUnbalancedDirectives;
+                        if (current.GetLeadingTrivia().Any(IsComment)) options |= SyntaxRemoveOptions.KeepLeadingTrivia;
+                        if (current.GetTrailingTrivia().Any(IsComment)) options |= SyntaxRemoveOptions.KeepTrailingTrivia;
+                        var removed = newRoot.RemoveNode(current, options);
+                        if (removed == null) return null;
+                        newRoot = removed;
+                    }
+                    else
+                    {
+                        newRoot = newRoot.ReplaceNode(current, replacement);
+                    }
                 }
-                else
-                {
-                    newRoot = newRoot.ReplaceNode(current, replacement);
-                }
+
+                solution = solution.WithDocumentSyntaxRoot(target.Id, newRoot);
             }
 
-            return Document.WithSyntaxRoot(newRoot);
+            return solution;
         }
 
         private static bool IsComment(SyntaxTrivia t) => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia);
@@ -298,25 +320,27 @@ namespace KerasLint.CodeFixes.TorchSharp
         /// </summary>
         private bool Binds(ExpressionSyntax original, ExpressionSyntax replacement, string name)
         {
-            var info = Model.GetSpeculativeSymbolInfo(original.SpanStart, replacement, SpeculativeBindingOption.BindAsExpression);
+            var model = ModelFor(original);
+            if (model == null) return false;
+            var info = model.GetSpeculativeSymbolInfo(original.SpanStart, replacement, SpeculativeBindingOption.BindAsExpression);
             if (!(info.Symbol is IMethodSymbol method) || method.Name != name) return false;
             var newType = method.MethodKind == MethodKind.Constructor ? method.ContainingType : method.ReturnType;
-            var typeInfo = Model.GetTypeInfo(original);
+            var typeInfo = model.GetTypeInfo(original);
             if (typeInfo.Type == null || SymbolEqualityComparer.Default.Equals(newType, typeInfo.Type)) return true;
             var target = typeInfo.ConvertedType;
             if (target != null && !SymbolEqualityComparer.Default.Equals(target, typeInfo.Type))
             {
-                return Model.Compilation.ClassifyConversion(newType, target).IsImplicit;
+                return model.Compilation.ClassifyConversion(newType, target).IsImplicit;
             }
 
             if (IsModuleReceiver(original)) return true;
             if (original.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
                 && declarator.Parent is VariableDeclarationSyntax { Type: { IsVar: true } } declaration && declaration.Variables.Count == 1
-                && Model.GetDeclaredSymbol(declarator) is ILocalSymbol local)
+                && model.GetDeclaredSymbol(declarator) is ILocalSymbol local)
             {
-                var scope = declaration.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax || n is AccessorDeclarationSyntax || n is LocalFunctionStatementSyntax || n is AnonymousFunctionExpressionSyntax) ?? Root;
+                var scope = declaration.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax || n is AccessorDeclarationSyntax || n is LocalFunctionStatementSyntax || n is AnonymousFunctionExpressionSyntax) ?? original.SyntaxTree.GetRoot();
                 return scope.DescendantNodes().OfType<IdentifierNameSyntax>()
-                    .Where(id => id.Identifier.ValueText == local.Name && SymbolEqualityComparer.Default.Equals(Model.GetSymbolInfo(id).Symbol, local))
+                    .Where(id => id.Identifier.ValueText == local.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(id).Symbol, local))
                     .All(IsModuleReceiver);
             }
 

@@ -1,3 +1,4 @@
+using KerasLint.CodeFixes.TorchSharp;
 using KerasLint.Rules;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
@@ -69,5 +70,21 @@ partial class Trainer
                 .WithArguments("CrossEntropyLoss", "'softmax(fc.forward(x), 1)' at Test1.cs line 13"));
             await test.RunAsync();
         }
+
+        [Fact]
+        public Task RemoveSoftmaxFixEditsTheModelFile() =>
+            TorchVerifier.VerifyFixFilesAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(
+                new[] { (Loop, TorchVerifier.Parse(Loop).Source), (SoftmaxNet, LogitsNet) },
+                KL0101CodeFixProvider.RemoveSoftmaxKey);
+
+        [Fact]
+        public Task NllFixEditsTheModelFileAndTheLoop() =>
+            TorchVerifier.VerifyFixFilesAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(
+                new[]
+                {
+                    (Loop, TorchVerifier.Parse(Loop).Source.Replace("CrossEntropyLoss()", "NLLLoss()")),
+                    (SoftmaxNet, SoftmaxNet.Replace("softmax(fc.forward(x), 1)", "log_softmax(fc.forward(x), 1)")),
+                },
+                KL0101CodeFixProvider.UseNllLossKey);
     }
 }

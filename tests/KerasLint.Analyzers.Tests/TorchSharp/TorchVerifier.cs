@@ -105,25 +105,36 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
             where TFix : CodeFixProvider, new() =>
             RunFixAsync<TAnalyzer, TFix>(markedSource, markedSource, equivalenceKey);
 
-        private static async Task RunFixAsync<TAnalyzer, TFix>(string markedSource, string fixedSource, string equivalenceKey)
+        private static Task RunFixAsync<TAnalyzer, TFix>(string markedSource, string fixedSource, string equivalenceKey)
+            where TAnalyzer : DiagnosticAnalyzer, new()
+            where TFix : CodeFixProvider, new() =>
+            VerifyFixFilesAsync<TAnalyzer, TFix>(new[] { (markedSource, fixedSource) }, equivalenceKey);
+
+        /// <summary>Like <see cref="VerifyFixAsync"/> over several files (Test0.cs, Test1.cs, ...): a fix may edit another file than the diagnostic's.</summary>
+        public static async Task VerifyFixFilesAsync<TAnalyzer, TFix>((string Before, string After)[] files, string equivalenceKey)
             where TAnalyzer : DiagnosticAnalyzer, new()
             where TFix : CodeFixProvider, new()
         {
-            var (source, expected) = Parse(Usings + markedSource);
-            var (fixedText, remaining) = Parse(Usings + fixedSource);
-            var test = new CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier>
+            var test = new CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier> { ReferenceAssemblies = Net80, CodeActionEquivalenceKey = equivalenceKey };
+
+            // Steps whose model is in another file are reported at compilation end (non-local diagnostics); hosts
+            // that hold those diagnostics (full-solution analysis, dotnet format) can still apply their fixes.
+            if (files.Length > 1) test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
+            for (var i = 0; i < files.Length; i++)
             {
-                ReferenceAssemblies = Net80,
-                TestCode = source,
-                FixedCode = fixedText,
-                CodeActionEquivalenceKey = equivalenceKey,
-            };
+                var path = $"/0/Test{i}.cs";
+                var (source, expected) = Parse(Usings + files[i].Before, path);
+                var (fixedText, remaining) = Parse(Usings + files[i].After, path);
+                test.TestState.Sources.Add((path, source));
+                test.FixedState.Sources.Add((path, fixedText));
+                test.ExpectedDiagnostics.AddRange(expected);
+                test.FixedState.ExpectedDiagnostics.AddRange(remaining);
+                test.BatchFixedState.ExpectedDiagnostics.AddRange(remaining);
+            }
+
             test.TestState.AdditionalReferences.Add(TorchSharpReference);
             test.FixedState.AdditionalReferences.Add(TorchSharpReference);
             test.BatchFixedState.AdditionalReferences.Add(TorchSharpReference);
-            test.ExpectedDiagnostics.AddRange(expected);
-            test.FixedState.ExpectedDiagnostics.AddRange(remaining);
-            test.BatchFixedState.ExpectedDiagnostics.AddRange(remaining);
             await test.RunAsync();
         }
     }
