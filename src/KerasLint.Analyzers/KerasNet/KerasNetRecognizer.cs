@@ -35,7 +35,7 @@ namespace KerasLint.KerasNet
 
         public TrainingSetup? Recognize(IInvocationOperation compile)
         {
-            var flow = new ValueFlow(compile, ct);
+            var flow = new ValueFlow(compile, ct, m => KerasNetSymbols.IsOneOf(m, s.Compile) || KerasNetSymbols.IsOneOf(m, s.Fit));
             var loss = Loss(compile, flow);
             var metrics = Metrics(compile, flow);
 
@@ -118,7 +118,9 @@ namespace KerasLint.KerasNet
             for (var i = 0; i < elements.Value.Length; i++)
             {
                 var e = elements.Value[i];
-                list.Add(new MetricInfo(flow.String(e), i, inline ? e.Syntax.GetLocation() : null));
+                // Removing the only element of `new[] { ... }` would leave an array whose type cannot be inferred.
+                var removable = inline && !(elements.Value.Length == 1 && value.Syntax is ImplicitArrayCreationExpressionSyntax);
+                list.Add(new MetricInfo(flow.String(e), i, removable ? e.Syntax.GetLocation() : null));
             }
 
             return list.MoveToImmutable();
@@ -454,7 +456,7 @@ namespace KerasLint.KerasNet
 
             var modeArg = Argument(creation.Arguments, "mode");
             var mode = Explicit(modeArg) ? creationFlow.String(modeArg!.Value) : null;
-            return new CallbackInfo(kind, name, monitor, mode, creation.Syntax.GetLocation());
+            return new CallbackInfo(kind, name, monitor, !Explicit(monitorArg), mode, creation.Syntax.GetLocation());
         }
     }
 }

@@ -21,8 +21,14 @@ namespace KerasLint.KerasNet
         private Dictionary<ILocalSymbol, List<IOperation>>? writes;
         private Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>? reads;
 
-        public ValueFlow(IOperation anyOperationInBody, CancellationToken cancellationToken)
+        private readonly System.Func<IMethodSymbol, bool>? readsOnly;
+
+        /// <param name="anyOperationInBody">Any operation of the member body to analyse.</param>
+        /// <param name="cancellationToken">Honoured while indexing the body.</param>
+        /// <param name="readsOnly">Methods known not to modify an array passed to them (Keras.NET's compile/fit).</param>
+        public ValueFlow(IOperation anyOperationInBody, CancellationToken cancellationToken, System.Func<IMethodSymbol, bool>? readsOnly = null)
         {
+            this.readsOnly = readsOnly;
             var r = anyOperationInBody;
             while (r.Parent != null) r = r.Parent;
             root = r;
@@ -170,7 +176,11 @@ namespace KerasLint.KerasNet
             foreach (var r in Reads(local))
             {
                 if (r.Parent is IArrayElementReferenceOperation ae && IsWriteTarget(ae)) return true;
-                if (r.Parent is IArgumentOperation) return true;
+                if (r.Parent is IArgumentOperation { Parent: var call })
+                {
+                    if (readsOnly != null && call is IInvocationOperation inv && readsOnly(inv.TargetMethod)) continue;
+                    return true;
+                }
             }
 
             return false;
