@@ -48,6 +48,9 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
         public AllRulesTest(string source, string? family = null)
         {
             TestCode = source;
+
+            // KL0009 is reported by the Keras.NET and the TorchSharp Dropout analyzers.
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
             ReferenceAssemblies = KerasCode.Net80;
             KerasCode.Configure(TestState, family);
         }
