@@ -187,6 +187,43 @@ class Trainer
 
     Tensor Step(Tensor x, Tensor y) => {|KL0101:criterion.forward(model.forward(x), y)|};
 }"),
+            new("KL0101 model property, Tuple overload of Sequential", "KL0101", @"
+class Trainer
+{
+    public Module<Tensor, Tensor> Model { get; } = Sequential(
+        new Tuple<string, Module<Tensor, Tensor>>(""lin"", Linear(4, 3)),
+        Tuple.Create<string, Module<Tensor, Tensor>>(""sm"", Softmax(1)));
+
+    void Step(Tensor x, Tensor y)
+    {
+        Loss<Tensor, Tensor, Tensor> criterion = CrossEntropyLoss();
+        var loss = {|KL0101:criterion.forward(Model.forward(x), y)|};
+    }
+}"),
+            new("KL0101 negative: Sequential built from a list", "KL0101", @"
+class Trainer
+{
+    void Step(Tensor x, Tensor y)
+    {
+        var layers = new List<Module<Tensor, Tensor>> { Linear(4, 3), Softmax(1) };
+        var model = Sequential(layers);
+        var loss = CrossEntropyLoss().forward(model.forward(x), y);
+    }
+}"),
+            new("KL0101 negative: prediction reassigned in a loop body after the loss", "KL0101", @"
+class Trainer
+{
+    void Train(Tensor x, Tensor y)
+    {
+        var model = Sequential(Linear(4, 3));
+        var pred = model.forward(x);
+        for (var i = 0; i < 3; i++)
+        {
+            var loss = CrossEntropyLoss().forward(pred, y);
+            pred = pred.softmax(1);
+        }
+    }
+}"),
             new("KL0101 negative: logits", "KL0101", @"
 class Trainer
 {
@@ -339,6 +376,16 @@ class Trainer
         var criterion = BCEWithLogitsLoss();
         var loss = {|KL0103:criterion.forward(model.forward(x).sigmoid(), y)|};
     }
+}"),
+            new("KL0103 Sigmoid field module in forward", "KL0103", Net("Net", @"        return sig.call(fc2.forward(fc1.forward(x)));", fields: "    private readonly Module<Tensor, Tensor> sig = Sigmoid();") + @"
+class Trainer
+{
+    private readonly Net model = new Net();
+    private readonly Loss<Tensor, Tensor, Tensor> criterion;
+
+    Trainer() { criterion = BCEWithLogitsLoss(); }
+
+    Tensor Step(Tensor x, Tensor y) => {|KL0103:criterion.call(model.call(x), y)|};
 }"),
             new("KL0103 negative: logits", "KL0103", @"
 class Trainer
