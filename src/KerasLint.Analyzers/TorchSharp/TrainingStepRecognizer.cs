@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using KerasLint.KerasNet;
 using KerasLint.Knowledge;
 using KerasLint.Model;
 using Microsoft.CodeAnalysis;
@@ -260,6 +261,7 @@ namespace KerasLint.TorchSharp
                     return ForwardHead(created);
                 case ILocalReferenceOperation local:
                 {
+                    if (EscapesBefore(local)) return TorchHead.Unknown;
                     var append = LastAppendBefore(local);
                     if (append != null) return AppendHead(append);
                     return Merge(ReachingValues(local, local.Local), ModuleHead);
@@ -523,6 +525,13 @@ namespace KerasLint.TorchSharp
             return false;
         }
 
+        /// <summary>Whether the module local is handed to code outside TorchSharp before the use (a helper may append to it).</summary>
+        private bool EscapesBefore(ILocalReferenceOperation use) =>
+            Descendants(Root(use)).OfType<ILocalReferenceOperation>().Any(r =>
+                SymbolEqualityComparer.Default.Equals(r.Local, use.Local) && r.Syntax.SpanStart < use.Syntax.SpanStart
+                && r.Parent is IArgumentOperation { Parent: var call }
+                && !(call is IInvocationOperation invocation && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingAssembly, symbols.Torch.ContainingAssembly)));
+
         /// <summary>The last <c>append</c> on the local before the use; null when there is none.</summary>
         private IInvocationOperation? LastAppendBefore(ILocalReferenceOperation use)
         {
@@ -657,23 +666,7 @@ namespace KerasLint.TorchSharp
             }
         }
 
-        private static IOperation? Unwrap(IOperation? op)
-        {
-            while (true)
-            {
-                switch (op)
-                {
-                    case IConversionOperation conversion:
-                        op = conversion.Operand;
-                        continue;
-                    case IParenthesizedOperation parenthesized:
-                        op = parenthesized.Operand;
-                        continue;
-                    default:
-                        return op;
-                }
-            }
-        }
+        private static IOperation? Unwrap(IOperation? op) => op == null ? null : ValueFlow.Unwrap(op);
 
         private static TorchHead Merge(TorchHead a, TorchHead b)
         {

@@ -210,6 +210,18 @@ class Trainer
         var loss = CrossEntropyLoss().forward(model.forward(x), y);
     }
 }"),
+            new("KL0101 negative: Sequential handed to a helper before use", "KL0101", @"
+class Trainer
+{
+    static void ReplaceHead(Sequential model) { }
+
+    void Step(Tensor x, Tensor y)
+    {
+        var model = Sequential(Linear(4, 3), Softmax(1));
+        ReplaceHead(model);
+        var loss = CrossEntropyLoss().forward(model.forward(x), y);
+    }
+}"),
             new("KL0101 negative: prediction reassigned in a loop body after the loss", "KL0101", @"
 class Trainer
 {
