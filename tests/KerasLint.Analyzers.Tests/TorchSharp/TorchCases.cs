@@ -473,6 +473,8 @@ class Trainer
         var d = Dropout2d({|KL0009:1.5|});
         var e = functional.dropout(x, {|KL0009:1.0|});
         var f = Sequential((""drop"", Dropout({|KL0009:1d|})), (""lin"", Linear(4, 3)));
+        var keep = 1.0;
+        var g = Dropout(p: {|KL0009:keep|});
     }
 }"),
             new("KL0009 negative: Dropout in range", "KL0009", @"
@@ -486,6 +488,9 @@ class Trainer
         var d = Dropout(rate);
         var e = functional.dropout(x, 0.999);
         var f = Dropout(inplace: true);
+        var rate2 = 1.0;
+        rate2 = 0.5;
+        var g = Dropout(rate2);
     }
 }"),
         };
