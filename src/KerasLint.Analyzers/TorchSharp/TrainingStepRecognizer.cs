@@ -544,7 +544,7 @@ namespace KerasLint.TorchSharp
                 .LastOrDefault();
         }
 
-        /// <summary>A field's or property's values: its initializer and assignments in the containing type's constructors (same file only).</summary>
+        /// <summary>A field's or property's values: its initializer and the assignments in <see cref="WriterBodies"/>.</summary>
         private List<IOperation?> MemberValues(ISymbol member, IOperation reference)
         {
             var values = new List<IOperation?>();
@@ -564,10 +564,10 @@ namespace KerasLint.TorchSharp
                     }
                 }
 
-                foreach (var ctor in ConstructorBodies(member.ContainingType))
+                foreach (var ctor in WriterBodies(member))
                 {
                     if (ctor == null) { values.Add(null); continue; }
-                    foreach (var assignment in Descendants(ctor).OfType<ISimpleAssignmentOperation>())
+                    foreach (var assignment in ctor.DescendantsAndSelf().OfType<ISimpleAssignmentOperation>())
                     {
                         if (IsMemberReference(assignment.Target, member)) values.Add(assignment.Value);
                     }
@@ -581,14 +581,14 @@ namespace KerasLint.TorchSharp
             }
         }
 
-        /// <summary>Appends on the member in the containing type's constructors, in order; null when one cannot be read.</summary>
+        /// <summary>Appends on the member in <see cref="WriterBodies"/>, in order; null when one cannot be read.</summary>
         private List<IInvocationOperation>? MemberAppends(ISymbol member)
         {
             var appends = new List<IInvocationOperation>();
-            foreach (var ctor in ConstructorBodies(member.ContainingType))
+            foreach (var ctor in WriterBodies(member))
             {
                 if (ctor == null) return null;
-                appends.AddRange(Descendants(ctor).OfType<IInvocationOperation>()
+                appends.AddRange(ctor.DescendantsAndSelf().OfType<IInvocationOperation>()
                     .Where(i => symbols.IsSequentialAppend(i.TargetMethod) && i.Instance != null && IsMemberReference(i.Instance, member)));
             }
 
@@ -602,14 +602,27 @@ namespace KerasLint.TorchSharp
             _ => false,
         };
 
-        private IEnumerable<IOperation?> ConstructorBodies(INamedTypeSymbol? type)
+        /// <summary>
+        /// The bodies that may assign a field or property: the constructors for a readonly field or a getter-only
+        /// property, else every method, constructor and accessor of the containing type. Null: a body in another
+        /// file that is not available yet.
+        /// </summary>
+        private IEnumerable<IOperation?> WriterBodies(ISymbol member)
         {
+            var type = member.ContainingType;
             if (type == null) yield break;
-            foreach (var ctor in type.InstanceConstructors.Concat(type.StaticConstructors))
+            var constructorsOnly = member is IFieldSymbol { IsReadOnly: true } || member is IPropertySymbol { SetMethod: null };
+            IEnumerable<IMethodSymbol> methods = constructorsOnly
+                ? type.InstanceConstructors.Concat(type.StaticConstructors)
+                : type.GetMembers().OfType<IMethodSymbol>();
+            foreach (var method in methods)
             {
-                foreach (var syntaxRef in ctor.DeclaringSyntaxReferences)
+                foreach (var syntaxRef in method.DeclaringSyntaxReferences)
                 {
-                    yield return OperationOf(syntaxRef.GetSyntax(cancellationToken));
+                    var node = syntaxRef.GetSyntax(cancellationToken);
+                    var operation = OperationOf(node);
+                    if (operation != null) yield return operation;
+                    else if (node.SyntaxTree != model.SyntaxTree && otherTrees == null) yield return null;
                 }
             }
         }

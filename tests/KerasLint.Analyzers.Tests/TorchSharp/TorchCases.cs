@@ -236,6 +236,29 @@ class Trainer
         }
     }
 }"),
+            new("KL0101 model field assigned in a Build method", "KL0101", @"
+class Trainer
+{
+    private Module<Tensor, Tensor>? model;
+    private Loss<Tensor, Tensor, Tensor>? criterion;
+
+    void Build()
+    {
+        model = Sequential((""lin"", Linear(4, 3)), (""sm"", Softmax(1)));
+        criterion = CrossEntropyLoss();
+    }
+
+    Tensor Step(Tensor x, Tensor y) => {|KL0101:criterion!.forward(model!.forward(x), y)|};
+}"),
+            new("KL0101 negative: model field replaced by logits elsewhere", "KL0101", @"
+class Trainer
+{
+    private Module<Tensor, Tensor> model = Sequential(Linear(4, 3), Softmax(1));
+
+    void UseLogits() => model = Sequential(Linear(4, 3));
+
+    Tensor Step(Tensor x, Tensor y) => CrossEntropyLoss().forward(model.forward(x), y);
+}"),
             new("KL0101 negative: logits", "KL0101", @"
 class Trainer
 {
