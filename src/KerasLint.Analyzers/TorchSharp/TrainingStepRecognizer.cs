@@ -205,7 +205,7 @@ namespace KerasLint.TorchSharp
                 return new TorchHead(head.Activation, sites);
             }
 
-            return TorchHead.Unknown;
+            return IsUserHelper(method) ? ReturnsHead(method, TensorHead) : TorchHead.Unknown;
         }
 
         /// <summary>The tensor an activation function is applied to: the receiver of a Tensor method, else the first argument.</summary>
@@ -254,7 +254,7 @@ namespace KerasLint.TorchSharp
                         return new TorchHead(activation.Value, ImmutableArray.Create(new ActivationSite(ActivationSiteKind.Factory, inv.Syntax, null, inv.Syntax)));
                     }
 
-                    return TorchHead.Unknown;
+                    return IsUserHelper(method) ? ReturnsHead(method, ModuleHead) : TorchHead.Unknown;
                 }
 
                 case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol created && IsCustomModule(created):
@@ -356,18 +356,28 @@ namespace KerasLint.TorchSharp
                     .FirstOrDefault(m => !m.IsAbstract && !m.IsStatic && m.Parameters.Length == 1 && symbols.IsTensor(m.Parameters[0].Type));
             }
 
-            if (forward == null || !visiting.Add(forward)) return TorchHead.Unknown;
+            return forward == null ? TorchHead.Unknown : ReturnsHead(forward, TensorHead);
+        }
+
+        /// <summary>A method written in this compilation (a model factory such as <c>BuildModel()</c>, a <c>Predict(x)</c> helper), not a TorchSharp API.</summary>
+        private static bool IsUserHelper(IMethodSymbol method) =>
+            !method.IsAbstract && method.MethodKind == MethodKind.Ordinary && method.Locations.Any(l => l.IsInSource);
+
+        /// <summary>What a method returns: every return statement must agree (lambdas and local functions are not its returns).</summary>
+        private TorchHead ReturnsHead(IMethodSymbol method, System.Func<IOperation, TorchHead> resolve)
+        {
+            if (!visiting.Add(method)) return TorchHead.Unknown;
             try
             {
-                var body = BodyOf(forward);
+                var body = BodyOf(method);
                 if (body == null) return TorchHead.Unknown;
                 var returns = Descendants(body).OfType<IReturnOperation>().Where(r => r.ReturnedValue != null).ToList();
                 if (returns.Count == 0) return TorchHead.Unknown;
-                return Merge(returns.Select(r => (IOperation?)r.ReturnedValue).ToList(), TensorHead);
+                return Merge(returns.Select(r => (IOperation?)r.ReturnedValue).ToList(), resolve);
             }
             finally
             {
-                visiting.Remove(forward);
+                visiting.Remove(method);
             }
         }
 

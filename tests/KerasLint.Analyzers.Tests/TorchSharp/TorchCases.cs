@@ -259,6 +259,26 @@ class Trainer
 
     Tensor Step(Tensor x, Tensor y) => CrossEntropyLoss().forward(model.forward(x), y);
 }"),
+            new("KL0101 model from a factory method, prediction from a helper", "KL0101", @"
+class Trainer
+{
+    static Sequential BuildModel(int classes)
+    {
+        var model = Sequential((""lin"", Linear(4, classes)));
+        model.append(""sm"", Softmax(1));
+        return model;
+    }
+
+    static Tensor Predict(Module<Tensor, Tensor> model, Tensor x) => model.forward(x);
+
+    void Train(Tensor x, Tensor y)
+    {
+        var model = BuildModel(3);
+        var criterion = CrossEntropyLoss();
+        var a = {|KL0101:criterion.forward(model.forward(x), y)|};
+        var b = criterion.forward(Predict(model, x), y);
+    }
+}"),
             new("KL0101 negative: logits", "KL0101", @"
 class Trainer
 {
