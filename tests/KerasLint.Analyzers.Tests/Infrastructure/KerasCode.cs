@@ -22,9 +22,16 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
         public static ReferenceAssemblies Net80 { get; } = new ReferenceAssemblies(
             "net8.0", new PackageIdentity("Microsoft.NETCore.App.Ref", "8.0.31"), Path.Combine("ref", "net8.0"));
 
+        /// <summary>Every analyzer in the analyzer assembly (Keras.NET and TorchSharp): the no-crash sweep runs them all.</summary>
+        public static ImmutableArray<DiagnosticAnalyzer> EveryAnalyzer { get; } = typeof(KerasNetAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
+            .OrderBy(t => t.Name)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
         /// <summary>Every Keras.NET analyzer in the analyzer assembly.</summary>
         public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers { get; } = typeof(KerasNetAnalyzer).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
+            .Where(t => !t.IsAbstract && typeof(KerasNetAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
             .OrderBy(t => t.Name)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
@@ -122,7 +129,7 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
             var compilation = Compile(source, keras ?? KerasCode.KerasReference);
             var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new ConfigProvider(family));
             var withAnalyzers = compilation.WithAnalyzers(
-                (analyzers ?? KerasCode.AllAnalyzers).ToImmutableArray(),
+                (analyzers ?? KerasCode.EveryAnalyzer).ToImmutableArray(),
                 new CompilationWithAnalyzersOptions(options, (ex, _, _) => onException?.Invoke(ex), concurrentAnalysis: false, logAnalyzerExecutionTime: false));
             return await withAnalyzers.GetAllDiagnosticsAsync();
         }
