@@ -150,11 +150,10 @@ namespace KerasLint.Analyzers.Tests
             .ContinueWith(t => Assert.Contains("under Keras 2.0–2.2 via Keras.NET (keraslint.keras_version = 2.2)", t.Result.GetMessage()));
 
         [Fact]
-        public async Task OldKerasNetAssembly_DefaultsToKeras22()
+        public async Task KerasNet385_DefaultsToTfKeras()
         {
-            // A Keras.NET below 3.8.5 imports standalone Keras: the message says so.
             var d = await Direct.Single(InMethod(ReportedCasesTests.Plain(Functional)), "KL0001");
-            Assert.Contains("Keras.NET 3.8.5 (imports tf.keras)", d.GetMessage());
+            Assert.Contains("under tf.keras 2.x (TF 2.2–2.15) via Keras.NET 3.8.5 (imports tf.keras)", d.GetMessage());
         }
 
         [Theory]

@@ -57,6 +57,16 @@ namespace KerasLint.Analyzers.Tests
 ", @"    static Sequential Build(int inputs) => new Sequential(new BaseLayer[] { new Dense(10, activation: ""softmax"", input_shape: new Shape(inputs)) });
 "));
 
+        private const string LocalLoss = @"        var loss = ""binary_crossentropy"";
+        var model = new Sequential();
+        model.Add(new Dense(10, activation: ""softmax""));
+        model.Compile(optimizer: ""adam"", loss: {|KL0002:loss|}, metrics: new[] { ""acc"" });
+";
+
+        [Fact]
+        public Task LocalLoss_FixEditsDeclaration() => Fix(LocalLoss,
+            ReportedCasesTests.Plain(LocalLoss).Replace("binary_crossentropy", "categorical_crossentropy").Replace(@"""acc""", @"""categorical_accuracy"""), "KL0002.Categorical", "3");
+
         [Fact]
         public Task Negative_TwoUnitSigmoid() => AllRulesTest.Run(InMethod(@"        var model = new Sequential();
         model.Add(new Dense(2, activation: ""sigmoid""));

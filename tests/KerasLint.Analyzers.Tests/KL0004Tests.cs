@@ -66,6 +66,30 @@ namespace KerasLint.Analyzers.Tests
 "));
 
         [Fact]
+        public Task HelperBuilt_ReportedInTheHelper() => AllRulesTest.Run(InMethod(@"        var model = Build();
+        model.Compile(optimizer: ""adam"", loss: ""hinge"");
+", @"    static Sequential Build()
+    {
+        var s = new Sequential();
+        s.Add(new Dense(1));
+        s.Add(new Activation({|KL0004:""softmax""|}));
+        return s;
+    }
+"));
+
+        [Fact]
+        public Task Negative_HelperWithTwoReturns() => AllRulesTest.Run(InMethod(@"        var model = Build(true);
+        model.Compile(optimizer: ""adam"", loss: ""hinge"");
+", @"    static Sequential Build(bool a)
+    {
+        var s = new Sequential();
+        s.Add(new Dense(1, activation: ""softmax""));
+        if (a) return s;
+        return new Sequential();
+    }
+"));
+
+        [Fact]
         public Task Negative_BranchesDisagreeOnLastLayer() => AllRulesTest.Run(InMethod(@"        var model = new Sequential();
         model.Add(new Dense(64, activation: ""relu""));
         if (x == null) model.Add(new Dense(1, activation: ""softmax""));

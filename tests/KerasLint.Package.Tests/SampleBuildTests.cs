@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Xunit;
 
 namespace KerasLint.Package.Tests;
@@ -35,10 +34,9 @@ public sealed class SampleBuilds
 
     /// <summary>Every compiler diagnostic in the sample's build log, with its file relative to the repository root.</summary>
     public IReadOnlyList<(string File, int Line, string Id)> Diagnostics(string sample) =>
-        Regex.Matches(Log(sample), @"^\s*(?<path>.+?\.cs)\((?<line>\d+),\d+\): (?:warning|error) (?<id>[A-Z]+\d+):", RegexOptions.Multiline)
-            .Select(m => (File: Path.GetRelativePath(RepoRoot.Path, m.Groups["path"].Value).Replace('\\', '/'), Line: int.Parse(m.Groups["line"].Value), Id: m.Groups["id"].Value))
-            .Distinct()
-            .ToArray();
+        SampleMarkers.Reported(Log(sample)).Select(d => (Relative(d.Path), d.Line, d.Id)).ToArray();
+
+    public static string Relative(string path) => Path.GetRelativePath(RepoRoot.Path, path).Replace('\\', '/');
 }
 
 /// <summary>
@@ -60,24 +58,8 @@ public class SampleBuildTests : IClassFixture<SampleBuilds>
     }
 
     /// <summary>(file, line, id) for every KL id named in a // comment of the sample's sources.</summary>
-    private static IEnumerable<(string File, int Line, string Id)> Expected(string sample)
-    {
-        foreach (var path in Directory.EnumerateFiles(Path.Combine(RepoRoot.Path, "samples", sample), "*.cs", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(RepoRoot.Path, path).Replace('\\', '/');
-            if (relative.Contains("/obj/", StringComparison.Ordinal) || relative.Contains("/bin/", StringComparison.Ordinal)) continue;
-            var lines = File.ReadAllLines(path);
-            for (var i = 0; i < lines.Length; i++)
-            {
-                var comment = lines[i].IndexOf("//", StringComparison.Ordinal);
-                if (comment < 0 || lines[i].TrimStart().StartsWith("///", StringComparison.Ordinal)) continue;
-                foreach (Match m in Regex.Matches(lines[i].Substring(comment), @"\bKL\d{4}\b"))
-                {
-                    yield return (relative, i + 1, m.Value);
-                }
-            }
-        }
-    }
+    private static IEnumerable<(string File, int Line, string Id)> Expected(string sample) =>
+        SampleMarkers.In(Path.Combine(RepoRoot.Path, "samples", sample)).Select(m => (SampleBuilds.Relative(m.Path), m.Line, m.Id));
 
     [Theory]
     [MemberData(nameof(Samples))]

@@ -172,6 +172,7 @@ namespace KerasLint.KerasNet
         private List<IOperation?>? AddCalls(ILocalSymbol local, ValueFlow flow, int before, List<IOperation?> layers)
         {
             var adds = new List<(int Position, IOperation? Layer, bool Conditional)>();
+            var scope = flow.DeclarationScope(local);
             foreach (var read in flow.Reads(local))
             {
                 if (read.Syntax.SpanStart >= before) continue;
@@ -182,7 +183,7 @@ namespace KerasLint.KerasNet
                     if (KerasNetSymbols.IsOneOf(inv.TargetMethod, s.Add))
                     {
                         var arg = inv.Arguments.Length == 1 ? flow.Trace(inv.Arguments[0].Value) : null;
-                        adds.Add((inv.Syntax.SpanStart, arg, IsConditional(inv, flow.Root)));
+                        adds.Add((inv.Syntax.SpanStart, arg, IsConditional(inv, scope)));
                     }
 
                     // Other member calls (Summary, Fit, ...) do not change the layers.

@@ -67,6 +67,25 @@ namespace KerasLint.KerasNet
             return list[0];
         }
 
+        /// <summary>The block that declares a local (its lambda or local function body included), else the root.</summary>
+        public IOperation DeclarationScope(ILocalSymbol local)
+        {
+            foreach (var op in root.DescendantsAndSelf())
+            {
+                if (op is IVariableDeclaratorOperation d && SymbolEqualityComparer.Default.Equals(d.Symbol, local))
+                {
+                    for (var p = op.Parent; p != null; p = p.Parent)
+                    {
+                        if (p is IBlockOperation) return p;
+                    }
+
+                    break;
+                }
+            }
+
+            return root;
+        }
+
         /// <summary>How many times a local is read.</summary>
         public int ReadCount(ILocalSymbol local)
         {
