@@ -5,8 +5,8 @@ using static KerasLint.Analyzers.Tests.Infrastructure.KerasCode;
 namespace KerasLint.Analyzers.Tests
 {
     /// <summary>
-    /// Half-typed code: every analyzer in the assembly runs over every Keras.NET test source and every sample
-    /// source, truncated at many points; no analyzer may throw (AD0001) whatever the family.
+    /// Half-typed code: every analyzer in the assembly runs over every Keras.NET and TorchSharp test source and every
+    /// sample source, truncated at many points; no analyzer may throw (AD0001) whatever the family.
     /// </summary>
     public class NoCrashSweepTests
     {
@@ -36,6 +36,17 @@ namespace KerasLint.Analyzers.Tests
             await Sweep(InMethod(ReportedCasesTests.Plain((string)field.GetRawConstantValue()!)));
         }
 
+        /// <summary>The TorchSharp rule tests' sources (TorchSharp/TorchCases), compiled against the real TorchSharp assembly.</summary>
+        public static IEnumerable<object[]> TorchSharpSources() => TorchSharp.TorchCases.All.Select(c => new object[] { c.Name });
+
+        [Theory]
+        [MemberData(nameof(TorchSharpSources))]
+        public async Task TruncatedTorchSharpSource(string name)
+        {
+            var c = TorchSharp.TorchCases.All.Single(x => x.Name == name);
+            await Sweep(TorchSharp.TorchVerifier.Parse(TorchSharp.TorchVerifier.Usings + c.Source).Source, TorchSharp.TorchVerifier.TorchSharpReference);
+        }
+
         [Fact]
         public async Task TruncatedSamples()
         {
@@ -47,6 +58,12 @@ namespace KerasLint.Analyzers.Tests
                     .ToList()
                 : new List<string>();
             foreach (var f in files) await Sweep(File.ReadAllText(f));
+            var torchFiles = Directory.GetFiles(Path.Combine(root, "samples"), "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
+                .Where(f => File.ReadAllText(f).Contains("using TorchSharp;"))
+                .ToList();
+            Assert.NotEmpty(torchFiles);
+            foreach (var f in torchFiles) await Sweep(File.ReadAllText(f), TorchSharp.TorchVerifier.TorchSharpReference);
         }
 
         [Fact]
@@ -84,14 +101,14 @@ namespace KerasLint.Analyzers.Tests
         model.Compile(optimizer: ""adam"", loss: ""mse"", metrics: new[] { ""accuracy"" });
 ";
 
-        private static async Task Sweep(string source)
+        private static async Task Sweep(string source, MetadataReference? library = null)
         {
             var exceptions = new ConcurrentBag<string>();
             var cuts = Enumerable.Range(0, source.Length / Step + 1).Select(i => Math.Min(source.Length, i * Step)).Distinct().ToList();
             for (var i = 0; i < cuts.Count; i++)
             {
                 var text = source.Substring(0, cuts[i]);
-                var diagnostics = await Direct.Analyze(text, Families[i % Families.Length], ex => exceptions.Add($"cut {cuts[i]}: {ex}"));
+                var diagnostics = await Direct.Analyze(text, Families[i % Families.Length], ex => exceptions.Add($"cut {cuts[i]}: {ex}"), keras: library);
                 foreach (var d in diagnostics.Where(d => d.Id is "AD0001" or "AD0002")) exceptions.Add($"cut {cuts[i]}: {d}");
             }
 
