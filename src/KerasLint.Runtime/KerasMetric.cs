@@ -12,8 +12,6 @@ namespace KerasLint.Runtime;
 /// </summary>
 public sealed class KerasMetric
 {
-    private double _total;
-    private double _count;
     private float _totalF;
     private float _countF;
 
@@ -91,8 +89,6 @@ public sealed class KerasMetric
     {
         _totalF = 0;
         _countF = 0;
-        _total = 0;
-        _count = 0;
     }
 }
 
