@@ -25,7 +25,7 @@ namespace KerasLint
             DiagnosticSeverity.Warning,
             "With a regression loss such as mean_squared_error, Keras resolves \"accuracy\"/\"acc\" to binary_accuracy (or categorical_accuracy on a wide head): the share of outputs that round to the exact target. For continuous targets that number is meaningless. Report the error the loss measures instead (mae, mse).");
 
-        /// <summary>{0} units, {1} what "accuracy" reports and why it misleads under the family, {2} family/library.</summary>
+        /// <summary>{0} units, {1} what goes wrong under the family ("accuracy" inflated for 2.2/2.3, the loss itself for tf2/3), {2} family/library.</summary>
         public static readonly DiagnosticDescriptor KL0002 = Create(
             RuleIds.BinaryCrossentropyOnMultiClass,
             "binary_crossentropy on a single-label multi-class softmax head",
@@ -34,7 +34,7 @@ namespace KerasLint
             DiagnosticSeverity.Warning,
             "A softmax head picks one class among many; binary_crossentropy scores every unit as an independent binary problem. In Keras ≤ 2.3 and TF ≤ 2.1, \"accuracy\" then resolves to element-wise binary_accuracy, which is inflated ((C-1)/C for a constant all-zero prediction). Use categorical_crossentropy (one-hot labels) or sparse_categorical_crossentropy (integer labels).");
 
-        /// <summary>{0} metric string, {1} candidates/what it resolves to, {2} reason, {3} family/library.</summary>
+        /// <summary>{0} metric string, {1} candidates/what it resolves to, {2} reason, {3} family/library. Reported as a warning (same id) with a custom loss on a multi-unit head.</summary>
         public static readonly DiagnosticDescriptor KL0003 = Create(
             RuleIds.AmbiguousAccuracy,
             "'accuracy' is resolved by a guess",
@@ -97,11 +97,11 @@ namespace KerasLint
             DiagnosticSeverity.Warning,
             "Keras looks loss and metric strings up by exact name, and the set of names differs by version (\"logcosh\" is gone in Keras 3, lower-case \"precision\" was never registered in tf.keras). An unknown name fails at compile or at the first batch, far from where it was typed.");
 
-        /// <summary>{0} callback, {1} mode, {2} key, {3} the right mode.</summary>
+        /// <summary>{0} callback, {1} mode, {2} key, {3} "maximized"/"minimized", {4} the right mode.</summary>
         public static readonly DiagnosticDescriptor KL0012 = Create(
             RuleIds.MonitorModeContradictsKey,
             "callback mode contradicts the monitored key",
-            "{0} uses mode '{1}' on '{2}', which should be {3}d; use mode '{3}'",
+            "{0} uses mode '{1}' on '{2}', which should be {3}; use mode '{4}'",
             CategoryCallbacks,
             DiagnosticSeverity.Warning,
             "mode=\"min\" on an accuracy key stops training when accuracy is worst and keeps the worst checkpoint; mode=\"max\" on a loss key does the same with the loss.");

@@ -133,6 +133,67 @@ namespace KerasLint.Knowledge
             NameTable.Where(n => (n.Role & role) != 0 && n.Families.Contains(family)).Select(n => n.Text).Distinct(StringComparer.Ordinal);
 
         /// <summary>
+        /// The valid name for the role in the family closest to <paramref name="text"/> (a did-you-mean):
+        /// a case-only difference first, else the smallest edit distance of at most 2 (and at most a third of
+        /// the text's length). Null when nothing is that close or <paramref name="text"/> is itself valid.
+        /// For metrics the compile-time strings "accuracy"/"acc" (and "crossentropy"/"ce" before Keras 3) count as valid.
+        /// </summary>
+        public static string? ClosestName(KerasFamily family, FunctionRoles role, string text)
+        {
+            if (string.IsNullOrEmpty(text)) return null;
+            var candidates = ValidNames(family, role).ToList();
+            if ((role & FunctionRoles.Metric) != 0)
+            {
+                candidates.Add("accuracy");
+                candidates.Add("acc");
+                if (family != KerasFamily.Keras3)
+                {
+                    candidates.Add("crossentropy");
+                }
+            }
+
+            if (candidates.Contains(text, StringComparer.Ordinal)) return null;
+            if (family.Resolution() == SpecialStringResolution.ShapeBased && (role & FunctionRoles.Metric) != 0 && SpecialStrings.Classify(family, text) != SpecialStringKind.None) return null;
+
+            string? best = null;
+            var bestDistance = int.MaxValue;
+            foreach (var c in candidates.OrderBy(c => c, StringComparer.Ordinal))
+            {
+                var d = string.Equals(c, text, StringComparison.OrdinalIgnoreCase) ? 0 : EditDistance(c, text);
+                if (d < bestDistance)
+                {
+                    best = c;
+                    bestDistance = d;
+                }
+            }
+
+            return bestDistance <= 2 && bestDistance * 3 <= text.Length ? best : null;
+        }
+
+        /// <summary>Levenshtein distance (insert, delete, substitute; each costs 1).</summary>
+        public static int EditDistance(string a, string b)
+        {
+            var previous = new int[b.Length + 1];
+            var current = new int[b.Length + 1];
+            for (var j = 0; j <= b.Length; j++) previous[j] = j;
+            for (var i = 1; i <= a.Length; i++)
+            {
+                current[0] = i;
+                for (var j = 1; j <= b.Length; j++)
+                {
+                    var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                }
+
+                var t = previous;
+                previous = current;
+                current = t;
+            }
+
+            return previous[b.Length];
+        }
+
+        /// <summary>
         /// The Python function <c>__name__</c> Keras 2.0–2.2 logs a string metric under (semantics.md §2:
         /// "mse" is logged as <c>mean_squared_error</c>).
         /// </summary>

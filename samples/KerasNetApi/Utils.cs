@@ -1,0 +1,16 @@
+// Keras.NET public API stand-in (shared/api/keras-net.md §1.3, §1.7). Compile-time only: every body throws.
+using System;
+using Numpy;
+
+namespace Keras.Utils
+{
+    public static class Util
+    {
+        public static NDarray ToCategorical(NDarray y, int? num_classes = null, string dtype = "float32") => throw new NotImplementedException();
+    }
+
+    /// <summary>A data generator for FitGenerator.</summary>
+    public class Sequence : Base
+    {
+    }
+}

@@ -1,0 +1,242 @@
+using System.Collections.Immutable;
+using KerasLint.Knowledge;
+using Microsoft.CodeAnalysis;
+
+namespace KerasLint.Model
+{
+    /// <summary>
+    /// The neutral model of one <c>compile</c> call and what flows into it, filled by a library recogniser
+    /// (Keras.NET today). Rules read only this model. Anything the code does not fix is <c>null</c>/Unknown,
+    /// and rules stay silent on unknowns.
+    /// </summary>
+    internal sealed class TrainingSetup
+    {
+        public TrainingSetup(string library, KerasFamilyInfo family, LossInfo loss, ImmutableArray<MetricInfo>? metrics,
+            HeadInfo? head, ImmutableArray<CallbackInfo> callbacks, bool? hasValidation)
+        {
+            Library = library;
+            Family = family;
+            Loss = loss;
+            Metrics = metrics;
+            Head = head;
+            Callbacks = callbacks;
+            HasValidation = hasValidation;
+        }
+
+        /// <summary>"Keras.NET".</summary>
+        public string Library { get; }
+
+        public KerasFamilyInfo Family { get; }
+
+        public LossInfo Loss { get; }
+
+        /// <summary>Every metric passed to compile, or null when the metrics argument is not a visible array.</summary>
+        public ImmutableArray<MetricInfo>? Metrics { get; }
+
+        /// <summary>The output head, or null when the model's layers cannot be determined.</summary>
+        public HeadInfo? Head { get; }
+
+        /// <summary>Callbacks that flow into fit (only those whose construction is visible).</summary>
+        public ImmutableArray<CallbackInfo> Callbacks { get; }
+
+        /// <summary>Whether fit receives validation data; null when not visible or when fit calls disagree.</summary>
+        public bool? HasValidation { get; }
+
+        /// <summary>True when every metric string is a known constant (so the set of logged keys is known).</summary>
+        public bool AllMetricsKnown => Metrics is { } m && System.Linq.Enumerable.All(m, x => x.Text != null);
+    }
+
+    /// <summary>The Keras version family the analysis assumes, how it was chosen, and the phrase messages use.</summary>
+    internal sealed class KerasFamilyInfo
+    {
+        public KerasFamilyInfo(KerasFamily family, string source)
+        {
+            Family = family;
+            Source = source;
+        }
+
+        public KerasFamily Family { get; }
+
+        /// <summary>E.g. "Keras.NET 3.8.5" or "keraslint.keras_version = 2.2".</summary>
+        public string Source { get; }
+
+        /// <summary>What messages say, e.g. "tf.keras 2.x (TF 2.2–2.15) via Keras.NET 3.8.5".</summary>
+        public string Phrase => Family.DisplayName() + " via " + Source;
+    }
+
+    /// <summary>A string argument's constant value and where its defining literal is (for code fixes).</summary>
+    internal sealed class ValueSite
+    {
+        public ValueSite(string? text, Location useLocation, Location? literalLocation)
+        {
+            Text = text;
+            UseLocation = useLocation;
+            LiteralLocation = literalLocation;
+        }
+
+        /// <summary>The constant string, or null when not a compile-time-visible constant.</summary>
+        public string? Text { get; }
+
+        /// <summary>The argument or element expression where the value is used.</summary>
+        public Location UseLocation { get; }
+
+        /// <summary>
+        /// The string literal a fix may rewrite: the argument itself, or the initializer of a local used only
+        /// here. Null when the value comes from a const or field (a fix there would change other uses).
+        /// </summary>
+        public Location? LiteralLocation { get; }
+    }
+
+    internal enum LossKind
+    {
+        /// <summary>Not a visible constant (a variable, a method call, multi-output losses).</summary>
+        Unknown,
+
+        /// <summary>A name Keras knows in this family.</summary>
+        BuiltIn,
+
+        /// <summary>A constant name no family knows and no built-in name is close to: a custom registered loss.</summary>
+        Custom,
+
+        /// <summary>A constant name this family lacks that is a typo of, or valid in another family as, a built-in name.</summary>
+        NotInFamily,
+    }
+
+    internal sealed class LossInfo
+    {
+        public LossInfo(LossKind kind, KerasFunction? function, ValueSite site)
+        {
+            Kind = kind;
+            Function = function;
+            Site = site;
+        }
+
+        public LossKind Kind { get; }
+
+        /// <summary>The resolved built-in function (BuiltIn only).</summary>
+        public KerasFunction? Function { get; }
+
+        public ValueSite Site { get; }
+
+        public string? Canonical => Function?.CanonicalName;
+    }
+
+    internal sealed class MetricInfo
+    {
+        public MetricInfo(ValueSite site, int index, Location? arrayElementLocation)
+        {
+            Site = site;
+            Index = index;
+            ElementLocation = arrayElementLocation;
+        }
+
+        public string? Text => Site.Text;
+
+        public ValueSite Site { get; }
+
+        public int Index { get; }
+
+        /// <summary>The element inside an inline array initializer (a fix may remove it), else null.</summary>
+        public Location? ElementLocation { get; }
+    }
+
+    /// <summary>Where the output head's activation comes from.</summary>
+    internal enum ActivationSource
+    {
+        /// <summary>Dense without an activation argument (Keras.NET's "" default means linear).</summary>
+        DenseDefault,
+
+        /// <summary>Dense(..., activation: "...") or positionally.</summary>
+        DenseArgument,
+
+        /// <summary>A following <c>Activation("...")</c> layer.</summary>
+        ActivationLayer,
+
+        /// <summary>A following <c>Softmax()</c> layer.</summary>
+        SoftmaxLayer,
+    }
+
+    internal sealed class HeadInfo
+    {
+        public HeadInfo(int? units, Location? unitsLocation, HeadActivation activation, string? activationText,
+            ActivationSource source, ValueSite? activationSite, Location layerLocation, Location denseLocation)
+        {
+            Units = units;
+            UnitsLocation = unitsLocation;
+            Activation = activation;
+            ActivationText = activationText;
+            Source = source;
+            ActivationSite = activationSite;
+            LayerLocation = layerLocation;
+            DenseLocation = denseLocation;
+        }
+
+        /// <summary>The last Dense layer's units, or null when not constant.</summary>
+        public int? Units { get; }
+
+        public Location? UnitsLocation { get; }
+
+        public HeadActivation Activation { get; }
+
+        public string? ActivationText { get; }
+
+        public ActivationSource Source { get; }
+
+        /// <summary>The activation string's site (DenseArgument, ActivationLayer), else null.</summary>
+        public ValueSite? ActivationSite { get; }
+
+        /// <summary>The creation of the layer that sets the activation (Dense, Activation or Softmax).</summary>
+        public Location LayerLocation { get; }
+
+        /// <summary>The creation of the Dense layer that sets the units.</summary>
+        public Location DenseLocation { get; }
+
+        /// <summary>Where a diagnostic about the activation points.</summary>
+        public Location ActivationLocation => ActivationSite?.UseLocation ?? LayerLocation;
+    }
+
+    internal sealed class CallbackInfo
+    {
+        public CallbackInfo(MonitorCallback kind, string name, ValueSite monitor, ValueSite? mode, Location creation)
+        {
+            Kind = kind;
+            Name = name;
+            Monitor = monitor;
+            Mode = mode;
+            Creation = creation;
+        }
+
+        public MonitorCallback Kind { get; }
+
+        /// <summary>"EarlyStopping", "ModelCheckpoint", "ReduceLROnPlateau".</summary>
+        public string Name { get; }
+
+        /// <summary>The monitored key (default "val_loss" when omitted; then its location is the creation).</summary>
+        public ValueSite Monitor { get; }
+
+        /// <summary>The explicit mode argument, or null when omitted ("auto").</summary>
+        public ValueSite? Mode { get; }
+
+        public Location Creation { get; }
+    }
+
+    /// <summary>A Dropout layer with a constant rate.</summary>
+    internal sealed class DropoutInfo
+    {
+        public DropoutInfo(string library, KerasFamilyInfo family, double rate, Location rateLocation)
+        {
+            Library = library;
+            Family = family;
+            Rate = rate;
+            RateLocation = rateLocation;
+        }
+
+        public string Library { get; }
+
+        public KerasFamilyInfo Family { get; }
+
+        public double Rate { get; }
+
+        public Location RateLocation { get; }
+    }
+}

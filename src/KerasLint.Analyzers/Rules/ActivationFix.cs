@@ -1,0 +1,30 @@
+using System.Threading;
+using KerasLint.Model;
+
+namespace KerasLint.Rules
+{
+    /// <summary>The edit that gives the output head another activation, wherever the current one is set.</summary>
+    internal static class ActivationFix
+    {
+        public static FixPlan Plan(string key, string title, HeadInfo head, string activation, CancellationToken cancellationToken)
+        {
+            var plan = new FixPlan();
+            switch (head.Source)
+            {
+                case ActivationSource.DenseDefault:
+                    plan.Action(key, title).AddNamedArgument(head.DenseLocation, "activation", activation);
+                    break;
+                case ActivationSource.DenseArgument:
+                case ActivationSource.ActivationLayer:
+                    if (head.ActivationSite?.LiteralLocation is { } literal) plan.Action(key, title).ReplaceString(literal, activation);
+                    break;
+                case ActivationSource.SoftmaxLayer:
+                    var text = head.LayerLocation.SourceTree?.GetText(cancellationToken).ToString(head.LayerLocation.SourceSpan);
+                    if (text != null) plan.Action(key, title).ReplaceExpression(head.LayerLocation, RuleSupport.ActivationLayerText(text, activation));
+                    break;
+            }
+
+            return plan;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using KerasLint.Knowledge;
+using KerasLint.KerasNet;
+using KerasLint.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace KerasLint.Rules
+{
+    /// <summary>KL0002: binary_crossentropy on a single-label multi-class softmax head.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class KL0002BinaryCrossentropyOnMultiClassAnalyzer : KerasNetAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0002);
+
+        internal override void Analyze(TrainingSetup setup, Reporter report)
+        {
+            if (setup.Loss.Canonical != "binary_crossentropy" || setup.Head is not { Activation: HeadActivation.Softmax, Units: > 1 } head) return;
+            var units = head.Units!.Value;
+            var family = setup.Family.Family;
+            var accuracy = RuleSupport.AccuracyMetrics(setup).ToList();
+            string consequence;
+            if (family.Resolution() == SpecialStringResolution.LossBased)
+            {
+                var inflated = ((units - 1) / (double)units).ToString("0.##", CultureInfo.InvariantCulture);
+                consequence = accuracy.Count > 0
+                    ? $"'{accuracy[0].Text}' resolves to element-wise binary_accuracy over all {units} outputs, which is inflated (a constant all-zero prediction already scores {inflated})"
+                    : $"its gradients push each unit to 0 or 1 separately, and \"accuracy\" would report an inflated element-wise binary_accuracy";
+            }
+            else
+            {
+                consequence = accuracy.Count > 0
+                    ? $"the loss treats the classes as independent while softmax makes them compete; '{accuracy[0].Text}' resolves by shape to categorical_accuracy, so the metric looks right while the loss is wrong"
+                    : "the loss treats the classes as independent while softmax makes them compete";
+            }
+
+            var plan = new FixPlan();
+            if (setup.Loss.Site.LiteralLocation is { } literal)
+            {
+                plan.Action("KL0002.Categorical", "Use categorical_crossentropy (one-hot labels)").ReplaceString(literal, "categorical_crossentropy");
+                foreach (var m in accuracy)
+                {
+                    if (m.Site.LiteralLocation is { } l) plan.ReplaceString(l, "categorical_accuracy");
+                }
+
+                plan.Action("KL0002.Sparse", "Use sparse_categorical_crossentropy (integer labels)").ReplaceString(literal, "sparse_categorical_crossentropy");
+                foreach (var m in accuracy)
+                {
+                    if (m.Site.LiteralLocation is { } l) plan.ReplaceString(l, "sparse_categorical_accuracy");
+                }
+            }
+
+            report.Report(plan.Create(Descriptors.KL0002, setup.Loss.Site.UseLocation, units, consequence, setup.Family.Phrase));
+        }
+    }
+}

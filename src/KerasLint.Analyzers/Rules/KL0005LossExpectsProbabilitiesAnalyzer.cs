@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using KerasLint.Knowledge;
+using KerasLint.KerasNet;
+using KerasLint.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace KerasLint.Rules
+{
+    /// <summary>KL0005: a crossentropy loss on a head that does not produce the probabilities it expects.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class KL0005LossExpectsProbabilitiesAnalyzer : KerasNetAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0005);
+
+        internal override void Analyze(TrainingSetup setup, Reporter report)
+        {
+            if (setup.Loss.Function is not { } f || setup.Head is not { } head) return;
+            bool mismatch;
+            string expects;
+            switch (f.Expects)
+            {
+                case OutputExpectation.Distribution:
+                    mismatch = head.Activation is HeadActivation.Linear or HeadActivation.Unbounded or HeadActivation.Sigmoid;
+                    expects = "a probability distribution over the classes (softmax)";
+                    break;
+                case OutputExpectation.IndependentProbabilities:
+                    mismatch = head.Activation is HeadActivation.Linear or HeadActivation.Unbounded
+                        || (head.Activation == HeadActivation.Softmax && head.Units == 1);
+                    expects = "probabilities in [0, 1] (sigmoid)";
+                    break;
+                default:
+                    return;
+            }
+
+            if (!mismatch) return;
+            var produces = head.Activation switch
+            {
+                HeadActivation.Linear => "unbounded linear outputs (no activation)",
+                HeadActivation.Unbounded => $"unbounded '{head.ActivationText}' outputs",
+                HeadActivation.Sigmoid => "independent sigmoid probabilities that do not sum to 1",
+                _ => "a constant 1.0 (softmax over one unit)",
+            };
+            var want = Activations.ActivationFor(f.Expects)!;
+            var plan = ActivationFix.Plan("KL0005.SetActivation", $"Use activation '{want}' on the output layer", head, want, report.CancellationToken);
+            report.Report(plan.Create(Descriptors.KL0005, setup.Loss.Site.UseLocation, setup.Loss.Site.Text, expects, produces, want));
+        }
+    }
+}

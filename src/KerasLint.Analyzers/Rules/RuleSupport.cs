@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using System.Linq;
+using KerasLint.Knowledge;
+using KerasLint.Model;
+
+namespace KerasLint.Rules
+{
+    /// <summary>Phrases and lookups several rules share (all facts come from the catalog).</summary>
+    internal static class RuleSupport
+    {
+        /// <summary>The metrics that are the compile-time string "accuracy"/"acc" in this family.</summary>
+        public static IEnumerable<MetricInfo> AccuracyMetrics(TrainingSetup setup) =>
+            setup.Metrics is { } m
+                ? m.Where(x => x.Text != null && SpecialStrings.Classify(setup.Family.Family, x.Text) == SpecialStringKind.Accuracy)
+                : Enumerable.Empty<MetricInfo>();
+
+        /// <summary>"binary_accuracy" or "binary_accuracy or categorical_accuracy".</summary>
+        public static string Candidates(SpecialResolution r) => string.Join(" or ", r.Candidates);
+
+        /// <summary>What the resolved function(s) compute, from the catalog's descriptions.</summary>
+        public static string Describe(SpecialResolution r) =>
+            string.Join("; or ", r.Candidates.Select(c => KerasCatalog.Get(c)?.Description ?? c));
+
+        public static string HeadPhrase(HeadInfo head)
+        {
+            var units = head.Units is { } u ? $"{u}-unit " : "";
+            var act = head.Activation switch
+            {
+                HeadActivation.Linear => "linear",
+                HeadActivation.Softmax => "softmax",
+                HeadActivation.Sigmoid => "sigmoid",
+                _ => head.ActivationText ?? "unknown",
+            };
+            return $"a {units}{act} head";
+        }
+
+        /// <summary>Source for an Activation layer replacing a Softmax layer, spelled like the Softmax type was.</summary>
+        public static string ActivationLayerText(string softmaxCreation, string activation)
+        {
+            var text = softmaxCreation.Trim();
+            var open = text.IndexOf('(');
+            var type = (open < 0 ? text : text.Substring(0, open)).Trim();
+            if (type.StartsWith("new ", System.StringComparison.Ordinal)) type = type.Substring(4).Trim();
+            var prefix = type.EndsWith("Softmax", System.StringComparison.Ordinal) ? type.Substring(0, type.Length - "Softmax".Length) : "";
+            return $"new {prefix}Activation(\"{activation}\")";
+        }
+    }
+}

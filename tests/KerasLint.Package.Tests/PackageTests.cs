@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Xml.Linq;
+using Xunit;
+
+namespace KerasLint.Package.Tests;
+
+/// <summary>Runs <c>dotnet pack src/KerasLint.Package -c Release</c> once, into a temporary folder.</summary>
+public sealed class PackedPackage : IDisposable
+{
+    private readonly string _outputDir = Path.Combine(Path.GetTempPath(), "keraslint-pack-" + Guid.NewGuid().ToString("N"));
+
+    public PackedPackage()
+    {
+        Directory.CreateDirectory(_outputDir);
+        var project = Path.Combine(RepoRoot.Path, "src", "KerasLint.Package", "KerasLint.Package.csproj");
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepoRoot.Path,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "pack", project, "-c", "Release", "-o", _outputDir, "--nologo", "--disable-build-servers", "-nodeReuse:false" })
+        {
+            psi.ArgumentList.Add(arg);
+        }
+
+        // The test host runs under MSBuild/VSTest variables that must not leak into a nested build.
+        foreach (var key in psi.Environment.Keys.ToArray())
+        {
+            if (key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase))
+            {
+                psi.Environment.Remove(key);
+            }
+        }
+
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["DOTNET_NOLOGO"] = "1";
+
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(8)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("dotnet pack did not finish within 8 minutes.");
+        }
+
+        Log = stdout.Result + stderr.Result;
+        ExitCode = process.ExitCode;
+        Packages = Directory.GetFiles(_outputDir, "*.nupkg");
+    }
+
+    public int ExitCode { get; }
+
+    public string Log { get; }
+
+    public string[] Packages { get; }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_outputDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless.
+        }
+    }
+}
+
+public class PackageTests : IClassFixture<PackedPackage>
+{
+    private const string AnalyzerDir = "analyzers/dotnet/cs/";
+
+    private readonly PackedPackage _pack;
+
+    public PackageTests(PackedPackage pack) => _pack = pack;
+
+    private string Nupkg
+    {
+        get
+        {
+            Assert.True(_pack.ExitCode == 0, "dotnet pack failed:\n" + _pack.Log);
+            var single = Assert.Single(_pack.Packages.Where(p => Path.GetFileName(p).StartsWith("KerasLint.", StringComparison.Ordinal)));
+            Assert.Matches(@"^KerasLint\.\d+\.\d+\.\d+.*\.nupkg$", Path.GetFileName(single));
+            return single;
+        }
+    }
+
+    private static string[] EntryNames(string nupkg)
+    {
+        using var zip = ZipFile.OpenRead(nupkg);
+        return zip.Entries.Select(e => e.FullName.Replace('\\', '/')).ToArray();
+    }
+
+    [Fact]
+    public void ContainsAnalyzerAndCodeFixesUnderAnalyzersDotnetCs()
+    {
+        var entries = EntryNames(Nupkg);
+        Assert.Contains(AnalyzerDir + "KerasLint.Analyzers.dll", entries);
+        Assert.Contains(AnalyzerDir + "KerasLint.CodeFixes.dll", entries);
+    }
+
+    [Fact]
+    public void ContainsNoRoslynAssembliesAndNoLibFolder()
+    {
+        var entries = EntryNames(Nupkg);
+        Assert.DoesNotContain(entries, e => Path.GetFileName(e).StartsWith("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.OrdinalIgnoreCase));
+        var dlls = entries.Where(e => e.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)).OrderBy(e => e, StringComparer.Ordinal).ToArray();
+        Assert.Equal(new[] { AnalyzerDir + "KerasLint.Analyzers.dll", AnalyzerDir + "KerasLint.CodeFixes.dll" }, dlls);
+    }
+
+    [Fact]
+    public void NuspecMarksADevelopmentDependencyWithoutDependencies()
+    {
+        using var zip = ZipFile.OpenRead(Nupkg);
+        var nuspecEntry = Assert.Single(zip.Entries.Where(e => e.FullName.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase)));
+        using var stream = nuspecEntry.Open();
+        var doc = XDocument.Load(stream);
+        var metadata = doc.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        string? Value(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
+
+        Assert.Equal("KerasLint", Value("id"));
+        Assert.Equal("true", Value("developmentDependency"));
+        Assert.False(string.IsNullOrWhiteSpace(Value("description")));
+        // Analyzers run inside the compiler: the package must not drag Roslyn or anything else into the user's graph.
+        var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency").ToArray();
+        Assert.Empty(dependencies);
+    }
+
+    [Fact]
+    public void PackedAssembliesCompileAgainstRoslyn48OrOlder()
+    {
+        // Roslyn 4.8.0 keeps the package loadable in VS 17.8+, Rider and the .NET 8 SDK.
+        using var zip = ZipFile.OpenRead(Nupkg);
+        foreach (var name in new[] { "KerasLint.Analyzers.dll", "KerasLint.CodeFixes.dll" })
+        {
+            var entry = zip.GetEntry(AnalyzerDir + name)!;
+            using var copy = new MemoryStream();
+            using (var s = entry.Open()) s.CopyTo(copy);
+            copy.Position = 0;
+            using var pe = new PEReader(copy);
+            var md = pe.GetMetadataReader();
+            var roslynRefs = md.AssemblyReferences
+                .Select(h => md.GetAssemblyReference(h))
+                .Where(r => md.GetString(r.Name).StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal))
+                .ToArray();
+            if (name == "KerasLint.Analyzers.dll")
+            {
+                // The descriptors alone make the analyzer reference Microsoft.CodeAnalysis.
+                Assert.NotEmpty(roslynRefs);
+            }
+
+            Assert.All(roslynRefs, r => Assert.True(r.Version <= new Version(4, 8, 0, 0), $"{name} references {md.GetString(r.Name)} {r.Version}."));
+            // netstandard2.0, so that .NET Framework (Visual Studio) and .NET hosts both load it.
+            Assert.Contains(md.AssemblyReferences, h => md.GetString(md.GetAssemblyReference(h).Name) == "netstandard");
+        }
+    }
+}
