@@ -132,7 +132,17 @@ public static class ProveCommand
         if (updateDocs != null)
         {
             var provenance = $"Produced by `keraslint prove{(quick ? " --quick" : "")}` on {deviceName}; the checks are the rule's claim, the values come from the KerasLint runtime.";
-            foreach (var path in DocsUpdater.Update(updateDocs, results, provenance)) err.WriteLine("updated " + path);
+            try
+            {
+                var (written, missing) = DocsUpdater.Update(updateDocs, results, provenance);
+                foreach (var path in written) err.WriteLine("updated " + path);
+                foreach (var id in missing) err.WriteLine($"warning: no page {Path.Combine(updateDocs, id + ".md")}; its proof section was not written.");
+            }
+            catch (IOException e)
+            {
+                err.WriteLine("error: " + e.Message);
+                return 2;
+            }
         }
 
         return results.All(r => r.Holds) ? 0 : 1;

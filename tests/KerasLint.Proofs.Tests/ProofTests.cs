@@ -7,7 +7,8 @@ namespace KerasLint.Proofs.Tests;
 /// Every rule proof as a test, on the quick sizes (CPU, fixed seeds): each asserts the rule's inequality on the
 /// numbers directly (the flagged value is off the truth by at least the margin; the fixed value equals the truth).
 /// </summary>
-public sealed class ProofTests : IClassFixture<QuickProofFixture>
+[Collection("proofs")]
+public sealed class ProofTests
 {
     private static readonly string[] LossBased = { "2.2", "2.3" };
     private static readonly string[] ShapeBased = { "tf2", "3" };
@@ -98,6 +99,8 @@ public sealed class ProofTests : IClassFixture<QuickProofFixture>
             var row = run.Row("kl0003-mnist", f, "\"accuracy\" → categorical_accuracy");
             Assert.True(row.Value.Number < 0.25, $"{f}: {row.Value}");
             Assert.True(row.Reference.Number - row.Value.Number >= 0.5, $"{f}: {row.Value} vs {row.Reference}");
+            var share = run.Row("kl0003-mnist", f, "\"accuracy\" is the share predicted 0");
+            Assert.Equal(share.Reference.Number!.Value, share.Value.Number!.Value, 6);
         }
 
         foreach (var f in ShapeBased)

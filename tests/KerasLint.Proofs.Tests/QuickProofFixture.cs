@@ -26,3 +26,9 @@ public sealed class QuickProofFixture
         return rows[0];
     }
 }
+
+/// <summary>The test classes that read the quick run share one (torch's global seed makes parallel training racy).</summary>
+[CollectionDefinition("proofs")]
+public sealed class ProofCollection : ICollectionFixture<QuickProofFixture>
+{
+}

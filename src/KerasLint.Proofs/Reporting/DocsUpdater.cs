@@ -27,43 +27,35 @@ public static class DocsUpdater
 
     /// <summary>
     /// Writes the section into every rule page of <paramref name="folder"/> that has results: replaces the
-    /// marked section, appends "## Proof" with the markers when the page has none, creates a minimal page when
-    /// the file is missing. Returns the paths written.
+    /// marked section, or appends "## Proof" with the markers when the page has none. Pages that do not exist
+    /// are not created (the docs own them); their rule ids are returned in <c>Missing</c>.
     /// </summary>
-    public static IReadOnlyList<string> Update(string folder, IReadOnlyList<ScenarioResult> results, string provenance)
+    public static (IReadOnlyList<string> Written, IReadOnlyList<string> Missing) Update(string folder, IReadOnlyList<ScenarioResult> results, string provenance)
     {
-        Directory.CreateDirectory(folder);
+        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"--update-docs: folder '{folder}' does not exist.");
         var written = new List<string>();
+        var missing = new List<string>();
         foreach (var rule in results.Select(r => r.Rule).Distinct())
         {
             var path = Path.Combine(folder, rule + ".md");
-            var section = Section(rule, results, provenance);
-            string text;
             if (!File.Exists(path))
             {
-                var title = results.First(r => r.Rule == rule).Title;
-                text = $"# {rule}\n\n## Proof\n\n{section}\n";
-            }
-            else
-            {
-                var old = File.ReadAllText(path).Replace("\r\n", "\n");
-                var b = old.IndexOf(Begin, StringComparison.Ordinal);
-                var e = old.IndexOf(End, StringComparison.Ordinal);
-                if (b >= 0 && e > b)
-                {
-                    text = old.Substring(0, b) + section + old.Substring(e + End.Length);
-                }
-                else
-                {
-                    text = old.TrimEnd('\n') + "\n\n## Proof\n\n" + section + "\n";
-                }
+                missing.Add(rule);
+                continue;
             }
 
-            File.WriteAllText(path, text.Replace("\r\n", "\n"));
+            var section = Section(rule, results, provenance);
+            var old = File.ReadAllText(path).Replace("\r\n", "\n");
+            var b = old.IndexOf(Begin, StringComparison.Ordinal);
+            var e = old.IndexOf(End, StringComparison.Ordinal);
+            var text = b >= 0 && e > b
+                ? old.Substring(0, b) + section + old.Substring(e + End.Length)
+                : old.TrimEnd('\n') + "\n\n## Proof\n\n" + section + "\n";
+            File.WriteAllText(path, text);
             written.Add(path);
         }
 
-        return written;
+        return (written, missing);
     }
 
     /// <summary>What a page's proof section states, per scenario: (rule, scenario id, verdict) from its headings.</summary>

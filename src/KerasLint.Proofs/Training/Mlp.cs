@@ -66,14 +66,7 @@ public static class Trainer
         for (var epoch = 0; epoch < spec.Epochs; epoch++)
         {
             model.train();
-            var order = Enumerable.Range(0, n).ToArray();
-            var rng = new Random(spec.Seed + epoch);
-            for (var i = n - 1; i > 0; i--)
-            {
-                var j = rng.Next(i + 1);
-                (order[i], order[j]) = (order[j], order[i]);
-            }
-
+            var order = MnistSplit.Permutation(n, spec.Seed + epoch);
             using var perm = tensor(order.Select(o => (long)o).ToArray()).to(context.Device);
             double sum = 0;
             for (var b = 0; b < batches; b++)

@@ -33,13 +33,7 @@ public sealed class MnistSplit
     {
         if (train + test > ProofData.MnistCount) throw new ArgumentOutOfRangeException(nameof(train), $"train + test must be at most {ProofData.MnistCount}.");
         var (labels, pixels) = ProofData.MnistBytes;
-        var order = Enumerable.Range(0, ProofData.MnistCount).ToArray();
-        var rng = new Random(seed);
-        for (var i = order.Length - 1; i > 0; i--)
-        {
-            var j = rng.Next(i + 1);
-            (order[i], order[j]) = (order[j], order[i]);
-        }
+        var order = Permutation(ProofData.MnistCount, seed);
 
         (Tensor X, Tensor Y) Take(int start, int count)
         {
@@ -58,5 +52,19 @@ public sealed class MnistSplit
         var (xTr, yTr) = Take(0, train);
         var (xTe, yTe) = Take(train, test);
         return new MnistSplit(xTr, yTr, xTe, yTe);
+    }
+
+    /// <summary>A seeded Fisher–Yates permutation of 0..n−1 (System.Random: the same on every machine and run).</summary>
+    public static int[] Permutation(int n, int seed)
+    {
+        var order = Enumerable.Range(0, n).ToArray();
+        var rng = new Random(seed);
+        for (var i = n - 1; i > 0; i--)
+        {
+            var j = rng.Next(i + 1);
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+
+        return order;
     }
 }
