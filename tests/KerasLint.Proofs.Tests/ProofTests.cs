@@ -45,7 +45,7 @@ public sealed class ProofTests
                  {
                      RuleIds.AccuracyOnRegression, RuleIds.BinaryCrossentropyOnMultiClass, RuleIds.AmbiguousAccuracy, RuleIds.SoftmaxOnOneUnit,
                      RuleIds.LossExpectsProbabilities, RuleIds.RegressionLossOnClassifier, RuleIds.MonitorKeyNeverLogged, RuleIds.DropoutRateOutOfRange,
-                     RuleIds.MonitorModeContradictsKey, RuleIds.CrossEntropyOnProbabilities, RuleIds.BceOnUnboundedOutputs, RuleIds.BceWithLogitsOnSigmoid,
+                     RuleIds.MonitorModeContradictsKey, RuleIds.CrossEntropyOnProbabilities, RuleIds.BceOnUnboundedOutputs, RuleIds.BceWithLogitsOnSigmoid, RuleIds.NllLossWithoutLogSoftmax,
                  })
         {
             Assert.Contains(rule, proven);
@@ -200,6 +200,17 @@ public sealed class ProofTests
         Assert.True(perfect.Value.Number >= 0.3 && perfect.Reference.Number < 1e-6, $"{perfect.Value} vs {perfect.Reference}");
         var trained = run.Row("kl0103-double-sigmoid", "torch", "MNIST: final training loss");
         Assert.True(trained.Value.Number >= trained.Reference.Number + 0.2, $"{trained.Value} vs {trained.Reference}");
+    }
+
+    [Fact]
+    public void KL0104_nll_is_a_crossentropy_only_on_log_probabilities()
+    {
+        var soft = run.Row("kl0104-nll", "torch", "NLLLoss(softmax(z))");
+        Assert.InRange(soft.Value.Number!.Value, -1, 0);
+        Assert.True(soft.Reference.Number > 0.5);
+        var fixedRow = run.Row("kl0104-nll", "torch", "fixed: NLLLoss(log_softmax(z))");
+        Assert.Equal(fixedRow.Reference.Number!.Value, fixedRow.Value.Number!.Value, 4);
+        Assert.True(run.Row("kl0104-nll", "torch", "MNIST: NLLLoss(logits)").Value.Number < -1);
     }
 
     [Fact]

@@ -23,6 +23,7 @@ public static class ProofRunner
         new Kl0101MnistScenario(),
         new Kl0102Scenario(),
         new Kl0103Scenario(),
+        new Kl0104Scenario(),
     };
 
     /// <summary>The rule ids that have a numeric proof.</summary>

@@ -122,3 +122,41 @@ public sealed class Kl0103Scenario : ProofScenario
         return b.Build();
     }
 }
+
+/// <summary>KL0104: TorchSharp NLLLoss on softmax probabilities or raw logits vs on log_softmax, synthetic and real MNIST.</summary>
+public sealed class Kl0104Scenario : ProofScenario
+{
+    public override string Rule => RuleIds.NllLossWithoutLogSoftmax;
+
+    public override string Id => "kl0104-nll";
+
+    public override string Title => "TorchSharp NLLLoss on softmax / raw logits vs on log_softmax";
+
+    public override string Claim =>
+        "NLLLoss only negates the picked input, so it is a crossentropy only on log-probabilities: on softmax outputs it lies in [−1, 0] and on raw logits it is unbounded below (training drives it far negative); on log_softmax it equals the true crossentropy.";
+
+    public override ScenarioResult Run(ProofContext c)
+    {
+        var b = new Builder(this, c);
+        var n = Synthetic.Size(c, 2_000_000);
+        b.Setups.Add("flagged: Softmax head + NLLLoss; raw Linear head + NLLLoss");
+        b.Setups.Add("fixed: LogSoftmax head + NLLLoss (or CrossEntropyLoss on logits)");
+        b.Setups.Add($"synthetic: {n:N0} rows of 10 scores, true accuracy 0.8; truth = torch cross_entropy on the scores; {MnistModels.Describe(c)}");
+        using var nll = nn.NLLLoss();
+        using (NewDisposeScope())
+        {
+            var (z, labels, _) = Synthetic.MultiClass(c, n, 10, 0.8, c.Options.Seed + 14);
+            var truth = functional.cross_entropy(z, labels).to(float64).item<double>();
+            b.Row("torch", "NLLLoss(softmax(z))", Cell.Of(nll.forward(functional.softmax(z, 1), labels).to(float64).item<double>()), "true crossentropy", Cell.Of(truth), Check.Differs(0.5));
+            b.Row("torch", "fixed: NLLLoss(log_softmax(z))", Cell.Of(nll.forward(functional.log_softmax(z, 1), labels).to(float64).item<double>()), "true crossentropy", Cell.Of(truth), Check.Equals(1e-4));
+        }
+
+        var s = MnistModels.Split(c);
+        var spec = MnistModels.Spec(c);
+        var raw = Trainer.Train(c, "MNIST TorchSharp NLL on logits", spec, s.XTrain, 10, (z, idx) => nll.forward(z, s.YTrain.index_select(0, idx)));
+        var logSoftmax = Trainer.Train(c, "MNIST TorchSharp NLL on log_softmax", spec, s.XTrain, 10, (z, idx) => nll.forward(functional.log_softmax(z, 1), s.YTrain.index_select(0, idx)));
+        b.Row("torch", "MNIST: NLLLoss(logits) final training loss", Cell.Of(raw.EpochLoss[^1]), "a crossentropy is ≥", Cell.Of(0), Check.Below(1));
+        b.Row("torch", "MNIST: fixed NLLLoss(log_softmax) final training loss", Cell.Of(logSoftmax.EpochLoss[^1]), "a crossentropy is ≥", Cell.Of(0), Check.Above(0));
+        return b.Build();
+    }
+}
