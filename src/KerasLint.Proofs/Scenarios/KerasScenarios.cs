@@ -105,8 +105,8 @@ public sealed class Kl0005Scenario : ProofScenario
 
     public override ScenarioResult Run(ProofContext c)
     {
-        using var scope = NewDisposeScope();
         var b = new Builder(this, c);
+        using var scope = NewDisposeScope();
         var n = Synthetic.Size(c, 2_000_000);
         b.Setups.Add("flagged: Dense(10) (linear), loss=\"categorical_crossentropy\"");
         b.Setups.Add("fixed: Dense(10, softmax)");
@@ -121,6 +121,14 @@ public sealed class Kl0005Scenario : ProofScenario
             b.Row(f, "fixed (softmax): categorical_crossentropy", Cell.Of(KerasMath.LossValue(f, "categorical_crossentropy", y, p)), "true crossentropy", Cell.Of(truth), Check.Equals(1e-3));
         }
 
+        // Real MNIST: the same MLP trained with Keras's categorical_crossentropy on a linear head vs a softmax head.
+        var s = MnistModels.Split(c);
+        var targets = MnistModels.OneHot(s.YTrain);
+        var linear = c.Shared("mnist-linear-categorical_crossentropy", () => Trainer.Train(c, "MNIST linear head + categorical_crossentropy", MnistModels.Spec(c), s.XTrain, 10,
+            (o, idx) => KerasMath.Loss(MnistModels.TrainingFamily, "categorical_crossentropy", targets.index_select(0, idx), o)));
+        var softmax = MnistModels.SoftmaxWith(c, "categorical_crossentropy");
+        b.Setups.Add(MnistModels.Describe(c) + " (linear vs softmax head, Keras 3 categorical_crossentropy)");
+        b.Row("all", "MNIST linear head: test accuracy", Cell.Of(MnistModels.TrueAccuracy(c, linear.Outputs(s.XTest))), "softmax head", Cell.Of(MnistModels.TrueAccuracy(c, softmax.Outputs(s.XTest))), Check.Below(c.Quick ? 0.02 : 0.05));
         return b.Build();
     }
 }
