@@ -21,7 +21,7 @@ namespace KerasNetSample
 
             model.Compile(optimizer: "rmsprop", loss: "mse", metrics: new[] { "accuracy" });   // KL0001
 
-            var stop = new EarlyStopping(monitor: "val_acc", patience: 20);                  // KL0008 (+ KL0001)
+            var stop = new EarlyStopping(monitor: "val_acc", patience: 20);                  // KL0008
             model.Fit(features, prices, batch_size: 16, epochs: 500, validation_split: 0.2f,
                 callbacks: new Callback[] { stop });
             return model;

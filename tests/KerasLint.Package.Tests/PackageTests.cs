@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
@@ -16,41 +15,7 @@ public sealed class PackedPackage : IDisposable
     {
         Directory.CreateDirectory(_outputDir);
         var project = Path.Combine(RepoRoot.Path, "src", "KerasLint.Package", "KerasLint.Package.csproj");
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepoRoot.Path,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { "pack", project, "-c", "Release", "-o", _outputDir, "--nologo", "--disable-build-servers", "-nodeReuse:false" })
-        {
-            psi.ArgumentList.Add(arg);
-        }
-
-        // The test host runs under MSBuild/VSTest variables that must not leak into a nested build.
-        foreach (var key in psi.Environment.Keys.ToArray())
-        {
-            if (key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase))
-            {
-                psi.Environment.Remove(key);
-            }
-        }
-
-        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        psi.Environment["DOTNET_NOLOGO"] = "1";
-
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(8)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("dotnet pack did not finish within 8 minutes.");
-        }
-
-        Log = stdout.Result + stderr.Result;
-        ExitCode = process.ExitCode;
+        (ExitCode, Log) = DotnetCli.Run(TimeSpan.FromMinutes(8), "pack", project, "-c", "Release", "-o", _outputDir);
         Packages = Directory.GetFiles(_outputDir, "*.nupkg");
     }
 
@@ -73,6 +38,7 @@ public sealed class PackedPackage : IDisposable
     }
 }
 
+[Collection(DotnetCli.Collection)]
 public class PackageTests : IClassFixture<PackedPackage>
 {
     private const string AnalyzerDir = "analyzers/dotnet/cs/";

@@ -25,29 +25,42 @@ namespace KerasLint.KerasNet
 
         internal virtual void Register(CompilationStartAnalysisContext start, KerasNetContext keras)
         {
-            start.RegisterOperationAction(ctx =>
+            // An operation block action (not an operation action on the compile call): the diagnostics point at
+            // layers and callbacks elsewhere in the same member, and must be local to the analysed declaration
+            // so the IDE shows them while typing and offers their fixes.
+            start.RegisterOperationBlockAction(ctx =>
             {
-                var invocation = (IInvocationOperation)ctx.Operation;
-                if (!keras.IsCompile(invocation)) return;
-                var setup = keras.SetupFor(invocation, ctx.Options, ctx.CancellationToken);
-                if (setup != null) Analyze(setup, new Reporter(ctx));
-            }, OperationKind.Invocation);
+                foreach (var block in ctx.OperationBlocks)
+                {
+                    foreach (var op in block.DescendantsAndSelf())
+                    {
+                        ctx.CancellationToken.ThrowIfCancellationRequested();
+                        if (!(op is IInvocationOperation invocation) || !keras.IsCompile(invocation)) continue;
+                        var setup = keras.SetupFor(invocation, ctx.Options, ctx.CancellationToken);
+                        if (setup != null) Analyze(setup, new Reporter(ctx.ReportDiagnostic, ctx.CancellationToken));
+                    }
+                }
+            });
         }
 
         internal virtual void Analyze(TrainingSetup setup, Reporter report)
         {
         }
 
-        /// <summary>Reports diagnostics for one operation action.</summary>
+        /// <summary>Reports diagnostics for one analysed block.</summary>
         internal readonly struct Reporter
         {
-            private readonly OperationAnalysisContext context;
+            private readonly System.Action<Diagnostic> report;
 
-            public Reporter(OperationAnalysisContext context) => this.context = context;
+            public Reporter(System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
+            {
+                this.report = report;
+                CancellationToken = cancellationToken;
+            }
 
-            public System.Threading.CancellationToken CancellationToken => context.CancellationToken;
+            public System.Threading.CancellationToken CancellationToken { get; }
 
-            public void Report(Diagnostic diagnostic) => context.ReportDiagnostic(diagnostic);
+            public void Report(Diagnostic diagnostic) => report(diagnostic);
         }
     }
 }

@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+
+namespace KerasLint.CodeFixes
+{
+    /// <summary>KL0010: did-you-mean replacement.</summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(KL0010UnknownIdentifierCodeFixProvider)), Shared]
+    public sealed class KL0010UnknownIdentifierCodeFixProvider : CodeFixProvider
+    {
+        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Knowledge.RuleIds.UnknownIdentifier);
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override Task RegisterCodeFixesAsync(CodeFixContext context) => PlannedFixApplier.RegisterAsync(context);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+
+namespace KerasLint.CodeFixes
+{
+    /// <summary>
+    /// Applies the fix actions an analyzer planned (<see cref="FixPlan"/>): each edit touches only a string
+    /// literal token, one argument list or one expression, so comments and formatting around it are kept.
+    /// </summary>
+    internal static class PlannedFixApplier
+    {
+        public static Task RegisterAsync(CodeFixContext context)
+        {
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                foreach (var action in FixPlan.Read(diagnostic))
+                {
+                    context.RegisterCodeFix(
+                        CodeAction.Create(action.Title, ct => ApplyAsync(context.Document, diagnostic, action, ct), action.EquivalenceKey),
+                        diagnostic);
+                }
+            }
+
+            return Task.CompletedTask;
+        }
+
+        private static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, FixAction action, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root == null) return document;
+            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            foreach (var edit in action.Edits)
+            {
+                var location = diagnostic.AdditionalLocations[edit.Location];
+                if (location.SourceTree != root.SyntaxTree || !root.FullSpan.Contains(location.SourceSpan)) return document;
+                var node = root.FindNode(location.SourceSpan, getInnermostNodeForTie: true);
+                if (!Apply(editor, node, location, edit)) return document;
+            }
+
+            return editor.GetChangedDocument();
+        }
+
+        private static bool Apply(DocumentEditor editor, SyntaxNode node, Location location, FixEdit edit)
+        {
+            switch (edit.Kind)
+            {
+                case FixEditKind.ReplaceString:
+                {
+                    var literal = node.DescendantNodesAndSelf().OfType<LiteralExpressionSyntax>().FirstOrDefault(l => l.Span == location.SourceSpan && l.IsKind(SyntaxKind.StringLiteralExpression));
+                    if (literal == null) return false;
+                    var token = literal.Token;
+                    var newToken = SyntaxFactory.Literal(token.LeadingTrivia, SyntaxFactory.Literal(edit.Value).Text, edit.Value, token.TrailingTrivia);
+                    editor.ReplaceNode(literal, literal.WithToken(newToken));
+                    return true;
+                }
+
+                case FixEditKind.AddNamedArgument:
+                {
+                    var creation = node.AncestorsAndSelf().OfType<BaseObjectCreationExpressionSyntax>().FirstOrDefault(c => c.Span == location.SourceSpan);
+                    if (creation == null) return false;
+                    var argument = SyntaxFactory.Argument(
+                        SyntaxFactory.NameColon(SyntaxFactory.IdentifierName(edit.Name)).WithTrailingTrivia(SyntaxFactory.Space),
+                        default,
+                        SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(edit.Value)));
+                    var list = creation.ArgumentList ?? SyntaxFactory.ArgumentList();
+                    var nodes = list.Arguments.ToList();
+                    var separators = list.Arguments.GetSeparators().ToList();
+                    if (nodes.Count > 0) separators.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space));
+                    nodes.Add(argument);
+                    var newList = list.WithArguments(SyntaxFactory.SeparatedList(nodes, separators));
+                    editor.ReplaceNode(creation, creation.WithArgumentList(newList));
+                    return true;
+                }
+
+                case FixEditKind.RemoveElement:
+                {
+                    var element = node.AncestorsAndSelf().OfType<ExpressionSyntax>().FirstOrDefault(e => e.Span == location.SourceSpan);
+                    if (!(element?.Parent is InitializerExpressionSyntax)) return false;
+                    editor.RemoveNode(element, SyntaxRemoveOptions.KeepNoTrivia);
+                    return true;
+                }
+
+                case FixEditKind.ReplaceExpression:
+                {
+                    var expression = node.AncestorsAndSelf().OfType<ExpressionSyntax>().FirstOrDefault(e => e.Span == location.SourceSpan);
+                    if (expression == null) return false;
+                    var replacement = SyntaxFactory.ParseExpression(edit.Value);
+                    if (replacement.ContainsDiagnostics) return false;
+                    editor.ReplaceNode(expression, replacement.WithTriviaFrom(expression));
+                    return true;
+                }
+
+                default:
+                    return false;
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using KerasLint.KerasNet;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace KerasLint.Analyzers.Tests.Infrastructure
+{
+    /// <summary>Shared test setup: the Keras.NET stand-in, .NET 8 reference assemblies, the family config.</summary>
+    public static class KerasCode
+    {
+        public const string Usings = "using System;\nusing System.Collections.Generic;\nusing Keras;\nusing Keras.Models;\nusing Keras.Layers;\nusing Keras.Callbacks;\nusing Keras.Optimizers;\nusing Numpy;\n\n";
+
+        /// <summary>The built Keras.NET stand-in (assembly Keras 3.8.5.0).</summary>
+        public static MetadataReference KerasReference { get; } = MetadataReference.CreateFromFile(typeof(global::Keras.Models.Sequential).Assembly.Location);
+
+        /// <summary>.NET 8 reference assemblies from the local package cache (the mirror has 8.0.31).</summary>
+        public static ReferenceAssemblies Net80 { get; } = new ReferenceAssemblies(
+            "net8.0", new PackageIdentity("Microsoft.NETCore.App.Ref", "8.0.31"), Path.Combine("ref", "net8.0"));
+
+        /// <summary>Every Keras.NET analyzer in the analyzer assembly.</summary>
+        public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers { get; } = typeof(KerasNetAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
+            .OrderBy(t => t.Name)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
+        /// <summary>Wraps statements in a class with a Train method taking x, y, xVal, yVal.</summary>
+        public static string InMethod(string body, string members = "") =>
+            Usings + "class C\n{\n" + members + "    void Train(NDarray x, NDarray y, NDarray xVal, NDarray yVal)\n    {\n" + body + "    }\n}\n";
+
+        public static string GlobalConfig(string family) => $"is_global = true\nkeraslint.keras_version = {family}\n";
+
+        internal static void Configure(SolutionState state, string? family)
+        {
+            state.AdditionalReferences.Add(KerasReference);
+            if (family != null) state.AnalyzerConfigFiles.Add(("/.globalconfig", GlobalConfig(family)));
+        }
+    }
+
+    /// <summary>Runs every Keras.NET rule: the expected diagnostics must be exactly those listed.</summary>
+    public sealed class AllRulesTest : CSharpAnalyzerTest<KerasLint.Rules.KL0001AccuracyOnRegressionAnalyzer, DefaultVerifier>
+    {
+        public AllRulesTest(string source, string? family = null)
+        {
+            TestCode = source;
+            ReferenceAssemblies = KerasCode.Net80;
+            KerasCode.Configure(TestState, family);
+        }
+
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => KerasCode.AllAnalyzers;
+
+        public static Task Run(string source, string? family = null, params DiagnosticResult[] expected)
+        {
+            var test = new AllRulesTest(source, family);
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync();
+        }
+    }
+
+    /// <summary>One rule and its fix: diagnostics before, the fixed code (which must compile), Fix All.</summary>
+    public sealed class FixTest<TAnalyzer, TFix> : CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier>
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        where TFix : CodeFixProvider, new()
+    {
+        public FixTest(string source, string fixedSource, string? family = null, string? equivalenceKey = null)
+        {
+            TestCode = source;
+            FixedCode = fixedSource;
+            ReferenceAssemblies = KerasCode.Net80;
+            KerasCode.Configure(TestState, family);
+            if (family != null) FixedState.AnalyzerConfigFiles.Add(("/.globalconfig", KerasCode.GlobalConfig(family)));
+            FixedState.AdditionalReferences.Add(KerasCode.KerasReference);
+            CodeActionEquivalenceKey = equivalenceKey;
+        }
+
+        public static Task Run(string source, string fixedSource, string? family = null, string? equivalenceKey = null) =>
+            new FixTest<TAnalyzer, TFix>(source, fixedSource, family, equivalenceKey).RunAsync();
+    }
+
+    /// <summary>Runs analyzers directly (no test framework) to read messages and severities.</summary>
+    public static class Direct
+    {
+        private static readonly ImmutableArray<MetadataReference> Platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToImmutableArray();
+
+        public static CSharpCompilation Compile(string source) =>
+            CSharpCompilation.Create("T", new[] { CSharpSyntaxTree.ParseText(source, path: "/0/Test0.cs") }, Platform.Add(KerasCode.KerasReference),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+        public static async Task<ImmutableArray<Diagnostic>> Analyze(string source, string? family = null, Action<Exception>? onException = null, IEnumerable<DiagnosticAnalyzer>? analyzers = null)
+        {
+            var compilation = Compile(source);
+            var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new ConfigProvider(family));
+            var withAnalyzers = compilation.WithAnalyzers(
+                (analyzers ?? KerasCode.AllAnalyzers).ToImmutableArray(),
+                new CompilationWithAnalyzersOptions(options, (ex, _, _) => onException?.Invoke(ex), concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+            return await withAnalyzers.GetAllDiagnosticsAsync();
+        }
+
+        public static async Task<Diagnostic> Single(string source, string id, string? family = null)
+        {
+            var all = (await Analyze(source, family)).Where(d => d.Id == id).ToList();
+            Assert.True(all.Count == 1, $"expected one {id}, got {all.Count}: {string.Join(" | ", all.Select(d => d.GetMessage()))}");
+            return all[0];
+        }
+
+        private sealed class ConfigProvider : AnalyzerConfigOptionsProvider
+        {
+            private readonly Options options;
+
+            public ConfigProvider(string? family) => options = new Options(family);
+
+            public override AnalyzerConfigOptions GlobalOptions => options;
+
+            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => options;
+
+            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => options;
+        }
+
+        private sealed class Options : AnalyzerConfigOptions
+        {
+            private readonly string? family;
+
+            public Options(string? family) => this.family = family;
+
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+            {
+                value = key == KerasNetContext.VersionOption ? family : null;
+                return value != null;
+            }
+        }
+    }
+}
