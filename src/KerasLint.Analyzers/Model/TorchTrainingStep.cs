@@ -1,0 +1,125 @@
+using System.Collections.Immutable;
+using KerasLint.Knowledge;
+using Microsoft.CodeAnalysis;
+
+namespace KerasLint.Model
+{
+    /// <summary>The TorchSharp losses the training-step rules reason about.</summary>
+    public enum TorchLossKind
+    {
+        /// <summary><c>CrossEntropyLoss</c> / <c>functional.cross_entropy</c>: expects logits.</summary>
+        CrossEntropy,
+
+        /// <summary><c>NLLLoss</c> / <c>functional.nll_loss</c>: expects log-probabilities.</summary>
+        NllLoss,
+
+        /// <summary><c>BCELoss</c> / <c>functional.binary_cross_entropy</c>: expects probabilities in [0, 1].</summary>
+        Bce,
+
+        /// <summary><c>BCEWithLogitsLoss</c> / <c>functional.binary_cross_entropy_with_logits</c>: expects logits.</summary>
+        BceWithLogits,
+    }
+
+    /// <summary>How the loss is invoked.</summary>
+    public enum TorchLossForm
+    {
+        /// <summary>A loss module: <c>criterion.forward(pred, y)</c> or <c>criterion.call(pred, y)</c>.</summary>
+        Module,
+
+        /// <summary>A <c>torch.nn.functional</c> call: <c>cross_entropy(pred, y)</c>.</summary>
+        Functional,
+    }
+
+    /// <summary>What kind of code applies the activation that decides the prediction.</summary>
+    public enum ActivationSiteKind
+    {
+        /// <summary>A function applied to a tensor: <c>softmax(x, 1)</c>, <c>torch.softmax(x, 1)</c>, <c>x.softmax(1)</c>. Node: the invocation.</summary>
+        Function,
+
+        /// <summary>An activation module called on a tensor: <c>this.sm.forward(x)</c> / <c>sm.call(x)</c>. Node: the invocation.</summary>
+        ModuleCall,
+
+        /// <summary>The last module of a <c>Sequential(...)</c> factory call. Node: the element expression (a tuple or a module).</summary>
+        SequentialElement,
+
+        /// <summary>The last <c>append</c> on a Sequential. Node: the append invocation.</summary>
+        Append,
+
+        /// <summary>A module factory (<c>Softmax(1)</c>, <c>Linear(64, 10)</c>) used where no removable call exists.</summary>
+        Factory,
+    }
+
+    /// <summary>One place that produces the prediction's kind of values.</summary>
+    public sealed class ActivationSite
+    {
+        public ActivationSite(ActivationSiteKind kind, SyntaxNode node, SyntaxNode? input, SyntaxNode? factory)
+        {
+            Kind = kind;
+            Node = node;
+            Input = input;
+            Factory = factory;
+        }
+
+        public ActivationSiteKind Kind { get; }
+
+        /// <summary>The node a fix removes or unwraps (see <see cref="ActivationSiteKind"/>).</summary>
+        public SyntaxNode Node { get; }
+
+        /// <summary>The tensor the activation is applied to (<see cref="ActivationSiteKind.Function"/>, <see cref="ActivationSiteKind.ModuleCall"/>), or the Sequential receiver (<see cref="ActivationSiteKind.Append"/>, may be null).</summary>
+        public SyntaxNode? Input { get; }
+
+        /// <summary>The module factory invocation (<c>Softmax(1)</c>) or the function invocation itself: the node a "switch activation" fix renames.</summary>
+        public SyntaxNode? Factory { get; }
+
+        public ActivationSite With(ActivationSiteKind kind, SyntaxNode node, SyntaxNode? input) => new ActivationSite(kind, node, input, Factory);
+    }
+
+    /// <summary>What a tensor holds, as far as the code determines it, and where that was decided.</summary>
+    public readonly struct TorchHead
+    {
+        public static readonly TorchHead Unknown = new TorchHead(HeadActivation.Unknown, ImmutableArray<ActivationSite>.Empty);
+
+        public TorchHead(HeadActivation activation, ImmutableArray<ActivationSite> sites)
+        {
+            Activation = activation;
+            Sites = sites.IsDefault ? ImmutableArray<ActivationSite>.Empty : sites;
+        }
+
+        public HeadActivation Activation { get; }
+
+        /// <summary>Every site that produced the value (more than one when several paths agree).</summary>
+        public ImmutableArray<ActivationSite> Sites { get; }
+
+        public bool IsKnown => Activation != HeadActivation.Unknown;
+    }
+
+    /// <summary>The neutral model of one TorchSharp training step: a loss applied to a prediction.</summary>
+    public sealed class TorchTrainingStep
+    {
+        public TorchTrainingStep(TorchLossKind loss, TorchLossForm form, SyntaxNode lossCall, SyntaxNode? lossConstruction, SyntaxNode prediction, TorchHead head)
+        {
+            Loss = loss;
+            Form = form;
+            LossCall = lossCall;
+            LossConstruction = lossConstruction;
+            Prediction = prediction;
+            Head = head;
+        }
+
+        public TorchLossKind Loss { get; }
+
+        public TorchLossForm Form { get; }
+
+        /// <summary>The loss invocation (<c>criterion.forward(pred, y)</c> or <c>cross_entropy(pred, y)</c>).</summary>
+        public SyntaxNode LossCall { get; }
+
+        /// <summary>Where the loss module is created (<c>CrossEntropyLoss()</c>), or the functional call; null when not found.</summary>
+        public SyntaxNode? LossConstruction { get; }
+
+        /// <summary>The prediction argument.</summary>
+        public SyntaxNode Prediction { get; }
+
+        /// <summary>What the prediction holds.</summary>
+        public TorchHead Head { get; }
+    }
+}

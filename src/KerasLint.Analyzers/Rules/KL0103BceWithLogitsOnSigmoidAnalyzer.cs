@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using KerasLint.Knowledge;
+using KerasLint.Model;
+using KerasLint.TorchSharp;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace KerasLint.Rules
+{
+    /// <summary>KL0103: BCEWithLogitsLoss / functional.binary_cross_entropy_with_logits (which apply sigmoid themselves) receive sigmoid outputs.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class KL0103BceWithLogitsOnSigmoidAnalyzer : TorchSharpLossAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0103);
+
+        internal override TorchLossKind Loss => TorchLossKind.BceWithLogits;
+
+        internal override Diagnostic? Analyze(TorchTrainingStep step) =>
+            step.Head.Activation == HeadActivation.Sigmoid
+                ? Create(Descriptors.KL0103, step, LossName(step), Origin(step))
+                : null;
+    }
+}

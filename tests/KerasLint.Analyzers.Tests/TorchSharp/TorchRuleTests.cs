@@ -1,0 +1,64 @@
+using KerasLint.Rules;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+
+namespace KerasLint.Analyzers.Tests.TorchSharp
+{
+    public class TorchRuleTests
+    {
+        public static IEnumerable<object[]> CaseNames => TorchCases.All.Select(c => new object[] { c.Name });
+
+        [Theory]
+        [MemberData(nameof(CaseNames))]
+        public Task Case(string name)
+        {
+            var c = TorchCases.All.Single(x => x.Name == name);
+            return c.Rule switch
+            {
+                "KL0101" => TorchVerifier.VerifyAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer>(c.Source),
+                "KL0102" => TorchVerifier.VerifyAsync<KL0102BceOnUnboundedOutputsAnalyzer>(c.Source),
+                "KL0103" => TorchVerifier.VerifyAsync<KL0103BceWithLogitsOnSigmoidAnalyzer>(c.Source),
+                "KL0104" => TorchVerifier.VerifyAsync<KL0104NllLossWithoutLogSoftmaxAnalyzer>(c.Source),
+                "KL0009" => TorchVerifier.VerifyAsync<TorchSharpDropoutAnalyzer>(c.Source),
+                _ => throw new InvalidOperationException(c.Rule),
+            };
+        }
+
+        [Fact]
+        public async Task EveryPositiveCaseOfOneRuleIsSilentForTheOtherLossRules()
+        {
+            // A rule must not fire on another rule's positive case (each loss has exactly one rule).
+            foreach (var c in TorchCases.All.Where(c => c.Rule != "KL0009" && c.Source.Contains("{|KL")))
+            {
+                var plain = TorchVerifier.Parse(c.Source).Source;
+                if (c.Rule != "KL0101") await TorchVerifier.VerifyAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer>(plain);
+                if (c.Rule != "KL0102") await TorchVerifier.VerifyAsync<KL0102BceOnUnboundedOutputsAnalyzer>(plain);
+                if (c.Rule != "KL0103") await TorchVerifier.VerifyAsync<KL0103BceWithLogitsOnSigmoidAnalyzer>(plain);
+                if (c.Rule != "KL0104") await TorchVerifier.VerifyAsync<KL0104NllLossWithoutLogSoftmaxAnalyzer>(plain);
+            }
+        }
+
+        [Fact]
+        public async Task MessageNamesTheLossAndTheSoftmax()
+        {
+            var (source, _) = TorchVerifier.Parse(TorchVerifier.Usings + TorchCases.All[0].Source);
+            var test = new CSharpAnalyzerTest<KL0101CrossEntropyOnProbabilitiesAnalyzer, DefaultVerifier> { ReferenceAssemblies = TorchVerifier.Net80, TestCode = source };
+            test.TestState.AdditionalReferences.Add(TorchVerifier.TorchSharpReference);
+            test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.KL0101).WithSpan(16, 20, 16, 46)
+                .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
+                .WithArguments("CrossEntropyLoss", "'(\"sm\", Softmax(1))' at line 13"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task SilentWithoutTorchSharp()
+        {
+            const string source = @"
+namespace TorchSharp { public static class torch { public static class nn { public static object CrossEntropyLoss() => new object(); public static object Softmax(long d) => new object(); } } }
+class C { void M() { var l = TorchSharp.torch.nn.CrossEntropyLoss(); var s = TorchSharp.torch.nn.Softmax(1); } }";
+            var test = new CSharpAnalyzerTest<KL0101CrossEntropyOnProbabilitiesAnalyzer, DefaultVerifier> { ReferenceAssemblies = TorchVerifier.Net80, TestCode = source };
+            await test.RunAsync();
+        }
+    }
+}
