@@ -122,7 +122,7 @@ namespace KerasLint
             "{0} expects probabilities in [0, 1] but receives unbounded outputs ({1}) (TorchSharp); use BCEWithLogitsLoss",
             CategoryLoss,
             DiagnosticSeverity.Warning,
-            "BCELoss and functional.binary_cross_entropy take probabilities. Raw logits outside [0, 1] make it fail or produce NaN at run time; BCEWithLogitsLoss applies the sigmoid in a numerically stable way.");
+            "BCELoss and functional.binary_cross_entropy take probabilities in [0, 1]; libtorch checks this and throws (ExternalException in TorchSharp) at the first batch with a logit outside the range, and ReLU/tanh outputs fail as soon as one leaves it. BCEWithLogitsLoss applies the sigmoid itself, in a numerically stable way.");
 
         /// <summary>{0} loss call, {1} where the sigmoid is.</summary>
         public static readonly DiagnosticDescriptor KL0103 = Create(

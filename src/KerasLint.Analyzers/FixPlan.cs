@@ -117,7 +117,9 @@ namespace KerasLint
                 properties[$"fix.{i}.edits"] = string.Join(EditSeparator.ToString(), encoded);
             }
 
-            return Diagnostic.Create(descriptor, location, severity, locations, properties.ToImmutable(), args);
+            return severity == descriptor.DefaultSeverity
+                ? Diagnostic.Create(descriptor, location, locations, properties.ToImmutable(), args)
+                : Diagnostic.Create(descriptor, location, severity, locations, properties.ToImmutable(), args);
         }
 
         /// <summary>The actions a diagnostic carries (read by the code-fix providers).</summary>

@@ -128,4 +128,80 @@ public class PackageTests : IClassFixture<PackedPackage>
             Assert.Contains(md.AssemblyReferences, h => md.GetString(md.GetAssemblyReference(h).Name) == "netstandard");
         }
     }
+
+    [Fact]
+    public void InstalledFromTheNupkgItReportsOnTheKerasNetSample()
+    {
+        // A user's project: the KerasLint package from a local feed (no project references to the analyzer), Keras.NET
+        // (here the stand-in's Keras.dll), the sample's sources and its .editorconfig. Packages restore into a
+        // private folder so a stale copy of the same version in the global cache cannot mask a broken package.
+        var nupkg = Nupkg;
+        var version = Path.GetFileNameWithoutExtension(nupkg).Substring("KerasLint.".Length);
+        var (apiExit, apiLog) = DotnetCli.Run(TimeSpan.FromMinutes(5), "build", Path.Combine("samples", "KerasNetApi", "KerasNetApi.csproj"), "-c", "Release");
+        Assert.True(apiExit == 0, apiLog);
+        var kerasDll = Path.Combine(RepoRoot.Path, "samples", "KerasNetApi", "bin", "Release", "netstandard2.0", "Keras.dll");
+        Assert.True(File.Exists(kerasDll), kerasDll);
+
+        var dir = Path.Combine(Path.GetTempPath(), "keraslint-consumer-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var feed = Path.GetDirectoryName(nupkg)!;
+            File.WriteAllText(Path.Combine(dir, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <clear />
+                    <add key="local" value="{feed}" />
+                  </packageSources>
+                </configuration>
+                """);
+            File.WriteAllText(Path.Combine(dir, "Consumer.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <Nullable>disable</Nullable>
+                    <RestorePackagesPath>{Path.Combine(dir, "packages")}</RestorePackagesPath>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="KerasLint" Version="{version}" PrivateAssets="all" />
+                    <Reference Include="Keras" HintPath="{kerasDll}" />
+                  </ItemGroup>
+                </Project>
+                """);
+            var sampleDir = Path.Combine(RepoRoot.Path, "samples", "KerasNetSample");
+            foreach (var source in Directory.EnumerateFiles(sampleDir, "*.cs"))
+            {
+                File.Copy(source, Path.Combine(dir, Path.GetFileName(source)));
+            }
+
+            File.Copy(Path.Combine(RepoRoot.Path, "samples", ".editorconfig"), Path.Combine(dir, ".editorconfig"));
+
+            var (exit, log) = DotnetCli.Run(TimeSpan.FromMinutes(5), "build", Path.Combine(dir, "Consumer.csproj"), "-c", "Release");
+            Assert.True(exit == 0, log);
+            Assert.DoesNotContain("AD0001", log, StringComparison.Ordinal);
+            Assert.DoesNotContain("CS8032", log, StringComparison.Ordinal);
+
+            var reported = SampleMarkers.Reported(log).Where(d => d.Id.StartsWith("KL", StringComparison.Ordinal))
+                .Select(d => $"{Path.GetFileName(d.Path)}:{d.Line} {d.Id}")
+                .Distinct().OrderBy(x => x, StringComparer.Ordinal).ToArray();
+            var marked = SampleMarkers.In(sampleDir)
+                .Select(m => $"{Path.GetFileName(m.Path)}:{m.Line} {m.Id}")
+                .Distinct().OrderBy(x => x, StringComparer.Ordinal).ToArray();
+            Assert.NotEmpty(marked);
+            Assert.Equal(marked, reported);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is harmless.
+            }
+        }
+    }
 }

@@ -1,109 +1,109 @@
-using System.Text.RegularExpressions;
 using Xunit;
 
 namespace KerasLint.Package.Tests;
 
 /// <summary>
-/// Builds samples/KerasNetSample as README tells a user to, once, and keeps the build log.
-/// The references are built first; the sample itself is then rebuilt so the compiler runs and reports even
-/// when an earlier build left it up to date.
+/// Builds each sample as README tells a user to (<c>dotnet build samples/&lt;name&gt;</c>), once, and keeps the logs.
+/// The references are built first; the sample itself is then rebuilt so the compiler runs and reports even when
+/// an earlier build left it up to date.
 /// </summary>
-public sealed class SampleBuild
+public sealed class SampleBuilds
 {
-    public SampleBuild()
-    {
-        var project = Path.Combine("samples", "KerasNetSample", "KerasNetSample.csproj");
-        var (code, log) = DotnetCli.Run(TimeSpan.FromMinutes(8), "build", project, "-c", "Release");
-        if (code == 0)
-        {
-            (code, log) = DotnetCli.Run(TimeSpan.FromMinutes(8), "build", project, "-c", "Release", "--no-dependencies", "-t:Rebuild");
-        }
+    public static readonly string[] Samples = { "KerasNetSample", "TorchSharpSample" };
 
-        ExitCode = code;
-        Log = log;
-        Diagnostics = Regex.Matches(log, @"(?<file>[^\s\\/]+\.cs)\((?<line>\d+),\d+\): (?<severity>warning|error) (?<id>[A-Z]+\d+):")
-            .Select(m => (File: m.Groups["file"].Value, Line: int.Parse(m.Groups["line"].Value), Id: m.Groups["id"].Value, Severity: m.Groups["severity"].Value))
-            .Distinct()
-            .ToArray();
+    private readonly Dictionary<string, (int ExitCode, string Log)> _results = new(StringComparer.Ordinal);
+
+    public SampleBuilds()
+    {
+        foreach (var sample in Samples)
+        {
+            var project = Path.Combine("samples", sample, sample + ".csproj");
+            var (code, log) = DotnetCli.Run(TimeSpan.FromMinutes(8), "build", project, "-c", "Release");
+            if (code == 0)
+            {
+                (code, log) = DotnetCli.Run(TimeSpan.FromMinutes(8), "build", project, "-c", "Release", "--no-dependencies", "-t:Rebuild");
+            }
+
+            _results[sample] = (code, log);
+        }
     }
 
-    public int ExitCode { get; }
+    public int ExitCode(string sample) => _results[sample].ExitCode;
 
-    public string Log { get; }
+    public string Log(string sample) => _results[sample].Log;
 
-    public (string File, int Line, string Id, string Severity)[] Diagnostics { get; }
+    /// <summary>Every compiler diagnostic in the sample's build log, with its file relative to the repository root.</summary>
+    public IReadOnlyList<(string File, int Line, string Id)> Diagnostics(string sample) =>
+        SampleMarkers.Reported(Log(sample)).Select(d => (Relative(d.Path), d.Line, d.Id)).ToArray();
+
+    public static string Relative(string path) => Path.GetRelativePath(RepoRoot.Path, path).Replace('\\', '/');
 }
 
 /// <summary>
 /// The samples are the product as a user first sees it: every line marked <c>// KLxxxx</c> must get exactly those
-/// diagnostics, no other line may get any, the correct model stays silent, and the build succeeds.
+/// diagnostics, no other line may get any (so correct code stays silent), and the build succeeds.
 /// </summary>
 [Collection(DotnetCli.Collection)]
-public class SampleBuildTests : IClassFixture<SampleBuild>
+public class SampleBuildTests : IClassFixture<SampleBuilds>
 {
-    private static readonly string SampleDir = Path.Combine(RepoRoot.Path, "samples", "KerasNetSample");
+    private readonly SampleBuilds _builds;
 
-    private readonly SampleBuild _build;
+    public SampleBuildTests(SampleBuilds builds) => _builds = builds;
 
-    public SampleBuildTests(SampleBuild build) => _build = build;
-
-    /// <summary>(file, line, id) for every KL id named in a // comment of a sample source.</summary>
-    private static IEnumerable<(string File, int Line, string Id)> Expected()
+    public static TheoryData<string> Samples()
     {
-        foreach (var path in Directory.EnumerateFiles(SampleDir, "*.cs"))
-        {
-            var lines = File.ReadAllLines(path);
-            for (var i = 0; i < lines.Length; i++)
-            {
-                var comment = lines[i].IndexOf("//", StringComparison.Ordinal);
-                if (comment < 0 || lines[i].TrimStart().StartsWith("///", StringComparison.Ordinal)) continue;
-                foreach (Match m in Regex.Matches(lines[i].Substring(comment), @"\bKL\d{4}\b"))
-                {
-                    yield return (Path.GetFileName(path), i + 1, m.Value);
-                }
-            }
-        }
+        var data = new TheoryData<string>();
+        foreach (var s in SampleBuilds.Samples) data.Add(s);
+        return data;
     }
 
-    [Fact]
-    public void BuildSucceeds()
+    /// <summary>(file, line, id) for every KL id named in a // comment of the sample's sources.</summary>
+    private static IEnumerable<(string File, int Line, string Id)> Expected(string sample) =>
+        SampleMarkers.In(Path.Combine(RepoRoot.Path, "samples", sample)).Select(m => (SampleBuilds.Relative(m.Path), m.Line, m.Id));
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void BuildSucceeds(string sample)
     {
-        Assert.True(_build.ExitCode == 0, "dotnet build samples/KerasNetSample failed:\n" + _build.Log);
+        Assert.True(_builds.ExitCode(sample) == 0, $"dotnet build samples/{sample} failed:\n" + _builds.Log(sample));
     }
 
-    [Fact]
-    public void EveryMarkedLineGetsItsDiagnosticsAndNoOtherLineGetsAny()
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void EveryMarkedLineGetsItsDiagnosticsAndNoOtherLineGetsAny(string sample)
     {
-        Assert.True(_build.ExitCode == 0, _build.Log);
-        var expected = Expected().Select(e => $"{e.File}:{e.Line} {e.Id}").OrderBy(s => s, StringComparer.Ordinal).ToArray();
-        var actual = _build.Diagnostics.Where(d => d.Id.StartsWith("KL", StringComparison.Ordinal))
+        Assert.True(_builds.ExitCode(sample) == 0, _builds.Log(sample));
+        var expected = Expected(sample).Select(e => $"{e.File}:{e.Line} {e.Id}").OrderBy(s => s, StringComparer.Ordinal).ToArray();
+        var actual = _builds.Diagnostics(sample).Where(d => d.Id.StartsWith("KL", StringComparison.Ordinal))
             .Select(d => $"{d.File}:{d.Line} {d.Id}").Distinct().OrderBy(s => s, StringComparer.Ordinal).ToArray();
         Assert.NotEmpty(expected);
         Assert.Equal(expected, actual);
     }
 
     [Fact]
-    public void EveryKerasNetRuleIsDemonstrated()
+    public void EveryRuleIsDemonstratedInASample()
     {
-        var marked = Expected().Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var id in new[] { "KL0001", "KL0002", "KL0003", "KL0004", "KL0005", "KL0007", "KL0008", "KL0009", "KL0010", "KL0012" })
+        var marked = SampleBuilds.Samples.SelectMany(Expected).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        Assert.All(RuleDocsTests.DeclaredIds, id => Assert.Contains(id, marked));
+    }
+
+    [Fact]
+    public void CorrectKerasNetModelStaysSilent()
+    {
+        const string file = "samples/KerasNetSample/MnistCorrect.cs";
+        Assert.True(_builds.ExitCode("KerasNetSample") == 0, _builds.Log("KerasNetSample"));
+        Assert.True(File.Exists(Path.Combine(RepoRoot.Path, file)));
+        Assert.DoesNotContain(_builds.Diagnostics("KerasNetSample"), d => d.File == file);
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void NoAnalyzerCrashedOrFailedToLoad(string sample)
+    {
+        var log = _builds.Log(sample);
+        foreach (var id in new[] { "AD0001", "CS8032", "CS8784", "CS8785" })
         {
-            Assert.Contains(id, marked);
+            Assert.DoesNotContain(id, log, StringComparison.Ordinal);
         }
-    }
-
-    [Fact]
-    public void CorrectModelStaysSilent()
-    {
-        Assert.True(_build.ExitCode == 0, _build.Log);
-        Assert.True(File.Exists(Path.Combine(SampleDir, "MnistCorrect.cs")));
-        Assert.DoesNotContain(_build.Diagnostics, d => d.File == "MnistCorrect.cs");
-    }
-
-    [Fact]
-    public void NoAnalyzerCrashed()
-    {
-        Assert.DoesNotContain(_build.Diagnostics, d => d.Id is "AD0001" or "CS8032" or "CS8784" or "CS8785");
-        Assert.DoesNotContain("AD0001", _build.Log, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using KerasLint.Knowledge;
@@ -61,18 +62,22 @@ namespace KerasLint.KerasNet
         /// <summary>The training setup around a compile call (recognised once per call), or null when it is not one.</summary>
         public TrainingSetup? SetupFor(IInvocationOperation compile, AnalyzerOptions options, CancellationToken cancellationToken)
         {
-            var lazy = setups.GetOrAdd(compile.Syntax, _ => new Lazy<TrainingSetup?>(
-                () => new KerasNetRecognizer(this, FamilyFor(options, compile.Syntax.SyntaxTree), cancellationToken).Recognize(compile),
-                LazyThreadSafetyMode.ExecutionAndPublication));
-            try
+            while (true)
             {
-                return lazy.Value;
-            }
-            catch (OperationCanceledException)
-            {
-                // Do not cache a cancelled recognition.
-                setups.TryRemove(compile.Syntax, out _);
-                throw;
+                cancellationToken.ThrowIfCancellationRequested();
+                var lazy = setups.GetOrAdd(compile.Syntax, _ => new Lazy<TrainingSetup?>(
+                    () => new KerasNetRecognizer(this, FamilyFor(options, compile.Syntax.SyntaxTree), cancellationToken).Recognize(compile),
+                    LazyThreadSafetyMode.ExecutionAndPublication));
+                try
+                {
+                    return lazy.Value;
+                }
+                catch (OperationCanceledException)
+                {
+                    // A cancelled recognition is not cached; a caller whose own token is live recognises again.
+                    ((ICollection<KeyValuePair<SyntaxNode, Lazy<TrainingSetup?>>>)setups).Remove(new KeyValuePair<SyntaxNode, Lazy<TrainingSetup?>>(compile.Syntax, lazy));
+                    if (cancellationToken.IsCancellationRequested) throw;
+                }
             }
         }
 

@@ -35,7 +35,7 @@ namespace KerasLint.KerasNet
 
         public TrainingSetup? Recognize(IInvocationOperation compile)
         {
-            var flow = new ValueFlow(compile, ct);
+            var flow = new ValueFlow(compile, ct, m => KerasNetSymbols.IsOneOf(m, s.Compile) || KerasNetSymbols.IsOneOf(m, s.Fit));
             var loss = Loss(compile, flow);
             var metrics = Metrics(compile, flow);
 
@@ -118,7 +118,9 @@ namespace KerasLint.KerasNet
             for (var i = 0; i < elements.Value.Length; i++)
             {
                 var e = elements.Value[i];
-                list.Add(new MetricInfo(flow.String(e), i, inline ? e.Syntax.GetLocation() : null));
+                // Removing the only element of `new[] { ... }` would leave an array whose type cannot be inferred.
+                var removable = inline && !(elements.Value.Length == 1 && value.Syntax is ImplicitArrayCreationExpressionSyntax);
+                list.Add(new MetricInfo(flow.String(e), i, removable ? e.Syntax.GetLocation() : null));
             }
 
             return list.MoveToImmutable();
@@ -170,6 +172,7 @@ namespace KerasLint.KerasNet
         private List<IOperation?>? AddCalls(ILocalSymbol local, ValueFlow flow, int before, List<IOperation?> layers)
         {
             var adds = new List<(int Position, IOperation? Layer, bool Conditional)>();
+            var scope = flow.DeclarationScope(local);
             foreach (var read in flow.Reads(local))
             {
                 if (read.Syntax.SpanStart >= before) continue;
@@ -180,7 +183,7 @@ namespace KerasLint.KerasNet
                     if (KerasNetSymbols.IsOneOf(inv.TargetMethod, s.Add))
                     {
                         var arg = inv.Arguments.Length == 1 ? flow.Trace(inv.Arguments[0].Value) : null;
-                        adds.Add((inv.Syntax.SpanStart, arg, IsConditional(inv, flow.Root)));
+                        adds.Add((inv.Syntax.SpanStart, arg, IsConditional(inv, scope)));
                     }
 
                     // Other member calls (Summary, Fit, ...) do not change the layers.
@@ -454,7 +457,7 @@ namespace KerasLint.KerasNet
 
             var modeArg = Argument(creation.Arguments, "mode");
             var mode = Explicit(modeArg) ? creationFlow.String(modeArg!.Value) : null;
-            return new CallbackInfo(kind, name, monitor, mode, creation.Syntax.GetLocation());
+            return new CallbackInfo(kind, name, monitor, !Explicit(monitorArg), mode, creation.Syntax.GetLocation());
         }
     }
 }

@@ -21,8 +21,14 @@ namespace KerasLint.KerasNet
         private Dictionary<ILocalSymbol, List<IOperation>>? writes;
         private Dictionary<ILocalSymbol, List<ILocalReferenceOperation>>? reads;
 
-        public ValueFlow(IOperation anyOperationInBody, CancellationToken cancellationToken)
+        private readonly System.Func<IMethodSymbol, bool>? readsOnly;
+
+        /// <param name="anyOperationInBody">Any operation of the member body to analyse.</param>
+        /// <param name="cancellationToken">Honoured while indexing the body.</param>
+        /// <param name="readsOnly">Methods known not to modify an array passed to them (Keras.NET's compile/fit).</param>
+        public ValueFlow(IOperation anyOperationInBody, CancellationToken cancellationToken, System.Func<IMethodSymbol, bool>? readsOnly = null)
         {
+            this.readsOnly = readsOnly;
             var r = anyOperationInBody;
             while (r.Parent != null) r = r.Parent;
             root = r;
@@ -59,6 +65,25 @@ namespace KerasLint.KerasNet
             Index();
             if (!writes!.TryGetValue(local, out var list) || list.Count != 1) return null;
             return list[0];
+        }
+
+        /// <summary>The block that declares a local (its lambda or local function body included), else the root.</summary>
+        public IOperation DeclarationScope(ILocalSymbol local)
+        {
+            foreach (var op in root.DescendantsAndSelf())
+            {
+                if (op is IVariableDeclaratorOperation d && SymbolEqualityComparer.Default.Equals(d.Symbol, local))
+                {
+                    for (var p = op.Parent; p != null; p = p.Parent)
+                    {
+                        if (p is IBlockOperation) return p;
+                    }
+
+                    break;
+                }
+            }
+
+            return root;
         }
 
         /// <summary>How many times a local is read.</summary>
@@ -170,7 +195,11 @@ namespace KerasLint.KerasNet
             foreach (var r in Reads(local))
             {
                 if (r.Parent is IArrayElementReferenceOperation ae && IsWriteTarget(ae)) return true;
-                if (r.Parent is IArgumentOperation) return true;
+                if (r.Parent is IArgumentOperation { Parent: var call })
+                {
+                    if (readsOnly != null && call is IInvocationOperation inv && readsOnly(inv.TargetMethod)) continue;
+                    return true;
+                }
             }
 
             return false;

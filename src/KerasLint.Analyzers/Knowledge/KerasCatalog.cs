@@ -155,6 +155,13 @@ namespace KerasLint.Knowledge
             if (candidates.Contains(text, StringComparer.Ordinal)) return null;
             if (family.Resolution() == SpecialStringResolution.ShapeBased && (role & FunctionRoles.Metric) != 0 && SpecialStrings.Classify(family, text) != SpecialStringKind.None) return null;
 
+            // Prefer names written in the same style (snake_case vs ClassName) as the text.
+            bool IsLower(string x) => x == x.ToLowerInvariant();
+            return Closest(candidates.Where(c => IsLower(c) == IsLower(text)), text) ?? Closest(candidates, text);
+        }
+
+        private static string? Closest(IEnumerable<string> candidates, string text)
+        {
             string? best = null;
             var bestDistance = int.MaxValue;
             foreach (var c in candidates.OrderBy(c => c, StringComparer.Ordinal))

@@ -197,8 +197,9 @@ namespace KerasLint.Model
 
     internal sealed class CallbackInfo
     {
-        public CallbackInfo(MonitorCallback kind, string name, ValueSite monitor, ValueSite? mode, Location creation)
+        public CallbackInfo(MonitorCallback kind, string name, ValueSite monitor, bool monitorIsDefault, ValueSite? mode, Location creation)
         {
+            MonitorIsDefault = monitorIsDefault;
             Kind = kind;
             Name = name;
             Monitor = monitor;
@@ -213,6 +214,9 @@ namespace KerasLint.Model
 
         /// <summary>The monitored key (default "val_loss" when omitted; then its location is the creation).</summary>
         public ValueSite Monitor { get; }
+
+        /// <summary>True when the monitor argument is omitted (the parameter default applies).</summary>
+        public bool MonitorIsDefault { get; }
 
         /// <summary>The explicit mode argument, or null when omitted ("auto").</summary>
         public ValueSite? Mode { get; }

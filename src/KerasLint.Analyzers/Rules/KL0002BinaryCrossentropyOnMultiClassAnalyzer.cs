@@ -32,8 +32,8 @@ namespace KerasLint.Rules
             else
             {
                 consequence = accuracy.Count > 0
-                    ? $"the loss treats the classes as independent while softmax makes them compete; '{accuracy[0].Text}' resolves by shape to categorical_accuracy, so the metric looks right while the loss is wrong"
-                    : "the loss treats the classes as independent while softmax makes them compete";
+                    ? $"the loss ignores that softmax makes exactly one class win, while '{accuracy[0].Text}' resolves by shape to categorical_accuracy, so the metric looks right and the loss is wrong"
+                    : "the loss ignores that softmax makes exactly one class win, so its gradients fight the activation";
             }
 
             var plan = new FixPlan();

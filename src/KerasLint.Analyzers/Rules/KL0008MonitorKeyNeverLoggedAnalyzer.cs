@@ -48,6 +48,10 @@ namespace KerasLint.Rules
                 {
                     plan.Action("KL0008.Rename", $"Monitor '{replacement}'").ReplaceString(literal, replacement);
                 }
+                else if (replacement != null && callback.MonitorIsDefault)
+                {
+                    plan.Action("KL0008.Rename", $"Monitor '{replacement}'").AddNamedArgument(callback.Creation, "monitor", replacement);
+                }
 
                 report.Report(plan.Create(Descriptors.KL0008, callback.Monitor.UseLocation, callback.Name, monitor, why, setup.Family.Phrase));
             }

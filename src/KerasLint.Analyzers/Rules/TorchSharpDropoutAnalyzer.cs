@@ -1,7 +1,7 @@
-using System;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using KerasLint.KerasNet;
 using KerasLint.TorchSharp;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace KerasLint.Rules
 {
     /// <summary>
-    /// KL0009 for TorchSharp: a constant dropout probability <c>p</c> outside [0, 1) in <c>torch.nn.Dropout</c>,
+    /// KL0009 for TorchSharp: a dropout probability <c>p</c> (a constant, or a local assigned once) outside [0, 1) in <c>torch.nn.Dropout</c>,
     /// <c>Dropout1d/2d/3d</c> or <c>functional.dropout*</c>. (Keras.NET's Dropout is a separate analyzer.)
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -34,18 +34,9 @@ namespace KerasLint.Rules
                     if (!method.IsStatic || !IsDropout(symbols, method)) return;
                     var argument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "p");
                     if (argument == null || argument.ArgumentKind == ArgumentKind.DefaultValue) return;
-                    var constant = argument.Value.ConstantValue;
-                    if (!constant.HasValue || constant.Value == null) return;
-                    double p;
-                    try
-                    {
-                        p = Convert.ToDouble(constant.Value, CultureInfo.InvariantCulture);
-                    }
-                    catch (Exception e) when (e is InvalidCastException || e is FormatException || e is OverflowException)
-                    {
-                        return;
-                    }
-
+                    var rate = new ValueFlow(invocation, ctx.CancellationToken).TraceNumber(argument.Value);
+                    if (rate == null) return;
+                    var p = rate.Value;
                     if (double.IsNaN(p) || (p >= 0 && p < 1)) return;
                     var consequence = p == 1
                         ? "TorchSharp zeroes every activation while training (verified with TorchSharp 0.107), so nothing reaches the next layer and it cannot learn"

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using KerasLint.KerasNet;
 using KerasLint.Knowledge;
 using KerasLint.Model;
 using Microsoft.CodeAnalysis;
@@ -204,7 +205,7 @@ namespace KerasLint.TorchSharp
                 return new TorchHead(head.Activation, sites);
             }
 
-            return TorchHead.Unknown;
+            return IsUserHelper(method) ? ReturnsHead(method, TensorHead) : TorchHead.Unknown;
         }
 
         /// <summary>The tensor an activation function is applied to: the receiver of a Tensor method, else the first argument.</summary>
@@ -253,13 +254,14 @@ namespace KerasLint.TorchSharp
                         return new TorchHead(activation.Value, ImmutableArray.Create(new ActivationSite(ActivationSiteKind.Factory, inv.Syntax, null, inv.Syntax)));
                     }
 
-                    return TorchHead.Unknown;
+                    return IsUserHelper(method) ? ReturnsHead(method, ModuleHead) : TorchHead.Unknown;
                 }
 
                 case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol created && IsCustomModule(created):
                     return ForwardHead(created);
                 case ILocalReferenceOperation local:
                 {
+                    if (EscapesBefore(local)) return TorchHead.Unknown;
                     var append = LastAppendBefore(local);
                     if (append != null) return AppendHead(append);
                     return Merge(ReachingValues(local, local.Local), ModuleHead);
@@ -354,18 +356,28 @@ namespace KerasLint.TorchSharp
                     .FirstOrDefault(m => !m.IsAbstract && !m.IsStatic && m.Parameters.Length == 1 && symbols.IsTensor(m.Parameters[0].Type));
             }
 
-            if (forward == null || !visiting.Add(forward)) return TorchHead.Unknown;
+            return forward == null ? TorchHead.Unknown : ReturnsHead(forward, TensorHead);
+        }
+
+        /// <summary>A method written in this compilation (a model factory such as <c>BuildModel()</c>, a <c>Predict(x)</c> helper), not a TorchSharp API.</summary>
+        private static bool IsUserHelper(IMethodSymbol method) =>
+            !method.IsAbstract && method.MethodKind == MethodKind.Ordinary && method.Locations.Any(l => l.IsInSource);
+
+        /// <summary>What a method returns: every return statement must agree (lambdas and local functions are not its returns).</summary>
+        private TorchHead ReturnsHead(IMethodSymbol method, System.Func<IOperation, TorchHead> resolve)
+        {
+            if (!visiting.Add(method)) return TorchHead.Unknown;
             try
             {
-                var body = BodyOf(forward);
+                var body = BodyOf(method);
                 if (body == null) return TorchHead.Unknown;
                 var returns = Descendants(body).OfType<IReturnOperation>().Where(r => r.ReturnedValue != null).ToList();
                 if (returns.Count == 0) return TorchHead.Unknown;
-                return Merge(returns.Select(r => (IOperation?)r.ReturnedValue).ToList(), TensorHead);
+                return Merge(returns.Select(r => (IOperation?)r.ReturnedValue).ToList(), resolve);
             }
             finally
             {
-                visiting.Remove(forward);
+                visiting.Remove(method);
             }
         }
 
@@ -523,6 +535,13 @@ namespace KerasLint.TorchSharp
             return false;
         }
 
+        /// <summary>Whether the module local is handed to code outside TorchSharp before the use (a helper may append to it).</summary>
+        private bool EscapesBefore(ILocalReferenceOperation use) =>
+            Descendants(Root(use)).OfType<ILocalReferenceOperation>().Any(r =>
+                SymbolEqualityComparer.Default.Equals(r.Local, use.Local) && r.Syntax.SpanStart < use.Syntax.SpanStart
+                && r.Parent is IArgumentOperation { Parent: var call }
+                && !(call is IInvocationOperation invocation && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingAssembly, symbols.Torch.ContainingAssembly)));
+
         /// <summary>The last <c>append</c> on the local before the use; null when there is none.</summary>
         private IInvocationOperation? LastAppendBefore(ILocalReferenceOperation use)
         {
@@ -535,7 +554,7 @@ namespace KerasLint.TorchSharp
                 .LastOrDefault();
         }
 
-        /// <summary>A field's or property's values: its initializer and assignments in the containing type's constructors (same file only).</summary>
+        /// <summary>A field's or property's values: its initializer and the assignments in <see cref="WriterBodies"/>.</summary>
         private List<IOperation?> MemberValues(ISymbol member, IOperation reference)
         {
             var values = new List<IOperation?>();
@@ -555,10 +574,10 @@ namespace KerasLint.TorchSharp
                     }
                 }
 
-                foreach (var ctor in ConstructorBodies(member.ContainingType))
+                foreach (var ctor in WriterBodies(member))
                 {
                     if (ctor == null) { values.Add(null); continue; }
-                    foreach (var assignment in Descendants(ctor).OfType<ISimpleAssignmentOperation>())
+                    foreach (var assignment in ctor.DescendantsAndSelf().OfType<ISimpleAssignmentOperation>())
                     {
                         if (IsMemberReference(assignment.Target, member)) values.Add(assignment.Value);
                     }
@@ -572,14 +591,14 @@ namespace KerasLint.TorchSharp
             }
         }
 
-        /// <summary>Appends on the member in the containing type's constructors, in order; null when one cannot be read.</summary>
+        /// <summary>Appends on the member in <see cref="WriterBodies"/>, in order; null when one cannot be read.</summary>
         private List<IInvocationOperation>? MemberAppends(ISymbol member)
         {
             var appends = new List<IInvocationOperation>();
-            foreach (var ctor in ConstructorBodies(member.ContainingType))
+            foreach (var ctor in WriterBodies(member))
             {
                 if (ctor == null) return null;
-                appends.AddRange(Descendants(ctor).OfType<IInvocationOperation>()
+                appends.AddRange(ctor.DescendantsAndSelf().OfType<IInvocationOperation>()
                     .Where(i => symbols.IsSequentialAppend(i.TargetMethod) && i.Instance != null && IsMemberReference(i.Instance, member)));
             }
 
@@ -593,14 +612,27 @@ namespace KerasLint.TorchSharp
             _ => false,
         };
 
-        private IEnumerable<IOperation?> ConstructorBodies(INamedTypeSymbol? type)
+        /// <summary>
+        /// The bodies that may assign a field or property: the constructors for a readonly field or a getter-only
+        /// property, else every method, constructor and accessor of the containing type. Null: a body in another
+        /// file that is not available yet.
+        /// </summary>
+        private IEnumerable<IOperation?> WriterBodies(ISymbol member)
         {
+            var type = member.ContainingType;
             if (type == null) yield break;
-            foreach (var ctor in type.InstanceConstructors.Concat(type.StaticConstructors))
+            var constructorsOnly = member is IFieldSymbol { IsReadOnly: true } || member is IPropertySymbol { SetMethod: null };
+            IEnumerable<IMethodSymbol> methods = constructorsOnly
+                ? type.InstanceConstructors.Concat(type.StaticConstructors)
+                : type.GetMembers().OfType<IMethodSymbol>();
+            foreach (var method in methods)
             {
-                foreach (var syntaxRef in ctor.DeclaringSyntaxReferences)
+                foreach (var syntaxRef in method.DeclaringSyntaxReferences)
                 {
-                    yield return OperationOf(syntaxRef.GetSyntax(cancellationToken));
+                    var node = syntaxRef.GetSyntax(cancellationToken);
+                    var operation = OperationOf(node);
+                    if (operation != null) yield return operation;
+                    else if (node.SyntaxTree != model.SyntaxTree && otherTrees == null) yield return null;
                 }
             }
         }
@@ -657,23 +689,7 @@ namespace KerasLint.TorchSharp
             }
         }
 
-        private static IOperation? Unwrap(IOperation? op)
-        {
-            while (true)
-            {
-                switch (op)
-                {
-                    case IConversionOperation conversion:
-                        op = conversion.Operand;
-                        continue;
-                    case IParenthesizedOperation parenthesized:
-                        op = parenthesized.Operand;
-                        continue;
-                    default:
-                        return op;
-                }
-            }
-        }
+        private static IOperation? Unwrap(IOperation? op) => op == null ? null : ValueFlow.Unwrap(op);
 
         private static TorchHead Merge(TorchHead a, TorchHead b)
         {

@@ -189,7 +189,8 @@ namespace KerasLint.CodeFixes.TorchSharp
                 if (renamed == null && !isModule && site.Input is ExpressionSyntax input && call.ArgumentList.Arguments.Count == 2)
                 {
                     // torch.softmax(x, 1) has no torch.log_softmax: use the Tensor method.
-                    var dim = call.ArgumentList.Arguments.First(a => a.Expression != input && !a.Expression.Span.Contains(input.Span)).Expression;
+                    var dim = call.ArgumentList.Arguments.FirstOrDefault(a => a.Expression != input && !a.Expression.Span.Contains(input.Span))?.Expression;
+                    if (dim == null) return null;
                     var candidate = SyntaxFactory.InvocationExpression(
                         SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Parenthesize(input.WithoutTrivia()), SyntaxFactory.IdentifierName("log_softmax")),
                         SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(dim.WithoutTrivia())))).WithTriviaFrom(call);

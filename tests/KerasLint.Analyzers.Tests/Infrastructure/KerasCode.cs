@@ -22,9 +22,16 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
         public static ReferenceAssemblies Net80 { get; } = new ReferenceAssemblies(
             "net8.0", new PackageIdentity("Microsoft.NETCore.App.Ref", "8.0.31"), Path.Combine("ref", "net8.0"));
 
+        /// <summary>Every analyzer in the analyzer assembly (Keras.NET and TorchSharp): the no-crash sweep runs them all.</summary>
+        public static ImmutableArray<DiagnosticAnalyzer> EveryAnalyzer { get; } = typeof(KerasNetAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
+            .OrderBy(t => t.Name)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+
         /// <summary>Every Keras.NET analyzer in the analyzer assembly.</summary>
         public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers { get; } = typeof(KerasNetAnalyzer).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
+            .Where(t => !t.IsAbstract && typeof(KerasNetAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
             .OrderBy(t => t.Name)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
@@ -48,6 +55,9 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
         public AllRulesTest(string source, string? family = null)
         {
             TestCode = source;
+
+            // KL0009 is reported by the Keras.NET and the TorchSharp Dropout analyzers.
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
             ReferenceAssemblies = KerasCode.Net80;
             KerasCode.Configure(TestState, family);
         }
@@ -95,12 +105,31 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
             CSharpCompilation.Create("T", new[] { CSharpSyntaxTree.ParseText(source, path: "/0/Test0.cs") }, Platform.Add(KerasCode.KerasReference),
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 
-        public static async Task<ImmutableArray<Diagnostic>> Analyze(string source, string? family = null, Action<Exception>? onException = null, IEnumerable<DiagnosticAnalyzer>? analyzers = null)
+        public static CSharpCompilation Compile(string source, MetadataReference keras) =>
+            CSharpCompilation.Create("T", new[] { CSharpSyntaxTree.ParseText(source, path: "/0/Test0.cs") }, Platform.Add(keras),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+        /// <summary>The Keras.NET stand-in's sources compiled as assembly "Keras" with another version (e.g. an old 3.7 release).</summary>
+        public static MetadataReference KerasWithVersion(string version)
         {
-            var compilation = Compile(source);
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "KerasLint.sln"))) dir = dir.Parent;
+            var files = Directory.GetFiles(Path.Combine(dir!.FullName, "samples", "KerasNetApi"), "*.cs");
+            var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), path: f))
+                .Append(CSharpSyntaxTree.ParseText($"[assembly: System.Reflection.AssemblyVersion(\"{version}\")]"));
+            var compilation = CSharpCompilation.Create("Keras", trees, Platform, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            using var stream = new MemoryStream();
+            var result = compilation.Emit(stream);
+            Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+            return MetadataReference.CreateFromImage(stream.ToArray());
+        }
+
+        public static async Task<ImmutableArray<Diagnostic>> Analyze(string source, string? family = null, Action<Exception>? onException = null, IEnumerable<DiagnosticAnalyzer>? analyzers = null, MetadataReference? keras = null)
+        {
+            var compilation = Compile(source, keras ?? KerasCode.KerasReference);
             var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new ConfigProvider(family));
             var withAnalyzers = compilation.WithAnalyzers(
-                (analyzers ?? KerasCode.AllAnalyzers).ToImmutableArray(),
+                (analyzers ?? KerasCode.EveryAnalyzer).ToImmutableArray(),
                 new CompilationWithAnalyzersOptions(options, (ex, _, _) => onException?.Invoke(ex), concurrentAnalysis: false, logAnalyzerExecutionTime: false));
             return await withAnalyzers.GetAllDiagnosticsAsync();
         }

@@ -187,6 +187,98 @@ class Trainer
 
     Tensor Step(Tensor x, Tensor y) => {|KL0101:criterion.forward(model.forward(x), y)|};
 }"),
+            new("KL0101 model property, Tuple overload of Sequential", "KL0101", @"
+class Trainer
+{
+    public Module<Tensor, Tensor> Model { get; } = Sequential(
+        new Tuple<string, Module<Tensor, Tensor>>(""lin"", Linear(4, 3)),
+        Tuple.Create<string, Module<Tensor, Tensor>>(""sm"", Softmax(1)));
+
+    void Step(Tensor x, Tensor y)
+    {
+        Loss<Tensor, Tensor, Tensor> criterion = CrossEntropyLoss();
+        var loss = {|KL0101:criterion.forward(Model.forward(x), y)|};
+    }
+}"),
+            new("KL0101 negative: Sequential built from a list", "KL0101", @"
+class Trainer
+{
+    void Step(Tensor x, Tensor y)
+    {
+        var layers = new List<Module<Tensor, Tensor>> { Linear(4, 3), Softmax(1) };
+        var model = Sequential(layers);
+        var loss = CrossEntropyLoss().forward(model.forward(x), y);
+    }
+}"),
+            new("KL0101 negative: Sequential handed to a helper before use", "KL0101", @"
+class Trainer
+{
+    static void ReplaceHead(Sequential model) { }
+
+    void Step(Tensor x, Tensor y)
+    {
+        var model = Sequential(Linear(4, 3), Softmax(1));
+        ReplaceHead(model);
+        var loss = CrossEntropyLoss().forward(model.forward(x), y);
+    }
+}"),
+            new("KL0101 negative: prediction reassigned in a loop body after the loss", "KL0101", @"
+class Trainer
+{
+    void Train(Tensor x, Tensor y)
+    {
+        var model = Sequential(Linear(4, 3));
+        var pred = model.forward(x);
+        for (var i = 0; i < 3; i++)
+        {
+            var loss = CrossEntropyLoss().forward(pred, y);
+            pred = pred.softmax(1);
+        }
+    }
+}"),
+            new("KL0101 model field assigned in a Build method", "KL0101", @"
+class Trainer
+{
+    private Module<Tensor, Tensor>? model;
+    private Loss<Tensor, Tensor, Tensor>? criterion;
+
+    void Build()
+    {
+        model = Sequential((""lin"", Linear(4, 3)), (""sm"", Softmax(1)));
+        criterion = CrossEntropyLoss();
+    }
+
+    Tensor Step(Tensor x, Tensor y) => {|KL0101:criterion!.forward(model!.forward(x), y)|};
+}"),
+            new("KL0101 negative: model field replaced by logits elsewhere", "KL0101", @"
+class Trainer
+{
+    private Module<Tensor, Tensor> model = Sequential(Linear(4, 3), Softmax(1));
+
+    void UseLogits() => model = Sequential(Linear(4, 3));
+
+    Tensor Step(Tensor x, Tensor y) => CrossEntropyLoss().forward(model.forward(x), y);
+}"),
+            new("KL0101 model from a factory method, prediction from a helper", "KL0101", @"
+class Trainer
+{
+    static Sequential BuildModel(int classes)
+    {
+        var model = Sequential((""lin"", Linear(4, classes)));
+        model.append(""sm"", Softmax(1));
+        return model;
+    }
+
+    static Tensor Predict(Module<Tensor, Tensor> model, Tensor x) => model.forward(x);
+
+    void Train(Tensor x, Tensor y)
+    {
+        var model = BuildModel(3);
+        var criterion = CrossEntropyLoss();
+        var a = {|KL0101:criterion.forward(model.forward(x), y)|};
+        var b = criterion.forward(Predict(model, x), y);
+    }
+}"),
             new("KL0101 negative: logits", "KL0101", @"
 class Trainer
 {
@@ -340,6 +432,16 @@ class Trainer
         var loss = {|KL0103:criterion.forward(model.forward(x).sigmoid(), y)|};
     }
 }"),
+            new("KL0103 Sigmoid field module in forward", "KL0103", Net("Net", @"        return sig.call(fc2.forward(fc1.forward(x)));", fields: "    private readonly Module<Tensor, Tensor> sig = Sigmoid();") + @"
+class Trainer
+{
+    private readonly Net model = new Net();
+    private readonly Loss<Tensor, Tensor, Tensor> criterion;
+
+    Trainer() { criterion = BCEWithLogitsLoss(); }
+
+    Tensor Step(Tensor x, Tensor y) => {|KL0103:criterion.call(model.call(x), y)|};
+}"),
             new("KL0103 negative: logits", "KL0103", @"
 class Trainer
 {
@@ -414,6 +516,8 @@ class Trainer
         var d = Dropout2d({|KL0009:1.5|});
         var e = functional.dropout(x, {|KL0009:1.0|});
         var f = Sequential((""drop"", Dropout({|KL0009:1d|})), (""lin"", Linear(4, 3)));
+        var keep = 1.0;
+        var g = Dropout(p: {|KL0009:keep|});
     }
 }"),
             new("KL0009 negative: Dropout in range", "KL0009", @"
@@ -427,6 +531,9 @@ class Trainer
         var d = Dropout(rate);
         var e = functional.dropout(x, 0.999);
         var f = Dropout(inplace: true);
+        var rate2 = 1.0;
+        rate2 = 0.5;
+        var g = Dropout(rate2);
     }
 }"),
         };

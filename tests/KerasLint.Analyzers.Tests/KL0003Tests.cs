@@ -1,0 +1,97 @@
+using static KerasLint.Analyzers.Tests.Infrastructure.KerasCode;
+
+namespace KerasLint.Analyzers.Tests
+{
+    public class KL0003Tests
+    {
+        private static DiagnosticResult Info(int location) =>
+            new DiagnosticResult("KL0003", DiagnosticSeverity.Info).WithLocation(location).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+        private static DiagnosticResult Warning(int location) =>
+            new DiagnosticResult("KL0003", DiagnosticSeverity.Warning).WithLocation(location).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
+
+        [Fact]
+        public Task NonConstantLoss_Info() => AllRulesTest.Run(Usings + @"class C
+{
+    void Train(string lossName)
+    {
+        var model = new Sequential();
+        model.Add(new Dense(10, activation: ""softmax""));
+        model.Compile(optimizer: ""adam"", loss: lossName, metrics: new[] { {|#0:""accuracy""|} });
+    }
+}
+", null, Info(0));
+
+        [Fact]
+        public Task CustomLossUnknownHead_Info() => AllRulesTest.Run(InMethod(@"        var model = (Sequential)BaseModel.LoadModel(""m.h5"");
+        model.Compile(optimizer: ""adam"", loss: ""contrastive_margin"", metrics: new[] { {|#0:""acc""|} });
+"), null, Info(0));
+
+        [Fact]
+        public Task CustomLossFunctionalTenUnits_Warning_Keras22() => AllRulesTest.Run(InMethod(@"        var input = new Input(new Shape(8));
+        var output = new Activation(""softmax"").Set(new Dense(10).Set(input));
+        var model = new Model(new BaseLayer[] { input }, new BaseLayer[] { output });
+        model.Compile(optimizer: ""adam"", loss: ""focal_tversky"", metrics: new[] { {|#0:""accuracy""|} });
+"), "2.2", Warning(0));
+
+        [Fact]
+        public async Task CustomLoss_MessageDiffersByFamily()
+        {
+            var src = InMethod(@"        var model = new Sequential();
+        model.Add(new Dense(10, activation: ""softmax""));
+        model.Compile(optimizer: ""adam"", loss: ""my_loss_fn"", metrics: new[] { ""accuracy"" });
+");
+            var old = await Direct.Single(src, "KL0003", "2.2");
+            Assert.Contains("resolves to categorical_accuracy", old.GetMessage());
+            Assert.Equal(DiagnosticSeverity.Warning, old.Severity);
+            var tf = await Direct.Single(src, "KL0003", "tf2");
+            Assert.Contains("resolves to sparse_categorical_accuracy or categorical_accuracy", tf.GetMessage());
+        }
+
+        [Fact]
+        public async Task UnknownHead_OffersAllThreeAccuracies()
+        {
+            var d = await Direct.Single(InMethod(@"        var model = (Sequential)BaseModel.LoadModel(""m.h5"");
+        model.Compile(optimizer: ""adam"", loss: ""custom_loss"", metrics: new[] { ""accuracy"" });
+"), "KL0003");
+            Assert.Equal(new[] { "KL0003.sparse_categorical_accuracy", "KL0003.categorical_accuracy", "KL0003.binary_accuracy" }, FixPlan.Read(d).Select(a => a.EquivalenceKey));
+        }
+
+        [Fact]
+        public Task Negative_CustomLossOneUnit() => AllRulesTest.Run(InMethod(@"        var model = new Sequential();
+        model.Add(new Dense(1, activation: ""sigmoid""));
+        model.Compile(optimizer: ""adam"", loss: ""my_loss"", metrics: new[] { ""accuracy"" });
+"));
+
+        [Fact]
+        public Task Negative_SparseCategoricalSoftmax() => AllRulesTest.Run(InMethod(@"        var model = new Sequential();
+        model.Add(new Dense(10, activation: ""softmax""));
+        model.Compile(optimizer: ""adam"", loss: ""sparse_categorical_crossentropy"", metrics: new[] { ""accuracy"" });
+"), "2.2");
+
+        [Fact]
+        public Task Negative_ExplicitMetric() => AllRulesTest.Run(InMethod(@"        var model = new Sequential();
+        model.Add(new Dense(10, activation: ""softmax""));
+        model.Compile(optimizer: ""adam"", loss: ""my_loss"", metrics: new[] { ""sparse_categorical_accuracy"" });
+"));
+
+        [Fact]
+        public Task FixAll_BinaryAccuracyOffer() 
+        {
+            var before = InMethod(@"        var a = (Sequential)BaseModel.LoadModel(""a.h5"");
+        a.Compile(optimizer: ""adam"", loss: ""custom_a"", metrics: new[] { {|#0:""accuracy""|} });
+        var b = (Sequential)BaseModel.LoadModel(""b.h5"");
+        b.Compile(optimizer: ""adam"", loss: ""custom_b"", metrics: new[] { {|#1:""acc""|} }); // note
+");
+            var after = InMethod(@"        var a = (Sequential)BaseModel.LoadModel(""a.h5"");
+        a.Compile(optimizer: ""adam"", loss: ""custom_a"", metrics: new[] { ""binary_accuracy"" });
+        var b = (Sequential)BaseModel.LoadModel(""b.h5"");
+        b.Compile(optimizer: ""adam"", loss: ""custom_b"", metrics: new[] { ""binary_accuracy"" }); // note
+");
+            var test = new FixTest<KL0003AmbiguousAccuracyAnalyzer, KL0003AmbiguousAccuracyCodeFixProvider>(before, after, null, "KL0003.binary_accuracy");
+            test.ExpectedDiagnostics.Add(Info(0));
+            test.ExpectedDiagnostics.Add(Info(1));
+            return test.RunAsync();
+        }
+    }
+}

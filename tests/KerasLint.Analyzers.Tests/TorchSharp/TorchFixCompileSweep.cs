@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using KerasLint.CodeFixes.TorchSharp;
+using KerasLint.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Xunit;
+
+namespace KerasLint.Analyzers.Tests.TorchSharp
+{
+    /// <summary>
+    /// Every code action offered on every positive TorchSharp case must produce code that compiles and no longer
+    /// carries the diagnostic it fixed.
+    /// </summary>
+    public class TorchFixCompileSweep
+    {
+        private static readonly (DiagnosticAnalyzer Analyzer, CodeFixProvider Fix)[] Rules =
+        {
+            (new KL0101CrossEntropyOnProbabilitiesAnalyzer(), new KL0101CodeFixProvider()),
+            (new KL0102BceOnUnboundedOutputsAnalyzer(), new KL0102CodeFixProvider()),
+            (new KL0103BceWithLogitsOnSigmoidAnalyzer(), new KL0103CodeFixProvider()),
+            (new KL0104NllLossWithoutLogSoftmaxAnalyzer(), new KL0104CodeFixProvider()),
+        };
+
+        [Fact]
+        public async Task EveryOfferedFixCompiles()
+        {
+            var framework = await TorchVerifier.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+            var references = framework.Add(TorchVerifier.TorchSharpReference);
+            var applied = 0;
+            var failures = new List<string>();
+            foreach (var c in TorchCases.All.Where(c => c.Rule != "KL0009" && c.Source.Contains("{|KL")))
+            {
+                var (analyzer, fix) = Rules.Single(r => r.Analyzer.SupportedDiagnostics[0].Id == c.Rule);
+                var source = TorchVerifier.Parse(TorchVerifier.Usings + c.Source).Source;
+                using var workspace = new AdhocWorkspace();
+                var project = workspace.AddProject(ProjectInfo.Create(ProjectId.CreateNewId(), VersionStamp.Create(), "P", "P", LanguageNames.CSharp,
+                    compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
+                    metadataReferences: references));
+                var document = workspace.AddDocument(project.Id, "Test0.cs", SourceText.From(source));
+                var diagnostics = await Analyze(document.Project, analyzer);
+                Assert.NotEmpty(diagnostics);
+                foreach (var diagnostic in diagnostics)
+                {
+                    var actions = new List<CodeAction>();
+                    await fix.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (a, _) => actions.Add(a), CancellationToken.None));
+                    foreach (var action in actions)
+                    {
+                        var operations = await action.GetOperationsAsync(CancellationToken.None);
+                        var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution;
+                        var compilation = await changed.GetProject(project.Id)!.GetCompilationAsync();
+                        var errors = compilation!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+                        if (errors.Count > 0) failures.Add($"{c.Name} / {action.Title}: {errors[0]}");
+                        var after = await Analyze(changed.GetProject(project.Id)!, analyzer);
+                        if (after.Length >= diagnostics.Length) failures.Add($"{c.Name} / {action.Title}: still {after.Length} diagnostic(s)");
+                        applied++;
+                    }
+                }
+            }
+
+            Assert.Empty(failures);
+            Assert.True(applied >= 40, $"only {applied} fixes applied");
+        }
+
+        private static async Task<ImmutableArray<Diagnostic>> Analyze(Project project, DiagnosticAnalyzer analyzer)
+        {
+            var compilation = await project.GetCompilationAsync();
+            Assert.Empty(compilation!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+            return await compilation.WithAnalyzers(ImmutableArray.Create(analyzer)).GetAnalyzerDiagnosticsAsync();
+        }
+    }
+}
