@@ -15,7 +15,7 @@ public static class ProveCommand
     {
         var rule = new Option<string?>("--rule") { Description = "Only the scenarios of this rule id, e.g. KL0002." };
         var family = new Option<string>("--family") { Description = "Keras family whose rows are computed: 2.2, 2.3, tf2, 3 or all.", DefaultValueFactory = _ => "all" };
-        var device = new Option<string>("--device") { Description = "Where tensors live: cpu or cuda.", DefaultValueFactory = _ => "cpu" };
+        var device = new Option<string>("--device") { Description = "Where tensors live: cpu, cuda, cuda:N or auto.", DefaultValueFactory = _ => "cpu" };
         var format = new Option<string>("--format") { Description = "Output: text, json or markdown.", DefaultValueFactory = _ => "text" };
         var quick = new Option<bool>("--quick") { Description = "Smaller sizes and training budgets (well under a minute on 2 CPU cores)." };
         var updateDocs = new Option<string?>("--update-docs") { Description = "Also write each rule's proof section into <folder>/KLxxxx.md (between <!-- proof:begin --> and <!-- proof:end -->)." };
@@ -71,23 +71,14 @@ public static class ProveCommand
         }
 
         torch.Device torchDevice;
-        switch (device.Trim().ToLowerInvariant())
+        try
         {
-            case "cpu":
-                torchDevice = torch.CPU;
-                break;
-            case "cuda":
-                if (!torch.cuda.is_available())
-                {
-                    err.WriteLine("error: --device cuda, but CUDA is not available (torch.cuda.is_available() is false: no NVIDIA GPU/driver here, or this build carries the CPU-only libtorch). Use --device cpu.");
-                    return 2;
-                }
-
-                torchDevice = torch.CUDA;
-                break;
-            default:
-                err.WriteLine($"error: unknown --device '{device}'. Expected cpu or cuda.");
-                return 2;
+            torchDevice = KerasLint.Runtime.KerasDevice.Resolve(device);
+        }
+        catch (ArgumentException e)
+        {
+            err.WriteLine("error: --device: " + e.Message.Split(" (Parameter")[0]);
+            return 2;
         }
 
         var interactive = !Console.IsOutputRedirected && !Console.IsErrorRedirected;

@@ -40,7 +40,7 @@ public sealed class CliTests
         Assert.Contains("--format 'yaml'", error);
         (code, error) = Run(null, "all", "tpu", "text");
         Assert.Equal(2, code);
-        Assert.Contains("--device 'tpu'", error);
+        Assert.Contains("Unknown device 'tpu'", error);
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class CliTests
         if (TorchSharp.torch.cuda.is_available()) return; // a GPU machine runs the proofs there instead
         var (code, error) = Run(null, "all", "cuda", "text");
         Assert.Equal(2, code);
-        Assert.Contains("CUDA is not available", error);
+        Assert.Contains("no CUDA device", error);
     }
 
     [Fact]

@@ -1,0 +1,85 @@
+using KerasLint.Knowledge;
+
+namespace KerasLint.Runtime;
+
+/// <summary>What compile makes of a metric or loss identifier.</summary>
+public sealed record CompiledFunction(
+    string Identifier,
+    string? Function,
+    string? LogKey,
+    string? Error,
+    string Reason)
+{
+    /// <summary>True when Keras raises instead (e.g. "crossentropy" as a Keras 3 metric).</summary>
+    public bool IsError => Error != null;
+
+    /// <summary>The validation key (<c>val_</c> + <see cref="LogKey"/>), or null.</summary>
+    public string? ValidationLogKey => LogKey == null ? null : LogKeys.ValidationPrefix + LogKey;
+}
+
+/// <summary>
+/// Compile-time resolution of metric and loss identifiers, including "accuracy"/"acc"/"crossentropy"/"ce",
+/// by the catalog's rules (<see cref="SpecialStrings"/>, <see cref="LogKeys"/>) given the real tensor shapes.
+/// </summary>
+public static class CompileResolver
+{
+    /// <summary>
+    /// Resolves a metric string. <paramref name="lossId"/>: the compiled loss string, or null/"custom" for a custom
+    /// loss (used only by the loss-based families 2.2 and 2.3). Shapes are those of the first batch's y_true and y_pred.
+    /// </summary>
+    public static CompiledFunction ResolveMetric(KerasFamily family, string identifier, string? lossId, long[] yTrueShape, long[] yPredShape)
+    {
+        CheckShapes(yTrueShape, yPredShape);
+        var text = FunctionNames.Strip(identifier);
+        var kind = SpecialStrings.Classify(family, text);
+        if (kind != SpecialStringKind.None)
+        {
+            var loss = lossId == null || lossId == "custom" ? null : KerasCatalog.ResolveLoss(family, FunctionNames.Strip(lossId))?.CanonicalName;
+            var r = SpecialStrings.ResolveMetric(family, text, loss, (int)yPredShape[^1], Layout(yTrueShape, yPredShape));
+            return r.Error != null
+                ? new CompiledFunction(identifier, null, null, r.Error, r.Reason)
+                : new CompiledFunction(identifier, r.Resolved, LogKeys.MetricKey(family, text), null, r.Reason);
+        }
+
+        var f = KerasCatalog.ResolveMetric(family, text);
+        if (f == null)
+        {
+            return new CompiledFunction(identifier, null, null, $"{family.DisplayName()} raises ValueError: Could not interpret metric identifier: {identifier}", "not a metric name in this family");
+        }
+
+        return new CompiledFunction(identifier, f.CanonicalName, LogKeys.MetricKey(family, text), null, "a built-in metric name");
+    }
+
+    /// <summary>Resolves a loss string ("crossentropy"/"ce" only in Keras 3, by shape). The log key of a loss is "loss".</summary>
+    public static CompiledFunction ResolveLoss(KerasFamily family, string identifier, long[] yTrueShape, long[] yPredShape)
+    {
+        CheckShapes(yTrueShape, yPredShape);
+        var text = FunctionNames.Strip(identifier);
+        if (SpecialStrings.Classify(family, text) == SpecialStringKind.Crossentropy)
+        {
+            var r = SpecialStrings.ResolveLoss(family, text, (int)yPredShape[^1], Layout(yTrueShape, yPredShape));
+            return r.Error != null
+                ? new CompiledFunction(identifier, null, null, r.Error, r.Reason)
+                : new CompiledFunction(identifier, r.Resolved, "loss", null, r.Reason);
+        }
+
+        var f = KerasCatalog.ResolveLoss(family, text);
+        return f == null
+            ? new CompiledFunction(identifier, null, null, $"{family.DisplayName()} raises ValueError: Could not interpret loss identifier: {identifier}", "not a loss name in this family")
+            : new CompiledFunction(identifier, f.CanonicalName, "loss", null, "a built-in loss name");
+    }
+
+    /// <summary>The shape relation the shape-based rule reads (tf.keras ≥ 2.2, Keras 3).</summary>
+    public static LabelLayout Layout(long[] yTrueShape, long[] yPredShape)
+    {
+        if (yTrueShape.Length < yPredShape.Length) return LabelLayout.LowerRank;
+        if (yTrueShape[^1] == 1 && yPredShape[^1] > 1) return LabelLayout.Column;
+        return LabelLayout.SameShape;
+    }
+
+    private static void CheckShapes(long[] yt, long[] yp)
+    {
+        if (yt == null || yt.Length == 0) throw new ArgumentException("y_true shape must have at least one dimension.", "yTrueShape");
+        if (yp == null || yp.Length == 0) throw new ArgumentException("y_pred shape must have at least one dimension.", "yPredShape");
+    }
+}
