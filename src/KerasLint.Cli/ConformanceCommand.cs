@@ -5,7 +5,7 @@ using KerasLint.Runtime.Conformance;
 namespace KerasLint.Cli;
 
 /// <summary><c>keraslint conformance &lt;file.json&gt; [--device cpu|cuda]</c>: runs a conformance-vectors file through the runtime.</summary>
-internal static class ConformanceCommand
+public static class ConformanceCommand
 {
     public static Command Create()
     {
