@@ -96,7 +96,10 @@ internal static class KerasMath
             }
             case "categorical_accuracy":
             {
-                if (yt.shape[^1] != yp.shape[^1] || yt.dim() != yp.dim()) CheckSame(yt, yp, fn);
+                // Keras takes argmax of each side independently: integer labels shaped (N, 1) are accepted and their
+                // argmax is always 0 (semantics.md §1a, the KL0003 trap), so only other mismatches are rejected.
+                var columnLabels = yt.dim() == yp.dim() && yt.shape[^1] == 1 && yt.shape.SkipLast(1).SequenceEqual(yp.shape.SkipLast(1));
+                if (!columnLabels && (yt.shape[^1] != yp.shape[^1] || yt.dim() != yp.dim())) CheckSame(yt, yp, fn);
                 return yt.argmax(-1).eq(yp.argmax(-1)).to_type(ScalarType.Float32);
             }
             case "sparse_categorical_accuracy":

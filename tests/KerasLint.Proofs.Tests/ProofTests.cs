@@ -1,0 +1,224 @@
+using KerasLint.Knowledge;
+using KerasLint.Proofs;
+
+namespace KerasLint.Proofs.Tests;
+
+/// <summary>
+/// Every rule proof as a test, on the quick sizes (CPU, fixed seeds): each asserts the rule's inequality on the
+/// numbers directly (the flagged value is off the truth by at least the margin; the fixed value equals the truth).
+/// </summary>
+[Collection("proofs")]
+public sealed class ProofTests
+{
+    private static readonly string[] LossBased = { "2.2", "2.3" };
+    private static readonly string[] ShapeBased = { "tf2", "3" };
+    private readonly QuickProofFixture run;
+
+    public ProofTests(QuickProofFixture run)
+    {
+        this.run = run;
+    }
+
+    public static TheoryData<string> ScenarioIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (var s in ProofRunner.All()) data.Add(s.Id);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ScenarioIds))]
+    public void Every_scenario_holds_with_rows(string id)
+    {
+        var r = run.Scenario(id);
+        var failing = r.Rows.Where(x => !x.Holds).Select(x => $"{x.Family} {x.Measured}: {x.Value} vs {x.ReferenceLabel} {x.Reference} ({x.Check.Describe()})");
+        Assert.True(r.Holds, $"{id} does not hold: {string.Join("; ", failing)}");
+        Assert.NotEmpty(r.Setups);
+        Assert.False(string.IsNullOrWhiteSpace(r.Claim));
+    }
+
+    [Fact]
+    public void Every_numeric_rule_has_a_proof()
+    {
+        var proven = ProofRunner.ProvenRules();
+        foreach (var rule in new[]
+                 {
+                     RuleIds.AccuracyOnRegression, RuleIds.BinaryCrossentropyOnMultiClass, RuleIds.AmbiguousAccuracy, RuleIds.SoftmaxOnOneUnit,
+                     RuleIds.LossExpectsProbabilities, RuleIds.RegressionLossOnClassifier, RuleIds.MonitorKeyNeverLogged, RuleIds.DropoutRateOutOfRange,
+                     RuleIds.MonitorModeContradictsKey, RuleIds.CrossEntropyOnProbabilities, RuleIds.BceOnUnboundedOutputs, RuleIds.BceWithLogitsOnSigmoid, RuleIds.NllLossWithoutLogSoftmax,
+                 })
+        {
+            Assert.Contains(rule, proven);
+        }
+    }
+
+    [Fact]
+    public void KL0001_accuracy_cannot_tell_a_fitted_regression_from_a_constant_but_mae_can()
+    {
+        foreach (var f in LossBased.Concat(ShapeBased))
+        {
+            var acc = run.Row("kl0001-iris", f, "\"accuracy\" → binary_accuracy");
+            Assert.True(Math.Abs(acc.Value.Number!.Value - acc.Reference.Number!.Value) <= 0.1, $"{f}: {acc.Value} vs {acc.Reference}");
+            Assert.True(acc.Value.Number < 0.2, $"{f}: a fitted Iris model should score a tiny \"accuracy\", got {acc.Value}");
+            var mae = run.Row("kl0001-iris", f, "fixed: mae");
+            Assert.True(mae.Value.Number!.Value <= mae.Reference.Number!.Value - 0.3, $"{f}: mae {mae.Value} vs constant {mae.Reference}");
+        }
+    }
+
+    [Fact]
+    public void KL0002_binary_accuracy_inflates_under_2x_and_later_families_report_the_truth()
+    {
+        foreach (var f in LossBased)
+        {
+            var row = run.Row("kl0002-mnist", f, "bce model");
+            Assert.Contains("binary_accuracy", row.Measured);
+            Assert.True(row.Value.Number >= row.Reference.Number + 0.01, $"{f}: {row.Value} should exceed the true {row.Reference} by 0.01");
+        }
+
+        foreach (var f in ShapeBased)
+        {
+            var row = run.Row("kl0002-mnist", f, "bce model");
+            Assert.Equal(row.Reference.Number!.Value, row.Value.Number!.Value, 6);
+        }
+
+        foreach (var f in LossBased.Concat(ShapeBased))
+        {
+            var row = run.Row("kl0002-mnist", f, "cce model");
+            Assert.Equal(row.Reference.Number!.Value, row.Value.Number!.Value, 6);
+            Assert.True(row.Value.Number > 0.7, $"the quick MNIST model should learn, got {row.Value}");
+            var synthetic = run.Row("kl0002-synthetic", f, "\"accuracy\"");
+            Assert.InRange(synthetic.Reference.Number!.Value, 0.69, 0.71);
+        }
+    }
+
+    [Fact]
+    public void KL0003_categorical_accuracy_on_column_labels_reports_the_share_of_class_0()
+    {
+        foreach (var f in LossBased)
+        {
+            var row = run.Row("kl0003-mnist", f, "\"accuracy\" → categorical_accuracy");
+            Assert.True(row.Value.Number < 0.25, $"{f}: {row.Value}");
+            Assert.True(row.Reference.Number - row.Value.Number >= 0.5, $"{f}: {row.Value} vs {row.Reference}");
+            var share = run.Row("kl0003-mnist", f, "\"accuracy\" is the share predicted 0");
+            Assert.Equal(share.Reference.Number!.Value, share.Value.Number!.Value, 6);
+        }
+
+        foreach (var f in ShapeBased)
+        {
+            var row = run.Row("kl0003-mnist", f, "\"accuracy\" → sparse_categorical_accuracy");
+            Assert.Equal(row.Reference.Number!.Value, row.Value.Number!.Value, 6);
+        }
+    }
+
+    [Fact]
+    public void KL0004_softmax_over_one_unit_is_one_with_zero_gradient()
+    {
+        Assert.Equal(0, run.Row("kl0004-synthetic", "all", "max |softmax(z) − 1|").Value.Number);
+        Assert.Equal(0, run.Row("kl0004-synthetic", "all", "max |∂loss/∂z|").Value.Number);
+        foreach (var f in LossBased.Concat(ShapeBased))
+        {
+            var flagged = run.Row("kl0004-synthetic", f, "softmax: \"accuracy\" →");
+            Assert.True(Math.Abs(flagged.Value.Number!.Value - flagged.Reference.Number!.Value) >= 0.3);
+            var fixedRow = run.Row("kl0004-synthetic", f, "fixed (sigmoid)");
+            Assert.Equal(fixedRow.Reference.Number!.Value, fixedRow.Value.Number!.Value, 6);
+        }
+    }
+
+    [Fact]
+    public void KL0005_crossentropy_on_a_linear_head_is_distorted()
+    {
+        foreach (var f in LossBased.Concat(ShapeBased))
+        {
+            var flagged = run.Row("kl0005-synthetic", f, "linear head");
+            Assert.True(Math.Abs(flagged.Value.Number!.Value - flagged.Reference.Number!.Value) >= 0.5);
+            var fixedRow = run.Row("kl0005-synthetic", f, "fixed (softmax)");
+            Assert.Equal(fixedRow.Reference.Number!.Value, fixedRow.Value.Number!.Value, 3);
+        }
+
+        var mnist = run.Row("kl0005-synthetic", "all", "MNIST linear head");
+        Assert.True(mnist.Value.Number <= mnist.Reference.Number - 0.02, $"{mnist.Value} vs {mnist.Reference}");
+    }
+
+    [Fact]
+    public void KL0007_mse_on_softmax_learns_less_than_crossentropy_with_the_same_budget()
+    {
+        var row = run.Row("kl0007-mnist", "all", "mse: test accuracy");
+        Assert.True(row.Value.Number <= row.Reference.Number - 0.03, $"{row.Value} vs {row.Reference}");
+    }
+
+    [Fact]
+    public void KL0008_only_keras_22_logs_val_acc()
+    {
+        Assert.Contains("val_acc", run.Row("kl0008-keys", "2.2", "keys logged").Value.Text!.Split(", "));
+        foreach (var f in new[] { "2.3", "tf2", "3" })
+        {
+            var keys = run.Row("kl0008-keys", f, "keys logged").Value.Text!.Split(", ");
+            Assert.DoesNotContain("val_acc", keys);
+            Assert.Contains("val_accuracy", keys);
+            Assert.Equal("missing", run.Row("kl0008-keys", f, "epoch 1: callback reads").Value.Text);
+        }
+    }
+
+    [Fact]
+    public void KL0009_dropout_of_one_never_drops_as_asked()
+    {
+        Assert.Equal(1.0, run.Row("kl0009-dropout", "2.2", "Dropout(1.0)").Value.Number);
+        Assert.Equal(1.0, run.Row("kl0009-dropout", "2.3", "Dropout(1.0)").Value.Number);
+        Assert.Contains("ValueError", run.Row("kl0009-dropout", "tf2", "Dropout(1.0)").Value.Text);
+        Assert.Equal(0.0, run.Row("kl0009-dropout", "3", "Dropout(1.0)").Value.Number);
+        Assert.Equal(0.0, run.Row("kl0009-dropout", "torch", "nn.Dropout(1.0): share").Value.Number);
+        Assert.Contains("first forward threw", run.Row("kl0009-dropout", "torch", "nn.Dropout(1.5)").Value.Text);
+    }
+
+    [Fact]
+    public void KL0012_mode_min_on_accuracy_keeps_a_worse_checkpoint()
+    {
+        var row = run.Row("kl0012-checkpoint", "all", "mode=min");
+        Assert.True(row.Value.Number < row.Reference.Number, $"{row.Value} vs {row.Reference}");
+        Assert.Equal(row.Reference.Number, run.Row("kl0012-checkpoint", "all", "mode=max").Value.Number);
+    }
+
+    [Fact]
+    public void KL0101_crossentropy_on_softmax_stays_above_its_floor_and_above_logits()
+    {
+        var floorRow = run.Row("kl0101-mnist", "torch", "softmax + CE: final training loss vs floor");
+        Assert.True(floorRow.Value.Number >= Math.Log(Math.E + 9) - 1, $"{floorRow.Value}");
+        var logits = run.Row("kl0101-mnist", "torch", "softmax + CE: final training loss vs logits");
+        Assert.True(logits.Value.Number >= logits.Reference.Number + 0.5, $"{logits.Value} vs {logits.Reference}");
+        Assert.True(logits.Reference.Number < Math.Log(Math.E + 9) - 1, "CE on logits goes below the softmax floor");
+    }
+
+    [Fact]
+    public void KL0102_bce_on_logits_throws_and_with_logits_is_the_true_log_loss()
+    {
+        Assert.StartsWith("threw", run.Row("kl0102-synthetic", "torch", "BCELoss(logits)").Value.Text);
+        var fixedRow = run.Row("kl0102-synthetic", "torch", "fixed: BCEWithLogitsLoss");
+        Assert.Equal(fixedRow.Reference.Number!.Value, fixedRow.Value.Number!.Value, 4);
+    }
+
+    [Fact]
+    public void KL0103_double_sigmoid_has_a_loss_floor()
+    {
+        var perfect = run.Row("kl0103-double-sigmoid", "torch", "perfect predictions");
+        Assert.True(perfect.Value.Number >= 0.3 && perfect.Reference.Number < 1e-6, $"{perfect.Value} vs {perfect.Reference}");
+        var trained = run.Row("kl0103-double-sigmoid", "torch", "MNIST: final training loss");
+        Assert.True(trained.Value.Number >= trained.Reference.Number + 0.2, $"{trained.Value} vs {trained.Reference}");
+    }
+
+    [Fact]
+    public void KL0104_nll_is_a_crossentropy_only_on_log_probabilities()
+    {
+        var soft = run.Row("kl0104-nll", "torch", "NLLLoss(softmax(z))");
+        Assert.InRange(soft.Value.Number!.Value, -1, 0);
+        Assert.True(soft.Reference.Number > 0.5);
+        var fixedRow = run.Row("kl0104-nll", "torch", "fixed: NLLLoss(log_softmax(z))");
+        Assert.Equal(fixedRow.Reference.Number!.Value, fixedRow.Value.Number!.Value, 4);
+        Assert.True(run.Row("kl0104-nll", "torch", "MNIST: NLLLoss(logits)").Value.Number < -1);
+    }
+
+    [Fact]
+    public void Quick_run_stays_fast()
+    {
+        Assert.True(run.Seconds < 60, $"the quick proofs took {run.Seconds:0.0} s");
+    }
+}
