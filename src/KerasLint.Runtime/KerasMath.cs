@@ -41,8 +41,10 @@ internal static class KerasMath
         var c = Clip(p);
         return f switch
         {
-            KerasFamily.Keras22 or KerasFamily.Keras23 => StableBce(y, torch.log(c / (1f - c))),
-            KerasFamily.TfKeras2 => -(y * torch.log(c + Epsilon) + (1f - y) * torch.log(1f - c + Epsilon)),
+            // Keras 2.2's TF backend: logit of the clipped probability through sigmoid_cross_entropy_with_logits.
+            KerasFamily.Keras22 => StableBce(y, torch.log(c / (1f - c))),
+            // Keras 2.3's TF backend delegates to tf.keras's backend (as do TF 2.0/2.1), which adds ε inside the log.
+            KerasFamily.Keras23 or KerasFamily.TfKeras2 => -(y * torch.log(c + Epsilon) + (1f - y) * torch.log(1f - c + Epsilon)),
             _ => -(y * torch.log(c) + (1f - y) * torch.log(1f - c)),
         };
     }

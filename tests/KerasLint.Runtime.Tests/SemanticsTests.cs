@@ -18,8 +18,10 @@ public class SemanticsTests
         var p = T(new float[,] { { 1, 1 }, { 1, 0 } });
         Assert.Equal(3.833, KerasMetrics.Evaluate(KerasFamily.TfKeras2, "binary_crossentropy", y, p), 3);
         Assert.Equal(3.98559, KerasMetrics.Evaluate(KerasFamily.Keras3, "binary_crossentropy", y, p), 4);
-        // Keras 2.2/2.3 (logit transform of the clipped probability) matches Keras 3's value, not tf.keras's.
+        // Keras 2.2 (logit transform of the clipped probability) matches Keras 3's value, not tf.keras's.
         Assert.Equal(3.98559, KerasMetrics.Evaluate(KerasFamily.Keras22, "binary_crossentropy", y, p), 3);
+        // Keras 2.3's TF backend calls tf.keras's binary_crossentropy (ε inside the log), like TF 2.0/2.1.
+        Assert.Equal(3.833, KerasMetrics.Evaluate(KerasFamily.Keras23, "binary_crossentropy", y, p), 3);
     }
 
     [Fact]
