@@ -34,14 +34,22 @@ namespace KerasLint
             DiagnosticSeverity.Warning,
             "A softmax head picks one class among many; binary_crossentropy scores every unit as an independent binary problem. In Keras ≤ 2.3 and TF ≤ 2.1, \"accuracy\" then resolves to element-wise binary_accuracy, which is inflated ((C-1)/C for a constant all-zero prediction). Use categorical_crossentropy (one-hot labels) or sparse_categorical_crossentropy (integer labels).");
 
-        /// <summary>{0} metric string, {1} candidates/what it resolves to, {2} reason, {3} family/library. Reported as a warning (same id) with a custom loss on a multi-unit head.</summary>
+        /// <summary>{0} metric string, {1} candidates/what it resolves to, {2} reason, {3} family/library.</summary>
         public static readonly DiagnosticDescriptor KL0003 = Create(
-            RuleIds.AmbiguousAccuracy,
-            "'accuracy' is resolved by a guess",
-            "'{0}' is not fixed by this code: it resolves to {1} ({2}) under {3}; name the metric explicitly",
-            CategoryMetrics,
-            DiagnosticSeverity.Info,
-            "Keras turns \"accuracy\"/\"acc\" into binary, categorical or sparse categorical accuracy by inspecting the loss (Keras ≤ 2.3) or the shapes of the first batch (tf.keras ≥ 2.2, Keras 3). With a custom loss, or when the families disagree, the result depends on facts the code does not state; with integer labels and a custom loss old Keras reports categorical_accuracy of a length-1 axis, i.e. the share of predictions equal to class 0. Name the accuracy you mean.");
+            RuleIds.AmbiguousAccuracy, KL0003Title, KL0003Message, CategoryMetrics, DiagnosticSeverity.Info, KL0003Description);
+
+        /// <summary>
+        /// KL0003 for a custom loss on a multi-unit head, where old Keras reports categorical_accuracy even for integer
+        /// labels: the same id and text with a Warning default. A separate descriptor (not a per-diagnostic severity)
+        /// because command-line builds skip analyzers whose descriptors are all Info, and editorconfig severities
+        /// still apply to both through the shared id.
+        /// </summary>
+        public static readonly DiagnosticDescriptor KL0003Warning = Create(
+            RuleIds.AmbiguousAccuracy, KL0003Title, KL0003Message, CategoryMetrics, DiagnosticSeverity.Warning, KL0003Description);
+
+        private const string KL0003Title = "'accuracy' is resolved by a guess";
+        private const string KL0003Message = "'{0}' is not fixed by this code: it resolves to {1} ({2}) under {3}; name the metric explicitly";
+        private const string KL0003Description = "Keras turns \"accuracy\"/\"acc\" into binary, categorical or sparse categorical accuracy by inspecting the loss (Keras ≤ 2.3) or the shapes of the first batch (tf.keras ≥ 2.2, Keras 3). With a custom loss, or when the families disagree, the result depends on facts the code does not state; with integer labels and a custom loss old Keras reports categorical_accuracy of a length-1 axis, i.e. the share of predictions equal to class 0. Name the accuracy you mean.";
 
         /// <summary>{0} where the softmax is (layer / activation argument).</summary>
         public static readonly DiagnosticDescriptor KL0004 = Create(

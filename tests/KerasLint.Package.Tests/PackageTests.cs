@@ -52,7 +52,7 @@ public class PackageTests : IClassFixture<PackedPackage>
         get
         {
             Assert.True(_pack.ExitCode == 0, "dotnet pack failed:\n" + _pack.Log);
-            var single = Assert.Single(_pack.Packages.Where(p => Path.GetFileName(p).StartsWith("KerasLint.", StringComparison.Ordinal)));
+            var single = Assert.Single(_pack.Packages, p => Path.GetFileName(p).StartsWith("KerasLint.", StringComparison.Ordinal));
             Assert.Matches(@"^KerasLint\.\d+\.\d+\.\d+.*\.nupkg$", Path.GetFileName(single));
             return single;
         }
@@ -86,7 +86,7 @@ public class PackageTests : IClassFixture<PackedPackage>
     public void NuspecMarksADevelopmentDependencyWithoutDependencies()
     {
         using var zip = ZipFile.OpenRead(Nupkg);
-        var nuspecEntry = Assert.Single(zip.Entries.Where(e => e.FullName.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase)));
+        var nuspecEntry = Assert.Single(zip.Entries, e => e.FullName.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase));
         using var stream = nuspecEntry.Open();
         var doc = XDocument.Load(stream);
         var metadata = doc.Root!.Elements().Single(e => e.Name.LocalName == "metadata");

@@ -47,8 +47,18 @@ public class RuleDocsTests
 
     private static DiagnosticDescriptor DescriptorOf(string id)
     {
-        var matches = Descriptors.Where(d => d.Id == id).ToArray();
-        Assert.True(matches.Length == 1, $"Expected exactly one descriptor for {id}, found {matches.Length}.");
+        // A rule may have several descriptors that differ only in default severity (KL0003: info, and warning for a
+        // custom loss on a multi-unit head); the page documents the lowest one as the default.
+        var matches = Descriptors.Where(d => d.Id == id).OrderBy(d => d.DefaultSeverity).ToArray();
+        Assert.True(matches.Length >= 1, $"Expected a descriptor for {id}, found none.");
+        foreach (var other in matches.Skip(1))
+        {
+            Assert.Equal(matches[0].Title.ToString(), other.Title.ToString());
+            Assert.Equal(matches[0].MessageFormat.ToString(), other.MessageFormat.ToString());
+            Assert.Equal(matches[0].Category, other.Category);
+            Assert.Equal(matches[0].HelpLinkUri, other.HelpLinkUri);
+        }
+
         return matches[0];
     }
 
@@ -63,7 +73,7 @@ public class RuleDocsTests
     [Fact]
     public void EveryDescriptorHasADeclaredIdAndEveryIdADescriptor()
     {
-        var descriptorIds = Descriptors.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal).ToArray();
+        var descriptorIds = Descriptors.Select(d => d.Id).Distinct(StringComparer.Ordinal).OrderBy(id => id, StringComparer.Ordinal).ToArray();
         Assert.Equal(DeclaredIds, descriptorIds);
     }
 

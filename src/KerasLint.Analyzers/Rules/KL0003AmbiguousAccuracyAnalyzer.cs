@@ -19,7 +19,7 @@ namespace KerasLint.Rules
     {
         private static readonly string[] AllAccuracies = { "sparse_categorical_accuracy", "categorical_accuracy", "binary_accuracy" };
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0003);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0003, Descriptors.KL0003Warning);
 
         internal override void Analyze(TrainingSetup setup, Reporter report)
         {
@@ -30,13 +30,13 @@ namespace KerasLint.Rules
             if (units == 1) return; // binary_accuracy in every family.
 
             string reason;
-            var severity = DiagnosticSeverity.Info;
+            var descriptor = Descriptors.KL0003;
             string[] offers;
             switch (loss.Kind)
             {
                 case LossKind.Custom:
                     reason = $"'{loss.Site.Text}' is not a built-in Keras loss";
-                    if (units > 1) severity = DiagnosticSeverity.Warning;
+                    if (units > 1) descriptor = Descriptors.KL0003Warning;
                     offers = units > 1 ? new[] { "sparse_categorical_accuracy", "categorical_accuracy" } : AllAccuracies;
                     break;
                 case LossKind.Unknown:
@@ -71,7 +71,7 @@ namespace KerasLint.Rules
                     }
                 }
 
-                report.Report(plan.Create(Descriptors.KL0003, metric.Site.UseLocation, severity,
+                report.Report(plan.Create(descriptor, metric.Site.UseLocation,
                     metric.Text, RuleSupport.Candidates(r), reason + "; " + r.Reason, setup.Family.Phrase));
             }
         }
