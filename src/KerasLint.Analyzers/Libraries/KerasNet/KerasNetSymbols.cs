@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using System.Linq;
+using KerasLint.Analysis;
 using Microsoft.CodeAnalysis;
 
-namespace KerasLint.KerasNet
+namespace KerasLint.Libraries.KerasNet
 {
     /// <summary>The Keras.NET types and methods the recogniser binds to, resolved once per compilation.</summary>
     internal sealed class KerasNetSymbols
@@ -10,16 +11,16 @@ namespace KerasLint.KerasNet
         private KerasNetSymbols(Compilation compilation, INamedTypeSymbol baseModel)
         {
             BaseModel = baseModel;
-            Sequential = compilation.GetTypeByMetadataName("Keras.Models.Sequential");
-            Model = compilation.GetTypeByMetadataName("Keras.Models.Model");
-            BaseLayer = compilation.GetTypeByMetadataName("Keras.Layers.BaseLayer");
-            Dense = compilation.GetTypeByMetadataName("Keras.Layers.Dense");
-            Activation = compilation.GetTypeByMetadataName("Keras.Layers.Activation");
-            Softmax = compilation.GetTypeByMetadataName("Keras.Layers.Softmax");
-            Dropout = compilation.GetTypeByMetadataName("Keras.Layers.Dropout");
-            EarlyStopping = compilation.GetTypeByMetadataName("Keras.Callbacks.EarlyStopping");
-            ModelCheckpoint = compilation.GetTypeByMetadataName("Keras.Callbacks.ModelCheckpoint");
-            ReduceLROnPlateau = compilation.GetTypeByMetadataName("Keras.Callbacks.ReduceLROnPlateau");
+            Sequential = compilation.GetBestTypeByMetadataName("Keras.Models.Sequential");
+            Model = compilation.GetBestTypeByMetadataName("Keras.Models.Model");
+            BaseLayer = compilation.GetBestTypeByMetadataName("Keras.Layers.BaseLayer");
+            Dense = compilation.GetBestTypeByMetadataName("Keras.Layers.Dense");
+            Activation = compilation.GetBestTypeByMetadataName("Keras.Layers.Activation");
+            Softmax = compilation.GetBestTypeByMetadataName("Keras.Layers.Softmax");
+            Dropout = compilation.GetBestTypeByMetadataName("Keras.Layers.Dropout");
+            EarlyStopping = compilation.GetBestTypeByMetadataName("Keras.Callbacks.EarlyStopping");
+            ModelCheckpoint = compilation.GetBestTypeByMetadataName("Keras.Callbacks.ModelCheckpoint");
+            ReduceLROnPlateau = compilation.GetBestTypeByMetadataName("Keras.Callbacks.ReduceLROnPlateau");
             Compile = Methods(baseModel, "Compile");
             Fit = Methods(baseModel, "Fit");
             Add = Sequential == null ? ImmutableArray<IMethodSymbol>.Empty : Methods(Sequential, "Add");
@@ -59,23 +60,9 @@ namespace KerasLint.KerasNet
         /// <summary>Null when the compilation does not reference Keras.NET (then the analyzers do nothing).</summary>
         public static KerasNetSymbols? TryCreate(Compilation compilation)
         {
-            var baseModel = compilation.GetTypeByMetadataName("Keras.Models.BaseModel");
+            var baseModel = compilation.GetBestTypeByMetadataName("Keras.Models.BaseModel");
             return baseModel == null ? null : new KerasNetSymbols(compilation, baseModel);
         }
-
-        public static bool IsOneOf(IMethodSymbol method, ImmutableArray<IMethodSymbol> set)
-        {
-            var def = method.OriginalDefinition;
-            foreach (var m in set)
-            {
-                if (SymbolEqualityComparer.Default.Equals(def, m)) return true;
-            }
-
-            return false;
-        }
-
-        public static bool Is(ITypeSymbol? type, INamedTypeSymbol? target) =>
-            type != null && target != null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, target);
 
         private static ImmutableArray<IMethodSymbol> Methods(INamedTypeSymbol type, string name) =>
             type.GetMembers(name).OfType<IMethodSymbol>().ToImmutableArray();

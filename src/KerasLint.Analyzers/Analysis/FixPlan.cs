@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 
-namespace KerasLint
+namespace KerasLint.Analysis
 {
     /// <summary>What a code fix edits.</summary>
     internal enum FixEditKind
@@ -72,8 +72,6 @@ namespace KerasLint
 
         public static FixPlan None => new FixPlan();
 
-        public int ActionCount => actions.Count;
-
         /// <summary>Starts an action; edits added until the next call belong to it.</summary>
         public FixPlan Action(string equivalenceKey, string title)
         {
@@ -88,13 +86,6 @@ namespace KerasLint
         public FixPlan RemoveElement(Location element) => Edit(FixEditKind.RemoveElement, element, "", "");
 
         public FixPlan ReplaceExpression(Location expression, string text) => Edit(FixEditKind.ReplaceExpression, expression, "", text);
-
-        /// <summary>Drops the last action (when one of its edits turned out impossible).</summary>
-        public FixPlan Cancel()
-        {
-            if (actions.Count > 0) actions.RemoveAt(actions.Count - 1);
-            return this;
-        }
 
         public Diagnostic Create(DiagnosticDescriptor descriptor, Location location, params object?[] args) =>
             Create(descriptor, location, descriptor.DefaultSeverity, args);

@@ -2,21 +2,21 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
-using KerasLint.KerasNet;
+using KerasLint.Analysis;
 using KerasLint.Knowledge;
 using KerasLint.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace KerasLint.TorchSharp
+namespace KerasLint.Libraries.TorchSharp
 {
     /// <summary>
     /// Recognises a TorchSharp loss call and follows its prediction back to what produced it: activation functions,
     /// module calls, Sequential factories and appends, custom modules' <c>forward</c> returns, locals (last
     /// definition before the use; several reaching definitions must agree), fields (initializer and constructor
     /// assignments) and parameters of a known module type. Code in the loss call's file is followed at once; code
-    /// in other files only at compilation end (see <see cref="TorchSharpContext"/>). Anything else is
+    /// in other files only at compilation end (see <see cref="TorchSharpAdapter"/>). Anything else is
     /// <see cref="HeadActivation.Unknown"/>, and rules stay silent on it.
     /// </summary>
     internal sealed class TrainingStepRecognizer
@@ -107,7 +107,7 @@ namespace KerasLint.TorchSharp
             if (!Enter()) return (null, null);
             try
             {
-                var op = Unwrap(operation) ?? operation;
+                var op = Operations.UnwrapOrNull(operation) ?? operation;
                 switch (op)
                 {
                     case IInvocationOperation inv when inv.TargetMethod.IsStatic && TorchSharpSymbols.Is(inv.TargetMethod.ContainingType, symbols.Nn):
@@ -153,7 +153,7 @@ namespace KerasLint.TorchSharp
             if (!Enter()) return TorchHead.Unknown;
             try
             {
-                var op = Unwrap(operation) ?? operation;
+                var op = Operations.UnwrapOrNull(operation) ?? operation;
                 switch (op)
                 {
                     case IInvocationOperation inv:
@@ -224,7 +224,7 @@ namespace KerasLint.TorchSharp
             if (!Enter()) return TorchHead.Unknown;
             try
             {
-                var op = Unwrap(operation) ?? operation;
+                var op = Operations.UnwrapOrNull(operation) ?? operation;
                 var head = ModuleHeadCore(op);
                 if (!head.IsKnown && op.Type is INamedTypeSymbol type && IsCustomModule(type) && !(op is IObjectCreationOperation))
                 {
@@ -290,7 +290,7 @@ namespace KerasLint.TorchSharp
         {
             if (inv.Arguments.Length != 1) return TorchHead.Unknown;
             var argument = inv.Arguments[0];
-            if (argument.ArgumentKind != ArgumentKind.ParamArray || !(Unwrap(argument.Value) is IArrayCreationOperation array) || array.Initializer == null)
+            if (argument.ArgumentKind != ArgumentKind.ParamArray || !(Operations.UnwrapOrNull(argument.Value) is IArrayCreationOperation array) || array.Initializer == null)
             {
                 return TorchHead.Unknown;
             }
@@ -301,7 +301,7 @@ namespace KerasLint.TorchSharp
                 var element = elements[i];
                 var module = ElementModule(element);
                 if (module == null) return TorchHead.Unknown;
-                if (Unwrap(module) is IInvocationOperation factory && symbols.IsTransparentModuleFactory(factory.TargetMethod)) continue;
+                if (Operations.UnwrapOrNull(module) is IInvocationOperation factory && symbols.IsTransparentModuleFactory(factory.TargetMethod)) continue;
                 var head = ModuleHead(module);
                 if (!head.IsKnown) return head;
                 var sites = head.Sites.Select(s => s.Kind == ActivationSiteKind.Factory
@@ -316,7 +316,7 @@ namespace KerasLint.TorchSharp
         /// <summary>The module of a Sequential element: a module, or the second element of a ("name", module) tuple.</summary>
         private static IOperation? ElementModule(IOperation element)
         {
-            var op = Unwrap(element) ?? element;
+            var op = Operations.UnwrapOrNull(element) ?? element;
             if (op is ITupleOperation tuple) return tuple.Elements.Length == 2 ? tuple.Elements[1] : null;
             if (op is IObjectCreationOperation creation && creation.Arguments.Length == 2 && creation.Type is INamedTypeSymbol t && t.Name.StartsWith("Tuple", System.StringComparison.Ordinal))
             {
@@ -371,7 +371,7 @@ namespace KerasLint.TorchSharp
             {
                 var body = BodyOf(method);
                 if (body == null) return TorchHead.Unknown;
-                var returns = Descendants(body).OfType<IReturnOperation>().Where(r => r.ReturnedValue != null).ToList();
+                var returns = Operations.DescendantsOutsideLambdas(body).OfType<IReturnOperation>().Where(r => r.ReturnedValue != null).ToList();
                 if (returns.Count == 0) return TorchHead.Unknown;
                 return Merge(returns.Select(r => (IOperation?)r.ReturnedValue).ToList(), resolve);
             }
@@ -383,56 +383,13 @@ namespace KerasLint.TorchSharp
 
         // ---------------------------------------------------------------- data flow
 
-        /// <summary>
-        /// The values a local or parameter may hold at a use: the nearest preceding definite assignment in the enclosing statement
-        /// lists, plus every assignment in statements in between that may or may not run (branches, loops) and,
-        /// inside a loop, assignments later in the loop body. A null entry is a write the recogniser cannot follow.
-        /// </summary>
-        private List<IOperation?> ReachingValues(IOperation use, ISymbol local)
+        /// <summary>The values a local or parameter may hold at a use (the member's shared reaching definitions).</summary>
+        private List<IOperation?> ReachingValues(IOperation use, ISymbol symbol)
         {
-            var values = new List<IOperation?>();
-            if (!visiting.Add(use)) { values.Add(null); return values; }
+            if (!visiting.Add(use)) return new List<IOperation?> { null };
             try
             {
-                IOperation current = use;
-                while (current.Parent != null)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var parent = current.Parent;
-                    if (parent is IAnonymousFunctionOperation || parent is ILocalFunctionOperation)
-                    {
-                        values.Add(null);
-                        return values;
-                    }
-
-                    IEnumerable<IOperation> before = parent is IBlockOperation block
-                        ? block.Operations.TakeWhile(o => o != current).Reverse()
-                        : parent.ChildOperations.Where(o => o != current && o.Syntax.Span.End <= current.Syntax.SpanStart).Reverse();
-                    foreach (var statement in before)
-                    {
-                        switch (Definition(statement, local, out var value))
-                        {
-                            case DefinitionKind.Assigned:
-                                values.Add(value);
-                                return values;
-                            case DefinitionKind.Declared:
-                                return values;
-                            default:
-                                CollectWrites(statement, local, values, after: -1);
-                                break;
-                        }
-                    }
-
-                    if (parent is ILoopOperation loop && loop.Body != null)
-                    {
-                        CollectWrites(loop.Body, local, values, after: use.Syntax.SpanStart);
-                    }
-
-                    current = parent;
-                }
-
-                values.Add(null);
-                return values;
+                return MemberFlow.For(use).ReachingValues(use, symbol, cancellationToken);
             }
             finally
             {
@@ -440,119 +397,17 @@ namespace KerasLint.TorchSharp
             }
         }
 
-        private enum DefinitionKind
-        {
-            None,
-            Assigned,
-            Declared,
-        }
-
-        private static DefinitionKind Definition(IOperation statement, ISymbol local, out IOperation? value)
-        {
-            value = null;
-            var op = statement is IUsingDeclarationOperation usingDeclaration ? usingDeclaration.DeclarationGroup : statement;
-            if (op is IVariableDeclarationGroupOperation group)
-            {
-                foreach (var declaration in group.Declarations)
-                {
-                    foreach (var declarator in declaration.Declarators)
-                    {
-                        if (!SymbolEqualityComparer.Default.Equals(declarator.Symbol, local)) continue;
-                        var init = declarator.Initializer ?? declaration.Initializer;
-                        if (init == null) return DefinitionKind.Declared;
-                        value = init.Value;
-                        return DefinitionKind.Assigned;
-                    }
-                }
-            }
-
-            if (op is IExpressionStatementOperation expression && expression.Operation is ISimpleAssignmentOperation assignment
-                && RefersTo(assignment.Target, local))
-            {
-                value = assignment.Value;
-                return DefinitionKind.Assigned;
-            }
-
-            return DefinitionKind.None;
-        }
-
-        private static bool RefersTo(IOperation? op, ISymbol symbol) => op switch
-        {
-            ILocalReferenceOperation l => SymbolEqualityComparer.Default.Equals(l.Local, symbol),
-            IParameterReferenceOperation p => SymbolEqualityComparer.Default.Equals(p.Parameter, symbol),
-            _ => false,
-        };
-
-        private static void CollectWrites(IOperation root, ISymbol local, List<IOperation?> values, int after)
-        {
-            foreach (var op in root.DescendantsAndSelf())
-            {
-                if (op.Syntax.SpanStart <= after) continue;
-                switch (op)
-                {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                        var init = declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer;
-                        if (init != null) values.Add(init.Value);
-                        break;
-                    case IOperation reference when RefersTo(reference, local):
-                        if (reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference)
-                        {
-                            values.Add(assignment.Value);
-                        }
-                        else if (IsOtherWrite(reference))
-                        {
-                            values.Add(null);
-                        }
-
-                        break;
-                }
-            }
-        }
-
-        private static bool IsOtherWrite(IOperation reference)
-        {
-            if (reference is ILocalReferenceOperation { IsDeclaration: true }) return true;
-            switch (reference.Parent)
-            {
-                case ICompoundAssignmentOperation compound when compound.Target == reference:
-                case ICoalesceAssignmentOperation coalesce when coalesce.Target == reference:
-                case IIncrementOrDecrementOperation _:
-                    return true;
-                case IArgumentOperation argument when argument.Parameter != null && argument.Parameter.RefKind != RefKind.None && argument.Parameter.RefKind != RefKind.In:
-                    return true;
-            }
-
-            for (IOperation? p = reference.Parent; p != null; p = p.Parent)
-            {
-                if (p is IDeconstructionAssignmentOperation deconstruction)
-                {
-                    return deconstruction.Target.DescendantsAndSelf().Contains(reference);
-                }
-
-                if (!(p is ITupleOperation) && !(p is IConversionOperation)) break;
-            }
-
-            return false;
-        }
-
         /// <summary>Whether the module local is handed to code outside TorchSharp before the use (a helper may append to it).</summary>
         private bool EscapesBefore(ILocalReferenceOperation use) =>
-            Descendants(Root(use)).OfType<ILocalReferenceOperation>().Any(r =>
-                SymbolEqualityComparer.Default.Equals(r.Local, use.Local) && r.Syntax.SpanStart < use.Syntax.SpanStart
-                && r.Parent is IArgumentOperation { Parent: var call }
-                && !(call is IInvocationOperation invocation && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingAssembly, symbols.Torch.ContainingAssembly)));
+            MemberFlow.For(use).PassedToCallBefore(use.Local, use.Syntax.SpanStart,
+                invocation => SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingAssembly, symbols.Torch.ContainingAssembly), cancellationToken);
 
         /// <summary>The last <c>append</c> on the local before the use; null when there is none.</summary>
-        private IInvocationOperation? LastAppendBefore(ILocalReferenceOperation use)
-        {
-            var root = Root(use);
-            return Descendants(root).OfType<IInvocationOperation>()
-                .Where(i => symbols.IsSequentialAppend(i.TargetMethod) && i.Syntax.SpanStart < use.Syntax.SpanStart
-                    && Unwrap(i.Instance) is ILocalReferenceOperation r && SymbolEqualityComparer.Default.Equals(r.Local, use.Local)
-                    && i.Parent is IExpressionStatementOperation)
+        private IInvocationOperation? LastAppendBefore(ILocalReferenceOperation use) =>
+            MemberFlow.For(use).CallsOn(use.Local, cancellationToken)
+                .Where(i => symbols.IsSequentialAppend(i.TargetMethod) && i.Syntax.SpanStart < use.Syntax.SpanStart && i.Parent is IExpressionStatementOperation)
                 .OrderBy(i => i.Syntax.SpanStart)
                 .LastOrDefault();
-        }
 
         /// <summary>A field's or property's values: its initializer and the assignments in <see cref="WriterBodies"/>.</summary>
         private List<IOperation?> MemberValues(ISymbol member, IOperation reference)
@@ -605,7 +460,7 @@ namespace KerasLint.TorchSharp
             return appends;
         }
 
-        private static bool IsMemberReference(IOperation? op, ISymbol member) => Unwrap(op) switch
+        private static bool IsMemberReference(IOperation? op, ISymbol member) => Operations.UnwrapOrNull(op) switch
         {
             IFieldReferenceOperation f => SymbolEqualityComparer.Default.Equals(f.Field, member),
             IPropertyReferenceOperation p => SymbolEqualityComparer.Default.Equals(p.Property, member),
@@ -665,31 +520,6 @@ namespace KerasLint.TorchSharp
             depth++;
             return true;
         }
-
-        private static IOperation Root(IOperation op)
-        {
-            while (op.Parent != null) op = op.Parent;
-            return op;
-        }
-
-        /// <summary>Descendants, not entering lambdas or local functions (their returns are not the method's).</summary>
-        private static IEnumerable<IOperation> Descendants(IOperation root)
-        {
-            var stack = new Stack<IOperation>();
-            stack.Push(root);
-            while (stack.Count > 0)
-            {
-                var op = stack.Pop();
-                yield return op;
-                foreach (var child in op.ChildOperations)
-                {
-                    if (child is IAnonymousFunctionOperation || child is ILocalFunctionOperation) continue;
-                    stack.Push(child);
-                }
-            }
-        }
-
-        private static IOperation? Unwrap(IOperation? op) => op == null ? null : ValueFlow.Unwrap(op);
 
         private static TorchHead Merge(TorchHead a, TorchHead b)
         {

@@ -2,13 +2,14 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using KerasLint.Analysis;
 using KerasLint.Knowledge;
 using KerasLint.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace KerasLint.KerasNet
+namespace KerasLint.Libraries.KerasNet
 {
     /// <summary>
     /// Recognises a Keras.NET training setup around a <c>BaseModel.Compile</c> call, binding by symbol:
@@ -20,22 +21,23 @@ namespace KerasLint.KerasNet
     {
         private const int MaxLayers = 256;
 
-        private readonly KerasNetContext context;
         private readonly KerasNetSymbols s;
         private readonly KerasFamilyInfo family;
         private readonly CancellationToken ct;
+        private readonly System.Func<IMethodSymbol, bool> readsOnly;
 
-        public KerasNetRecognizer(KerasNetContext context, KerasFamilyInfo family, CancellationToken cancellationToken)
+        public KerasNetRecognizer(KerasNetSymbols symbols, KerasFamilyInfo family, CancellationToken cancellationToken)
         {
-            this.context = context;
-            s = context.Symbols;
+            s = symbols;
             this.family = family;
             ct = cancellationToken;
+
+            // Compile and Fit only read the arrays passed to them.
+            readsOnly = m => Operations.IsOneOf(m, s.Compile) || Operations.IsOneOf(m, s.Fit);
         }
 
-        public TrainingSetup? Recognize(IInvocationOperation compile)
+        public TrainingSetup? Recognize(IInvocationOperation compile, MemberFlow flow)
         {
-            var flow = new ValueFlow(compile, ct, m => KerasNetSymbols.IsOneOf(m, s.Compile) || KerasNetSymbols.IsOneOf(m, s.Fit));
             var loss = Loss(compile, flow);
             var metrics = Metrics(compile, flow);
 
@@ -44,7 +46,7 @@ namespace KerasLint.KerasNet
             bool? validation = null;
             if (compile.Instance is { } receiver)
             {
-                var model = ValueFlow.Unwrap(receiver);
+                var model = Operations.Unwrap(receiver);
                 head = Head(Layers(model, flow, compile.Syntax.SpanStart, allowHelper: true));
                 if (model is ILocalReferenceOperation lr)
                 {
@@ -52,44 +54,24 @@ namespace KerasLint.KerasNet
                 }
             }
 
-            return new TrainingSetup(KerasNetContext.Library, family, loss, metrics, head, callbacks, validation);
+            return new TrainingSetup(KerasNetAdapter.Api, family, loss, metrics, head, callbacks, validation);
         }
-
-        public DropoutInfo? RecognizeDropout(IObjectCreationOperation creation)
-        {
-            var arg = Argument(creation.Arguments, "rate");
-            if (arg == null || arg.ArgumentKind == ArgumentKind.DefaultValue) return null;
-            var rate = new ValueFlow(creation, ct).TraceNumber(arg.Value);
-            return rate == null ? null : new DropoutInfo(KerasNetContext.Library, family, rate.Value, arg.Value.Syntax.GetLocation());
-        }
-
-        private static IArgumentOperation? Argument(ImmutableArray<IArgumentOperation> args, string parameter)
-        {
-            foreach (var a in args)
-            {
-                if (a.Parameter?.Name == parameter) return a;
-            }
-
-            return null;
-        }
-
-        private static bool Explicit(IArgumentOperation? a) => a != null && a.ArgumentKind != ArgumentKind.DefaultValue;
 
         // ---- loss and metrics ----
-        private LossInfo Loss(IInvocationOperation compile, ValueFlow flow)
+        private LossInfo Loss(IInvocationOperation compile, MemberFlow flow)
         {
-            var arg = Argument(compile.Arguments, "loss");
+            var arg = Operations.Argument(compile.Arguments, "loss");
             if (arg == null) return new LossInfo(LossKind.Unknown, null, new ValueSite(null, compile.Syntax.GetLocation(), null));
             ValueSite site;
             if (arg.Parameter!.Type is IArrayTypeSymbol)
             {
-                var elements = flow.ArrayElements(arg.Value, out _);
+                var elements = flow.ArrayElements(arg.Value, out _, ct, readsOnly);
                 if (elements is not { Length: 1 } one) return new LossInfo(LossKind.Unknown, null, new ValueSite(null, arg.Value.Syntax.GetLocation(), null));
-                site = flow.String(one[0]);
+                site = flow.String(one[0], ct);
             }
             else
             {
-                site = flow.String(arg.Value);
+                site = flow.String(arg.Value, ct);
             }
 
             var text = site.Text;
@@ -106,13 +88,13 @@ namespace KerasLint.KerasNet
             return new LossInfo(LossKind.Custom, null, site);
         }
 
-        private ImmutableArray<MetricInfo>? Metrics(IInvocationOperation compile, ValueFlow flow)
+        private ImmutableArray<MetricInfo>? Metrics(IInvocationOperation compile, MemberFlow flow)
         {
-            var arg = Argument(compile.Arguments, "metrics");
-            if (!Explicit(arg)) return ImmutableArray<MetricInfo>.Empty;
-            var value = ValueFlow.Unwrap(arg!.Value);
+            var arg = Operations.Argument(compile.Arguments, "metrics");
+            if (!Operations.IsExplicit(arg)) return ImmutableArray<MetricInfo>.Empty;
+            var value = Operations.Unwrap(arg!.Value);
             if (value.ConstantValue.HasValue && value.ConstantValue.Value == null) return ImmutableArray<MetricInfo>.Empty;
-            var elements = flow.ArrayElements(value, out var inline);
+            var elements = flow.ArrayElements(value, out var inline, ct, readsOnly);
             if (elements == null) return null;
             var list = ImmutableArray.CreateBuilder<MetricInfo>(elements.Value.Length);
             for (var i = 0; i < elements.Value.Length; i++)
@@ -120,7 +102,7 @@ namespace KerasLint.KerasNet
                 var e = elements.Value[i];
                 // Removing the only element of `new[] { ... }` would leave an array whose type cannot be inferred.
                 var removable = inline && !(elements.Value.Length == 1 && value.Syntax is ImplicitArrayCreationExpressionSyntax);
-                list.Add(new MetricInfo(flow.String(e), i, removable ? e.Syntax.GetLocation() : null));
+                list.Add(new MetricInfo(flow.String(e, ct), i, removable ? e.Syntax.GetLocation() : null));
             }
 
             return list.MoveToImmutable();
@@ -129,13 +111,13 @@ namespace KerasLint.KerasNet
         // ---- layers ----
 
         /// <summary>The model's layers in order (null entries: a layer not visible), or null when unknown.</summary>
-        private List<IOperation?>? Layers(IOperation model, ValueFlow flow, int before, bool allowHelper)
+        private List<IOperation?>? Layers(IOperation model, MemberFlow flow, int before, bool allowHelper)
         {
             ct.ThrowIfCancellationRequested();
-            model = ValueFlow.Unwrap(model);
+            model = Operations.Unwrap(model);
             if (model is ILocalReferenceOperation lr)
             {
-                var value = flow.SingleValue(lr.Local);
+                var value = flow.SingleValue(lr.Local, ct);
                 if (value == null) return null;
                 var baseLayers = Layers(value, flow, before, allowHelper);
                 if (baseLayers == null) return null;
@@ -144,16 +126,16 @@ namespace KerasLint.KerasNet
 
             if (model is IObjectCreationOperation creation)
             {
-                if (KerasNetSymbols.Is(creation.Type, s.Sequential))
+                if (Operations.Is(creation.Type, s.Sequential))
                 {
                     if (creation.Arguments.Length == 0) return new List<IOperation?>();
-                    var elements = flow.ArrayElements(creation.Arguments[0].Value, out _);
-                    return elements?.Select(e => (IOperation?)ValueFlow.Unwrap(e)).ToList();
+                    var elements = flow.ArrayElements(creation.Arguments[0].Value, out _, ct, readsOnly);
+                    return elements?.Select(e => (IOperation?)Operations.Unwrap(e)).ToList();
                 }
 
-                if (KerasNetSymbols.Is(creation.Type, s.Model) && creation.Arguments.Length == 2)
+                if (Operations.Is(creation.Type, s.Model) && creation.Arguments.Length == 2)
                 {
-                    var outputs = flow.ArrayElements(creation.Arguments[1].Value, out _);
+                    var outputs = flow.ArrayElements(creation.Arguments[1].Value, out _, ct, readsOnly);
                     return outputs is { Length: 1 } o ? Functional(o[0], flow) : null;
                 }
 
@@ -169,20 +151,20 @@ namespace KerasLint.KerasNet
         }
 
         /// <summary>Appends the Add calls on a Sequential local made before <paramref name="before"/>, in source order.</summary>
-        private List<IOperation?>? AddCalls(ILocalSymbol local, ValueFlow flow, int before, List<IOperation?> layers)
+        private List<IOperation?>? AddCalls(ILocalSymbol local, MemberFlow flow, int before, List<IOperation?> layers)
         {
             var adds = new List<(int Position, IOperation? Layer, bool Conditional)>();
-            var scope = flow.DeclarationScope(local);
-            foreach (var read in flow.Reads(local))
+            var scope = flow.DeclarationScope(local, ct);
+            foreach (var read in flow.Reads(local, ct))
             {
                 if (read.Syntax.SpanStart >= before) continue;
                 var parent = read.Parent;
                 while (parent is IConversionOperation || parent is IParenthesizedOperation) parent = parent.Parent;
-                if (parent is IInvocationOperation inv && inv.Instance != null && ValueFlow.Unwrap(inv.Instance) == read)
+                if (parent is IInvocationOperation inv && inv.Instance != null && Operations.Unwrap(inv.Instance) == read)
                 {
-                    if (KerasNetSymbols.IsOneOf(inv.TargetMethod, s.Add))
+                    if (Operations.IsOneOf(inv.TargetMethod, s.Add))
                     {
-                        var arg = inv.Arguments.Length == 1 ? flow.Trace(inv.Arguments[0].Value) : null;
+                        var arg = inv.Arguments.Length == 1 ? flow.Trace(inv.Arguments[0].Value, ct) : null;
                         adds.Add((inv.Syntax.SpanStart, arg, IsConditional(inv, scope)));
                     }
 
@@ -233,24 +215,24 @@ namespace KerasLint.KerasNet
         }
 
         /// <summary>Functional API: traces <c>layer.Set(input)</c> back from the output.</summary>
-        private List<IOperation?>? Functional(IOperation output, ValueFlow flow)
+        private List<IOperation?>? Functional(IOperation output, MemberFlow flow)
         {
             var reversed = new List<IOperation?>();
-            var current = flow.Trace(output);
+            var current = flow.Trace(output, ct);
             while (reversed.Count < MaxLayers)
             {
                 ct.ThrowIfCancellationRequested();
-                if (current is IInvocationOperation inv && KerasNetSymbols.IsOneOf(inv.TargetMethod, s.Set) && inv.Instance != null)
+                if (current is IInvocationOperation inv && Operations.IsOneOf(inv.TargetMethod, s.Set) && inv.Instance != null)
                 {
-                    reversed.Add(flow.Trace(inv.Instance));
-                    var args = inv.Arguments.Length == 1 ? flow.ArrayElements(inv.Arguments[0].Value, out _) : null;
+                    reversed.Add(flow.Trace(inv.Instance, ct));
+                    var args = inv.Arguments.Length == 1 ? flow.ArrayElements(inv.Arguments[0].Value, out _, ct, readsOnly) : null;
                     if (args is not { Length: 1 } a)
                     {
                         reversed.Add(null);
                         break;
                     }
 
-                    current = flow.Trace(a[0]);
+                    current = flow.Trace(a[0], ct);
                     continue;
                 }
 
@@ -278,7 +260,7 @@ namespace KerasLint.KerasNet
             if (body == null) return null;
             var bodyOp = call.SemanticModel.GetOperation(body, ct);
             if (bodyOp == null) return null;
-            var helperFlow = new ValueFlow(bodyOp, ct);
+            var helperFlow = MemberFlow.For(bodyOp);
             IOperation? returned;
             int position;
             if (body is ExpressionSyntax)
@@ -306,56 +288,57 @@ namespace KerasLint.KerasNet
             {
                 if (!(layers[i] is IObjectCreationOperation layer)) return null;
                 var type = layer.Type;
-                if (KerasNetSymbols.Is(type, s.Dropout)) continue;
-                if (KerasNetSymbols.Is(type, s.Activation))
+                if (Operations.Is(type, s.Dropout)) continue;
+                if (Operations.Is(type, s.Activation))
                 {
                     if (act == null)
                     {
-                        var a = Argument(layer.Arguments, "act");
+                        var a = Operations.Argument(layer.Arguments, "act");
                         if (a == null) return null;
-                        var site = new ValueFlow(layer, ct).String(a.Value);
+                        var site = MemberFlow.For(layer).String(a.Value, ct);
                         act = (site.Text == null ? HeadActivation.Unknown : Activations.Classify(site.Text), site.Text, ActivationSource.ActivationLayer, site, layer.Syntax.GetLocation());
                     }
 
                     continue;
                 }
 
-                if (KerasNetSymbols.Is(type, s.Softmax))
+                if (Operations.Is(type, s.Softmax))
                 {
                     if (act == null)
                     {
-                        var axis = Argument(layer.Arguments, "axis");
-                        if (Explicit(axis) && ValueFlow.Number(axis!.Value) is not -1.0) return null;
+                        var axis = Operations.Argument(layer.Arguments, "axis");
+                        if (Operations.IsExplicit(axis) && MemberFlow.Number(axis!.Value) is not -1.0) return null;
                         act = (HeadActivation.Softmax, "softmax", ActivationSource.SoftmaxLayer, null, layer.Syntax.GetLocation());
                     }
 
                     continue;
                 }
 
-                if (KerasNetSymbols.Is(type, s.Dense))
+                if (Operations.Is(type, s.Dense))
                 {
-                    var flow = new ValueFlow(layer, ct);
-                    var unitsArg = Argument(layer.Arguments, "units");
-                    var units = unitsArg == null ? null : flow.TraceNumber(unitsArg.Value);
+                    var flow = MemberFlow.For(layer);
+                    var unitsArg = Operations.Argument(layer.Arguments, "units");
+                    var units = unitsArg == null ? null : flow.TraceNumber(unitsArg.Value, ct);
                     int? u = units is { } d && d >= 1 && d == System.Math.Floor(d) ? (int)d : null;
                     if (act == null)
                     {
-                        var a = Argument(layer.Arguments, "activation");
-                        if (!Explicit(a))
+                        var a = Operations.Argument(layer.Arguments, "activation");
+                        if (!Operations.IsExplicit(a))
                         {
                             act = (HeadActivation.Linear, null, ActivationSource.DenseDefault, null, layer.Syntax.GetLocation());
                         }
                         else
                         {
-                            var site = flow.String(a!.Value);
-                            var v = ValueFlow.Unwrap(a.Value);
+                            var site = flow.String(a!.Value, ct);
+                            var v = Operations.Unwrap(a.Value);
                             var isNull = v.ConstantValue.HasValue && v.ConstantValue.Value == null;
                             act = (isNull ? HeadActivation.Linear : site.Text == null ? HeadActivation.Unknown : Activations.Classify(site.Text), site.Text, ActivationSource.DenseArgument, site, layer.Syntax.GetLocation());
                         }
                     }
 
                     var x = act.Value;
-                    return new HeadInfo(u, unitsArg?.Value.Syntax.GetLocation(), x.Activation, x.Text, x.Source, x.Site, x.Layer, layer.Syntax.GetLocation());
+                    return new HeadInfo(u, unitsArg?.Value.Syntax.GetLocation(), x.Activation, x.Text, x.Source, x.Site, x.Layer, layer.Syntax.GetLocation(),
+                        HeadPhrase(x.Source, x.Text, u));
                 }
 
                 return null;
@@ -364,31 +347,44 @@ namespace KerasLint.KerasNet
             return null;
         }
 
+        /// <summary>How the code sets the head's activation, in Keras.NET's API.</summary>
+        private static string HeadPhrase(ActivationSource source, string? activation, int? units)
+        {
+            var dense = units is { } n ? $"Dense({n})" : "Dense";
+            return source switch
+            {
+                ActivationSource.SoftmaxLayer => $"a Softmax layer after {dense}",
+                ActivationSource.ActivationLayer => $"an Activation(\"{activation}\") layer after {dense}",
+                ActivationSource.DenseArgument => units is { } m ? $"Dense({m}, activation: \"{activation}\")" : $"Dense(activation: \"{activation}\")",
+                _ => $"{dense} without an activation",
+            };
+        }
+
         // ---- fit: callbacks and validation ----
-        private void FitFacts(ILocalSymbol model, ValueFlow flow, out ImmutableArray<CallbackInfo> callbacks, out bool? validation)
+        private void FitFacts(ILocalSymbol model, MemberFlow flow, out ImmutableArray<CallbackInfo> callbacks, out bool? validation)
         {
             var list = ImmutableArray.CreateBuilder<CallbackInfo>();
             validation = null;
             var fits = 0;
             var disagree = false;
-            foreach (var read in flow.Reads(model))
+            foreach (var read in flow.Reads(model, ct))
             {
                 ct.ThrowIfCancellationRequested();
                 var parent = read.Parent;
                 while (parent is IConversionOperation) parent = parent.Parent;
-                if (!(parent is IInvocationOperation fit) || !KerasNetSymbols.IsOneOf(fit.TargetMethod, s.Fit)) continue;
+                if (!(parent is IInvocationOperation fit) || !Operations.IsOneOf(fit.TargetMethod, s.Fit)) continue;
                 var v = Validation(fit);
                 if (fits == 0) validation = v;
                 else if (validation != v) disagree = true;
                 fits++;
 
-                var cb = Argument(fit.Arguments, "callbacks");
-                if (!Explicit(cb)) continue;
-                var elements = flow.ArrayElements(cb!.Value, out _);
+                var cb = Operations.Argument(fit.Arguments, "callbacks");
+                if (!Operations.IsExplicit(cb)) continue;
+                var elements = flow.ArrayElements(cb!.Value, out _, ct, readsOnly);
                 if (elements == null) continue;
                 foreach (var e in elements.Value)
                 {
-                    if (flow.Trace(e) is IObjectCreationOperation creation && Callback(creation, flow) is { } info) list.Add(info);
+                    if (flow.Trace(e, ct) is IObjectCreationOperation creation && Callback(creation, flow) is { } info) list.Add(info);
                 }
             }
 
@@ -398,18 +394,18 @@ namespace KerasLint.KerasNet
 
         private static bool? Validation(IInvocationOperation fit)
         {
-            var data = Argument(fit.Arguments, "validation_data");
-            var split = Argument(fit.Arguments, "validation_split");
+            var data = Operations.Argument(fit.Arguments, "validation_data");
+            var split = Operations.Argument(fit.Arguments, "validation_split");
             bool? hasData = false, hasSplit = false;
-            if (Explicit(data))
+            if (Operations.IsExplicit(data))
             {
-                var v = ValueFlow.Unwrap(data!.Value);
+                var v = Operations.Unwrap(data!.Value);
                 hasData = v.ConstantValue.HasValue && v.ConstantValue.Value == null ? false : true;
             }
 
-            if (Explicit(split))
+            if (Operations.IsExplicit(split))
             {
-                var n = ValueFlow.Number(split!.Value);
+                var n = MemberFlow.Number(split!.Value);
                 hasSplit = n == null ? (bool?)null : n > 0;
             }
 
@@ -418,21 +414,21 @@ namespace KerasLint.KerasNet
             return false;
         }
 
-        private CallbackInfo? Callback(IObjectCreationOperation creation, ValueFlow flow)
+        private CallbackInfo? Callback(IObjectCreationOperation creation, MemberFlow flow)
         {
             MonitorCallback kind;
             string name;
-            if (KerasNetSymbols.Is(creation.Type, s.EarlyStopping))
+            if (Operations.Is(creation.Type, s.EarlyStopping))
             {
                 kind = MonitorCallback.EarlyStopping;
                 name = "EarlyStopping";
             }
-            else if (KerasNetSymbols.Is(creation.Type, s.ModelCheckpoint))
+            else if (Operations.Is(creation.Type, s.ModelCheckpoint))
             {
                 kind = MonitorCallback.ModelCheckpoint;
                 name = "ModelCheckpoint";
             }
-            else if (KerasNetSymbols.Is(creation.Type, s.ReduceLROnPlateau))
+            else if (Operations.Is(creation.Type, s.ReduceLROnPlateau))
             {
                 kind = MonitorCallback.ReduceLROnPlateau;
                 name = "ReduceLROnPlateau";
@@ -442,12 +438,12 @@ namespace KerasLint.KerasNet
                 return null;
             }
 
-            var creationFlow = new ValueFlow(creation, ct);
-            var monitorArg = Argument(creation.Arguments, "monitor");
+            var creationFlow = MemberFlow.For(creation);
+            var monitorArg = Operations.Argument(creation.Arguments, "monitor");
             ValueSite monitor;
-            if (Explicit(monitorArg))
+            if (Operations.IsExplicit(monitorArg))
             {
-                monitor = creationFlow.String(monitorArg!.Value);
+                monitor = creationFlow.String(monitorArg!.Value, ct);
             }
             else
             {
@@ -455,9 +451,9 @@ namespace KerasLint.KerasNet
                 monitor = new ValueSite(def, creation.Syntax.GetLocation(), null);
             }
 
-            var modeArg = Argument(creation.Arguments, "mode");
-            var mode = Explicit(modeArg) ? creationFlow.String(modeArg!.Value) : null;
-            return new CallbackInfo(kind, name, monitor, !Explicit(monitorArg), mode, creation.Syntax.GetLocation());
+            var modeArg = Operations.Argument(creation.Arguments, "mode");
+            var mode = Operations.IsExplicit(modeArg) ? creationFlow.String(modeArg!.Value, ct) : null;
+            return new CallbackInfo(kind, name, monitor, !Operations.IsExplicit(monitorArg), mode, creation.Syntax.GetLocation());
         }
     }
 }

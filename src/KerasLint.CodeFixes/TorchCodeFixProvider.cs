@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
-namespace KerasLint.CodeFixes.TorchSharp
+namespace KerasLint.CodeFixes
 {
     /// <summary>Base of the TorchSharp fixes: each offers code actions computed by <see cref="TorchFixes"/>; Fix All batches them.</summary>
     public abstract class TorchCodeFixProvider : CodeFixProvider

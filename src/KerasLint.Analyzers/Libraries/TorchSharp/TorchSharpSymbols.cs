@@ -1,8 +1,9 @@
+using KerasLint.Analysis;
 using KerasLint.Knowledge;
 using KerasLint.Model;
 using Microsoft.CodeAnalysis;
 
-namespace KerasLint.TorchSharp
+namespace KerasLint.Libraries.TorchSharp
 {
     /// <summary>The TorchSharp symbols the rules recognise, resolved once per compilation.</summary>
     internal sealed class TorchSharpSymbols
@@ -13,16 +14,16 @@ namespace KerasLint.TorchSharp
             Nn = nn;
             Functional = functional;
             Tensor = tensor;
-            Special = c.GetTypeByMetadataName("TorchSharp.torch+special");
-            Module1 = c.GetTypeByMetadataName("TorchSharp.torch+nn+Module`2");
-            IModule1 = c.GetTypeByMetadataName("TorchSharp.torch+nn+IModule`2");
-            Module2 = c.GetTypeByMetadataName("TorchSharp.torch+nn+Module`3");
-            IModule2 = c.GetTypeByMetadataName("TorchSharp.torch+nn+IModule`3");
-            Sequential = c.GetTypeByMetadataName("TorchSharp.Modules.Sequential");
-            CrossEntropyLoss = c.GetTypeByMetadataName("TorchSharp.Modules.CrossEntropyLoss");
-            NllLoss = c.GetTypeByMetadataName("TorchSharp.Modules.NLLLoss");
-            BceLoss = c.GetTypeByMetadataName("TorchSharp.Modules.BCELoss");
-            BceWithLogitsLoss = c.GetTypeByMetadataName("TorchSharp.Modules.BCEWithLogitsLoss");
+            Special = c.GetBestTypeByMetadataName("TorchSharp.torch+special");
+            Module1 = c.GetBestTypeByMetadataName("TorchSharp.torch+nn+Module`2");
+            IModule1 = c.GetBestTypeByMetadataName("TorchSharp.torch+nn+IModule`2");
+            Module2 = c.GetBestTypeByMetadataName("TorchSharp.torch+nn+Module`3");
+            IModule2 = c.GetBestTypeByMetadataName("TorchSharp.torch+nn+IModule`3");
+            Sequential = c.GetBestTypeByMetadataName("TorchSharp.Modules.Sequential");
+            CrossEntropyLoss = c.GetBestTypeByMetadataName("TorchSharp.Modules.CrossEntropyLoss");
+            NllLoss = c.GetBestTypeByMetadataName("TorchSharp.Modules.NLLLoss");
+            BceLoss = c.GetBestTypeByMetadataName("TorchSharp.Modules.BCELoss");
+            BceWithLogitsLoss = c.GetBestTypeByMetadataName("TorchSharp.Modules.BCEWithLogitsLoss");
         }
 
         public INamedTypeSymbol Torch { get; }
@@ -43,11 +44,11 @@ namespace KerasLint.TorchSharp
         /// <summary>The symbols, or null when the compilation does not reference TorchSharp (≥ 0.98, generic modules).</summary>
         public static TorchSharpSymbols? TryCreate(Compilation compilation)
         {
-            var torch = compilation.GetTypeByMetadataName("TorchSharp.torch");
+            var torch = compilation.GetBestTypeByMetadataName("TorchSharp.torch");
             if (torch == null) return null;
-            var nn = compilation.GetTypeByMetadataName("TorchSharp.torch+nn");
-            var functional = compilation.GetTypeByMetadataName("TorchSharp.torch+nn+functional");
-            var tensor = compilation.GetTypeByMetadataName("TorchSharp.torch+Tensor");
+            var nn = compilation.GetBestTypeByMetadataName("TorchSharp.torch+nn");
+            var functional = compilation.GetBestTypeByMetadataName("TorchSharp.torch+nn+functional");
+            var tensor = compilation.GetBestTypeByMetadataName("TorchSharp.torch+Tensor");
             if (nn == null || functional == null || tensor == null) return null;
             return new TorchSharpSymbols(compilation, torch, nn, functional, tensor);
         }
@@ -115,11 +116,6 @@ namespace KerasLint.TorchSharp
             return type is INamedTypeSymbol named && Is(named.OriginalDefinition, itf);
         }
 
-        /// <summary>Whether the method is a module invocation (<c>forward</c> or <c>call</c>) with the given number of inputs.</summary>
-        public bool IsModuleInvocation(IMethodSymbol method, int inputs) =>
-            (method.Name == "forward" || method.Name == "call") && method.Parameters.Length == inputs && !method.IsStatic
-            && IsModule(method.ContainingType, inputs);
-
         /// <summary>What a tensor function (<c>functional.softmax</c>, <c>torch.sigmoid</c>, <c>x.log_softmax(1)</c>, …) produces; null when it is not one.</summary>
         public HeadActivation? ActivationOfFunction(IMethodSymbol method)
         {
@@ -127,36 +123,7 @@ namespace KerasLint.TorchSharp
             var isStaticHost = method.IsStatic && (Is(type, Functional) || Is(type, Torch) || Is(type, Special));
             var isTensorMethod = !method.IsStatic && Is(type, Tensor);
             if (!isStaticHost && !isTensorMethod) return null;
-            switch (method.Name)
-            {
-                case "softmax":
-                    return HeadActivation.Softmax;
-                case "log_softmax":
-                    return HeadActivation.LogSoftmax;
-                case "sigmoid":
-                case "sigmoid_":
-                case "expit":
-                    return HeadActivation.Sigmoid;
-                case "relu":
-                case "relu_":
-                case "relu6":
-                case "gelu":
-                case "elu":
-                case "selu":
-                case "celu":
-                case "silu":
-                case "mish":
-                case "leaky_relu":
-                case "softplus":
-                    return HeadActivation.Unbounded;
-                case "tanh":
-                case "tanh_":
-                case "softsign":
-                case "hardtanh":
-                    return HeadActivation.Tanh;
-                default:
-                    return null;
-            }
+            return Activations.ClassifyTorchFunction(method.Name);
         }
 
         /// <summary>Tensor methods that change the shape or device but not the kind of values.</summary>
@@ -185,32 +152,7 @@ namespace KerasLint.TorchSharp
         public HeadActivation? ActivationOfModuleFactory(IMethodSymbol method)
         {
             if (!method.IsStatic || !Is(method.ContainingType, Nn)) return null;
-            switch (method.Name)
-            {
-                case "Softmax": return HeadActivation.Softmax;
-                case "LogSoftmax": return HeadActivation.LogSoftmax;
-                case "Sigmoid": return HeadActivation.Sigmoid;
-                case "Linear":
-                case "Bilinear":
-                    return HeadActivation.Linear;
-                case "ReLU":
-                case "ReLU6":
-                case "GELU":
-                case "ELU":
-                case "SELU":
-                case "CELU":
-                case "SiLU":
-                case "Mish":
-                case "LeakyReLU":
-                case "Softplus":
-                    return HeadActivation.Unbounded;
-                case "Tanh":
-                case "Softsign":
-                case "Hardtanh":
-                    return HeadActivation.Tanh;
-                default:
-                    return null;
-            }
+            return Activations.ClassifyTorchModule(method.Name);
         }
 
         /// <summary>Modules that pass the previous module's kind of values through (a Sequential ending in them is decided by the module before).</summary>
@@ -218,10 +160,22 @@ namespace KerasLint.TorchSharp
             method.IsStatic && Is(method.ContainingType, Nn)
             && (method.Name == "Dropout" || method.Name == "Identity" || method.Name == "Flatten" || method.Name == "Unflatten");
 
+        /// <summary><c>torch.nn.Dropout*</c> factories and <c>functional.dropout*</c>.</summary>
+        public bool IsDropout(IMethodSymbol method)
+        {
+            if (Is(method.ContainingType, Nn))
+            {
+                return method.Name == "Dropout" || method.Name == "Dropout1d" || method.Name == "Dropout2d" || method.Name == "Dropout3d";
+            }
+
+            return Is(method.ContainingType, Functional)
+                && (method.Name == "dropout" || method.Name == "dropout1d" || method.Name == "dropout2d" || method.Name == "dropout3d");
+        }
+
         public bool IsSequentialFactory(IMethodSymbol method) => method.IsStatic && Is(method.ContainingType, Nn) && method.Name == "Sequential";
 
         public bool IsSequentialAppend(IMethodSymbol method) => !method.IsStatic && Is(method.ContainingType, Sequential) && method.Name == "append";
 
-        public static bool Is(ITypeSymbol? a, ITypeSymbol? b) => b != null && SymbolEqualityComparer.Default.Equals(a, b);
+        public static bool Is(ITypeSymbol? a, ITypeSymbol? b) => Operations.Is(a, b);
     }
 }

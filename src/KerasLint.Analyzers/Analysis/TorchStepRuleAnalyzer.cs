@@ -4,17 +4,18 @@ using System.Collections.Immutable;
 using System.Linq;
 using KerasLint.Knowledge;
 using KerasLint.Model;
+using KerasLint.Libraries.TorchSharp;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace KerasLint.TorchSharp
+namespace KerasLint.Analysis
 {
     /// <summary>
-    /// Base of the TorchSharp loss/prediction rules: resolves TorchSharp once per compilation (returns at once when
-    /// it is not referenced), recognises each loss call into a <see cref="TorchTrainingStep"/> and hands the rule the model.
+    /// Base of the rules over hand-written training steps (<see cref="TorchTrainingStep"/>: a loss applied to a
+    /// prediction). One narrow operation action on invocations; each loss call is recognised once for every rule.
     /// </summary>
-    public abstract class TorchSharpLossAnalyzer : DiagnosticAnalyzer
+    public abstract class TorchStepRuleAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>Diagnostic property: how the loss is called (<see cref="TorchLossForm"/>).</summary>
         public const string FormProperty = "Form";
@@ -34,12 +35,12 @@ namespace KerasLint.TorchSharp
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var torch = TorchSharpContext.For(start.Compilation);
+                var torch = CompilationAnalysis.For(start.Compilation)?.TorchSharp;
                 if (torch == null) return;
                 // Steps whose model lives in another file are decided at compilation end, when every file's
                 // operation blocks have been collected (the IDE shows those in full-solution analysis and builds).
                 var pending = new ConcurrentBag<IInvocationOperation>();
-                start.RegisterOperationBlockAction(ctx => torch.AddBlocks(ctx.OperationBlocks));
+                start.RegisterOperationBlockAction(ctx => torch.AddBlocks(ctx.OwningSymbol, ctx.OperationBlocks));
                 start.RegisterOperationAction(ctx =>
                 {
                     var invocation = (IInvocationOperation)ctx.Operation;

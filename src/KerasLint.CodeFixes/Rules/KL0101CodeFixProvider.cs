@@ -5,7 +5,7 @@ using KerasLint.Knowledge;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
-namespace KerasLint.CodeFixes.TorchSharp
+namespace KerasLint.CodeFixes
 {
     /// <summary>KL0101: remove the final softmax (CrossEntropyLoss gets logits), or switch to LogSoftmax + NLLLoss.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(KL0101CodeFixProvider)), Shared]

@@ -5,7 +5,7 @@ using KerasLint.Knowledge;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
-namespace KerasLint.CodeFixes.TorchSharp
+namespace KerasLint.CodeFixes
 {
     /// <summary>
     /// KL0104: NLLLoss on softmax → LogSoftmax / log_softmax; NLLLoss on raw logits → <c>.log_softmax(1)</c> on the

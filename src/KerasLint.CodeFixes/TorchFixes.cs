@@ -6,13 +6,13 @@ using System.Threading;
 using System.Threading.Tasks;
 using KerasLint.Knowledge;
 using KerasLint.Model;
-using KerasLint.TorchSharp;
+using KerasLint.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
 
-namespace KerasLint.CodeFixes.TorchSharp
+namespace KerasLint.CodeFixes
 {
     /// <summary>One activation site of a TorchSharp diagnostic, resolved to syntax in the diagnostic's document.</summary>
     internal sealed class FixSite
@@ -32,7 +32,7 @@ namespace KerasLint.CodeFixes.TorchSharp
     }
 
     /// <summary>
-    /// What a TorchSharp loss diagnostic carries (see <see cref="TorchSharpLossAnalyzer.Create"/>), resolved to
+    /// What a TorchSharp loss diagnostic carries (see <see cref="TorchStepRuleAnalyzer.Create"/>), resolved to
     /// syntax (the sites may be in other documents: a model class in its own file), and the local, compile-checked
     /// edits the TorchSharp fixes are made of. Every edit returns null when it is not safe (a shape it does not
     /// handle, a rename that would not bind); the fix is then not offered.
@@ -90,16 +90,16 @@ namespace KerasLint.CodeFixes.TorchSharp
 
             if (!(await FindAsync(diagnostic.Location).ConfigureAwait(false) is InvocationExpressionSyntax lossCall)) return null;
             var p = diagnostic.Properties;
-            if (!Enum.TryParse<TorchLossForm>(p.GetValueOrDefault(TorchSharpLossAnalyzer.FormProperty) ?? "", out var form)) return null;
-            if (!Enum.TryParse<HeadActivation>(p.GetValueOrDefault(TorchSharpLossAnalyzer.HeadProperty) ?? "", out var head)) return null;
+            if (!Enum.TryParse<TorchLossForm>(p.GetValueOrDefault(TorchStepRuleAnalyzer.FormProperty) ?? "", out var form)) return null;
+            if (!Enum.TryParse<HeadActivation>(p.GetValueOrDefault(TorchStepRuleAnalyzer.HeadProperty) ?? "", out var head)) return null;
             var additional = diagnostic.AdditionalLocations;
             SyntaxNode? construction = null;
-            if (p.GetValueOrDefault(TorchSharpLossAnalyzer.HasConstructionProperty) == "true" && additional.Count > 0)
+            if (p.GetValueOrDefault(TorchStepRuleAnalyzer.HasConstructionProperty) == "true" && additional.Count > 0)
             {
                 construction = await FindAsync(additional[0]).ConfigureAwait(false);
             }
 
-            var kinds = (p.GetValueOrDefault(TorchSharpLossAnalyzer.SitesProperty) ?? "").Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries);
+            var kinds = (p.GetValueOrDefault(TorchStepRuleAnalyzer.SitesProperty) ?? "").Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries);
             var sites = ImmutableArray.CreateBuilder<FixSite>();
             var sitesUsable = additional.Count == 1 + 3 * kinds.Length;
             for (var i = 0; sitesUsable && i < kinds.Length; i++)

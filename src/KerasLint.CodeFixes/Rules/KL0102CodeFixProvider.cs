@@ -5,7 +5,7 @@ using KerasLint.Knowledge;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
-namespace KerasLint.CodeFixes.TorchSharp
+namespace KerasLint.CodeFixes
 {
     /// <summary>KL0102: logits into BCELoss → BCEWithLogitsLoss / binary_cross_entropy_with_logits (only for raw logits, not relu/tanh outputs).</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(KL0102CodeFixProvider)), Shared]

@@ -5,7 +5,7 @@ using KerasLint.Knowledge;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
-namespace KerasLint.CodeFixes.TorchSharp
+namespace KerasLint.CodeFixes
 {
     /// <summary>KL0103: remove the sigmoid before BCEWithLogitsLoss, or use BCELoss on the probabilities.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(KL0103CodeFixProvider)), Shared]
