@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
@@ -21,14 +22,16 @@ namespace KerasLint.CodeFixes
                 if (fixes == null) continue;
                 foreach (var (title, key, edit) in Actions(fixes))
                 {
-                    var result = edit();
-                    if (result == null) continue;
-                    context.RegisterCodeFix(CodeAction.Create(title, _ => Task.FromResult(result), key), diagnostic);
+                    // Whether the fix can be made is decided now (syntax and binding checks); the changed solution is
+                    // built only when the host previews or applies it.
+                    var edits = edit();
+                    if (edits == null) continue;
+                    context.RegisterCodeFix(CodeAction.Create(title, ct => Task.FromResult(fixes.ToSolution(edits, ct)), key), diagnostic);
                 }
             }
         }
 
-        /// <summary>The code actions for one diagnostic: title, equivalence key, and the edit (null result: not offered).</summary>
-        internal abstract ImmutableArray<(string Title, string Key, Func<Solution?> Edit)> Actions(TorchFixes fixes);
+        /// <summary>The code actions for one diagnostic: title, equivalence key, and the edits (null: not offered).</summary>
+        internal abstract ImmutableArray<(string Title, string Key, Func<Dictionary<SyntaxNode, SyntaxNode?>?> Edit)> Actions(TorchFixes fixes);
     }
 }

@@ -74,8 +74,9 @@ namespace KerasLint.CodeFixes
                 if (tree == null) return null;
                 if (!trees.TryGetValue(tree, out var loaded))
                 {
-                    var doc = solution.GetDocument(tree)
-                        ?? solution.GetDocumentIdsWithFilePath(tree.FilePath).Select(solution.GetDocument).FirstOrDefault(d => d != null);
+                    // By path (a host may hand over a diagnostic made against an earlier tree of the same document), then by tree.
+                    var doc = (string.IsNullOrEmpty(tree.FilePath) ? null : solution.GetDocumentIdsWithFilePath(tree.FilePath).Select(solution.GetDocument).FirstOrDefault(d => d != null))
+                        ?? solution.GetDocument(tree);
                     if (doc == null) return null;
                     var docRoot = await doc.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
                     var docModel = await doc.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
@@ -134,7 +135,7 @@ namespace KerasLint.CodeFixes
         // ------------------------------------------------------------ removing the activation
 
         /// <summary>The document with every site's activation removed: a call unwrapped to its input, a Sequential element or an append dropped.</summary>
-        public Solution? RemoveActivation()
+        public Dictionary<SyntaxNode, SyntaxNode?>? RemoveActivation()
         {
             if (Sites.IsDefaultOrEmpty) return null;
             var replacements = new Dictionary<SyntaxNode, SyntaxNode?>();
@@ -171,7 +172,7 @@ namespace KerasLint.CodeFixes
                 }
             }
 
-            return Apply(replacements);
+            return replacements;
         }
 
         // ------------------------------------------------------------ switching the activation / the loss
@@ -229,8 +230,8 @@ namespace KerasLint.CodeFixes
             return Binds(first.Expression, wrapped, "log_softmax") ? new Dictionary<SyntaxNode, SyntaxNode?> { [first.Expression] = wrapped } : null;
         }
 
-        /// <summary>Applies several edit sets at once, in whatever documents they touch; null when any is null or two overlap.</summary>
-        public Solution? Apply(params Dictionary<SyntaxNode, SyntaxNode?>?[] edits)
+        /// <summary>Several edit sets as one; null when any is null or empty, or two edits in one document overlap.</summary>
+        public static Dictionary<SyntaxNode, SyntaxNode?>? Combine(params Dictionary<SyntaxNode, SyntaxNode?>?[] edits)
         {
             var all = new Dictionary<SyntaxNode, SyntaxNode?>();
             foreach (var set in edits)
@@ -240,17 +241,29 @@ namespace KerasLint.CodeFixes
             }
 
             if (all.Count == 0) return null;
+            foreach (var group in all.Keys.GroupBy(n => n.SyntaxTree))
+            {
+                var nodes = group.ToList();
+                if (nodes.Any(a => nodes.Any(b => a != b && a.FullSpan.OverlapsWith(b.FullSpan)))) return null;
+            }
+
+            return all;
+        }
+
+        /// <summary>The solution with the edits applied, in whatever documents they touch (built only when the fix is previewed or applied).</summary>
+        public Solution ToSolution(Dictionary<SyntaxNode, SyntaxNode?> all, CancellationToken cancellationToken)
+        {
             var solution = Solution;
             foreach (var group in all.Keys.GroupBy(n => n.SyntaxTree))
             {
-                if (!trees.TryGetValue(group.Key, out var target)) return null;
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!trees.TryGetValue(group.Key, out var target)) return Solution;
                 var nodes = group.ToList();
-                if (nodes.Any(a => nodes.Any(b => a != b && a.FullSpan.OverlapsWith(b.FullSpan)))) return null;
                 var newRoot = target.Root.TrackNodes(nodes);
                 foreach (var node in nodes)
                 {
                     var current = newRoot.GetCurrentNode(node);
-                    if (current == null) return null;
+                    if (current == null) return Solution;
                     var replacement = all[node];
                     if (replacement == null)
                     {
@@ -258,7 +271,7 @@ namespace KerasLint.CodeFixes
                         if (current.GetLeadingTrivia().Any(IsComment)) options |= SyntaxRemoveOptions.KeepLeadingTrivia;
                         if (current.GetTrailingTrivia().Any(IsComment)) options |= SyntaxRemoveOptions.KeepTrailingTrivia;
                         var removed = newRoot.RemoveNode(current, options);
-                        if (removed == null) return null;
+                        if (removed == null) return Solution;
                         newRoot = removed;
                     }
                     else

@@ -46,24 +46,32 @@ namespace KerasLint.Analysis
                     var invocation = (IInvocationOperation)ctx.Operation;
                     var step = torch.StepFor(invocation, ctx.CancellationToken, out var deferred);
                     if (deferred) pending.Add(invocation);
-                    else Report(step, ctx.ReportDiagnostic);
+                    else Report(step, ctx.ReportDiagnostic, atCompilationEnd: false);
                 }, OperationKind.Invocation);
                 start.RegisterCompilationEndAction(ctx =>
                 {
                     foreach (var invocation in pending)
                     {
                         ctx.CancellationToken.ThrowIfCancellationRequested();
-                        Report(torch.StepAtEnd(invocation, ctx.CancellationToken), ctx.ReportDiagnostic);
+                        Report(torch.StepAtEnd(invocation, ctx.CancellationToken), ctx.ReportDiagnostic, atCompilationEnd: true);
                     }
                 });
             });
         }
 
-        private void Report(TorchTrainingStep? step, System.Action<Diagnostic> report)
+        private void Report(TorchTrainingStep? step, System.Action<Diagnostic> report, bool atCompilationEnd)
         {
             if (step == null || step.Loss != Loss || !step.Head.IsKnown) return;
             var diagnostic = Analyze(step);
-            if (diagnostic != null) report(diagnostic);
+            if (diagnostic == null) return;
+            if (atCompilationEnd)
+            {
+                // The same rule, from its compilation-end descriptor (tagged as such for the hosts).
+                diagnostic = Diagnostic.Create(Descriptors.AtCompilationEnd(diagnostic.Descriptor), diagnostic.Location, diagnostic.AdditionalLocations,
+                    diagnostic.Properties, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            report(diagnostic);
         }
 
         /// <summary>The loss this rule is about.</summary>
@@ -95,17 +103,7 @@ namespace KerasLint.Analysis
         }
 
         /// <summary>The loss as the user wrote it: the class for modules, the function for functional calls.</summary>
-        internal static string LossName(TorchTrainingStep step) => (step.Loss, step.Form) switch
-        {
-            (TorchLossKind.CrossEntropy, TorchLossForm.Module) => "CrossEntropyLoss",
-            (TorchLossKind.CrossEntropy, _) => "functional.cross_entropy",
-            (TorchLossKind.NllLoss, TorchLossForm.Module) => "NLLLoss",
-            (TorchLossKind.NllLoss, _) => "functional.nll_loss",
-            (TorchLossKind.Bce, TorchLossForm.Module) => "BCELoss",
-            (TorchLossKind.Bce, _) => "functional.binary_cross_entropy",
-            (TorchLossKind.BceWithLogits, TorchLossForm.Module) => "BCEWithLogitsLoss",
-            _ => "functional.binary_cross_entropy_with_logits",
-        };
+        internal static string LossName(TorchTrainingStep step) => TorchSharpAdapter.LossName(step.Loss, step.Form);
 
         /// <summary>Where the prediction's values come from, for messages: "'softmax(x, 1)' (line 12)" and the others, joined.</summary>
         internal static string Origin(TorchTrainingStep step)

@@ -101,18 +101,6 @@ namespace KerasLint.Knowledge
         /// </summary>
         public static KerasFunction? ResolveMetric(KerasFamily family, string identifier) => Resolve(family, identifier, FunctionRoles.Metric);
 
-        /// <summary>Resolves a name as a loss in any family (used when the family is only a guess).</summary>
-        public static KerasFunction? ResolveLossAnyFamily(string identifier)
-        {
-            foreach (var family in KerasFamilies.All)
-            {
-                var f = ResolveLoss(family, identifier);
-                if (f != null) return f;
-            }
-
-            return null;
-        }
-
         /// <summary>The families in which <paramref name="identifier"/> is a valid name for the role.</summary>
         public static FamilySet FamiliesOf(string identifier, FunctionRoles role)
         {

@@ -88,8 +88,6 @@ namespace KerasLint.Knowledge
 
         public bool IsRegression => Task == TaskClass.Regression;
 
-        public bool IsAccuracy => CanonicalName.EndsWith("accuracy", StringComparison.Ordinal);
-
         public override string ToString() => CanonicalName;
     }
 

@@ -11,7 +11,7 @@ namespace KerasLint.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KL0101CrossEntropyOnProbabilitiesAnalyzer : TorchStepRuleAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0101);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0101, Descriptors.AtCompilationEnd(Descriptors.KL0101));
 
         internal override TorchLossKind Loss => TorchLossKind.CrossEntropy;
 

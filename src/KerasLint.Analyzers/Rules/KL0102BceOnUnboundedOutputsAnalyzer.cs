@@ -11,7 +11,7 @@ namespace KerasLint.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KL0102BceOnUnboundedOutputsAnalyzer : TorchStepRuleAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0102);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0102, Descriptors.AtCompilationEnd(Descriptors.KL0102));
 
         internal override TorchLossKind Loss => TorchLossKind.Bce;
 

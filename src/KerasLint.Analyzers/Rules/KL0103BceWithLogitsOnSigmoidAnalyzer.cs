@@ -11,7 +11,7 @@ namespace KerasLint.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KL0103BceWithLogitsOnSigmoidAnalyzer : TorchStepRuleAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0103);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0103, Descriptors.AtCompilationEnd(Descriptors.KL0103));
 
         internal override TorchLossKind Loss => TorchLossKind.BceWithLogits;
 

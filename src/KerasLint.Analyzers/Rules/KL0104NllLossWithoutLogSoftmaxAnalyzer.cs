@@ -11,7 +11,7 @@ namespace KerasLint.Rules
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KL0104NllLossWithoutLogSoftmaxAnalyzer : TorchStepRuleAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0104);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0104, Descriptors.AtCompilationEnd(Descriptors.KL0104));
 
         internal override TorchLossKind Loss => TorchLossKind.NllLoss;
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using KerasLint.Knowledge;
@@ -16,8 +17,8 @@ namespace KerasLint.CodeFixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.CrossEntropyOnProbabilities);
 
-        internal override ImmutableArray<(string Title, string Key, Func<Solution?> Edit)> Actions(TorchFixes fixes) => ImmutableArray.Create<(string, string, Func<Solution?>)>(
+        internal override ImmutableArray<(string Title, string Key, Func<Dictionary<SyntaxNode, SyntaxNode?>?> Edit)> Actions(TorchFixes fixes) => ImmutableArray.Create<(string, string, Func<Dictionary<SyntaxNode, SyntaxNode?>?>)>(
             ("Remove the softmax (CrossEntropyLoss takes logits)", RemoveSoftmaxKey, () => fixes.RemoveActivation()),
-            ("Use LogSoftmax with NLLLoss", UseNllLossKey, () => fixes.Apply(fixes.SoftmaxToLogSoftmax(), fixes.SwitchLoss("NLLLoss", "nll_loss"))));
+            ("Use LogSoftmax with NLLLoss", UseNllLossKey, () => TorchFixes.Combine(fixes.SoftmaxToLogSoftmax(), fixes.SwitchLoss("NLLLoss", "nll_loss"))));
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using KerasLint.Knowledge;
@@ -15,8 +16,8 @@ namespace KerasLint.CodeFixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.BceOnUnboundedOutputs);
 
-        internal override ImmutableArray<(string Title, string Key, Func<Solution?> Edit)> Actions(TorchFixes fixes) => ImmutableArray.Create<(string, string, Func<Solution?>)>(
+        internal override ImmutableArray<(string Title, string Key, Func<Dictionary<SyntaxNode, SyntaxNode?>?> Edit)> Actions(TorchFixes fixes) => ImmutableArray.Create<(string, string, Func<Dictionary<SyntaxNode, SyntaxNode?>?>)>(
             ("Use BCEWithLogitsLoss (applies the sigmoid itself)", UseWithLogitsKey,
-                () => fixes.Head == HeadActivation.Linear ? fixes.Apply(fixes.SwitchLoss("BCEWithLogitsLoss", "binary_cross_entropy_with_logits")) : null));
+                () => fixes.Head == HeadActivation.Linear ? TorchFixes.Combine(fixes.SwitchLoss("BCEWithLogitsLoss", "binary_cross_entropy_with_logits")) : null));
     }
 }

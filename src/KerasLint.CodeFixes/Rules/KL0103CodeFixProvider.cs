@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using KerasLint.Knowledge;
@@ -16,8 +17,8 @@ namespace KerasLint.CodeFixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.BceWithLogitsOnSigmoid);
 
-        internal override ImmutableArray<(string Title, string Key, Func<Solution?> Edit)> Actions(TorchFixes fixes) => ImmutableArray.Create<(string, string, Func<Solution?>)>(
+        internal override ImmutableArray<(string Title, string Key, Func<Dictionary<SyntaxNode, SyntaxNode?>?> Edit)> Actions(TorchFixes fixes) => ImmutableArray.Create<(string, string, Func<Dictionary<SyntaxNode, SyntaxNode?>?>)>(
             ("Remove the sigmoid (BCEWithLogitsLoss applies it)", RemoveSigmoidKey, () => fixes.RemoveActivation()),
-            ("Use BCELoss on the sigmoid outputs", UseBceLossKey, () => fixes.Apply(fixes.SwitchLoss("BCELoss", "binary_cross_entropy"))));
+            ("Use BCELoss on the sigmoid outputs", UseBceLossKey, () => TorchFixes.Combine(fixes.SwitchLoss("BCELoss", "binary_cross_entropy"))));
     }
 }

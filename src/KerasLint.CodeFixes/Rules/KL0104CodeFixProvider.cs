@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using KerasLint.Knowledge;
@@ -19,14 +20,14 @@ namespace KerasLint.CodeFixes
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.NllLossWithoutLogSoftmax);
 
-        internal override ImmutableArray<(string Title, string Key, Func<Solution?> Edit)> Actions(TorchFixes fixes) => ImmutableArray.Create<(string, string, Func<Solution?>)>(
+        internal override ImmutableArray<(string Title, string Key, Func<Dictionary<SyntaxNode, SyntaxNode?>?> Edit)> Actions(TorchFixes fixes) => ImmutableArray.Create<(string, string, Func<Dictionary<SyntaxNode, SyntaxNode?>?>)>(
             ("Apply log_softmax", ApplyLogSoftmaxKey, () => fixes.Head switch
             {
-                HeadActivation.Softmax => fixes.Apply(fixes.SoftmaxToLogSoftmax()),
-                HeadActivation.Linear => fixes.Apply(fixes.WrapPredictionInLogSoftmax()),
+                HeadActivation.Softmax => TorchFixes.Combine(fixes.SoftmaxToLogSoftmax()),
+                HeadActivation.Linear => TorchFixes.Combine(fixes.WrapPredictionInLogSoftmax()),
                 _ => null,
             }),
             ("Use CrossEntropyLoss on the logits", UseCrossEntropyKey,
-                () => fixes.Head == HeadActivation.Linear ? fixes.Apply(fixes.SwitchLoss("CrossEntropyLoss", "cross_entropy")) : null));
+                () => fixes.Head == HeadActivation.Linear ? TorchFixes.Combine(fixes.SwitchLoss("CrossEntropyLoss", "cross_entropy")) : null));
     }
 }

@@ -11,21 +11,24 @@ namespace KerasLint.Libraries.KerasNet
         private KerasNetSymbols(Compilation compilation, INamedTypeSymbol baseModel)
         {
             BaseModel = baseModel;
-            Sequential = compilation.GetBestTypeByMetadataName("Keras.Models.Sequential");
-            Model = compilation.GetBestTypeByMetadataName("Keras.Models.Model");
-            BaseLayer = compilation.GetBestTypeByMetadataName("Keras.Layers.BaseLayer");
-            Dense = compilation.GetBestTypeByMetadataName("Keras.Layers.Dense");
-            Activation = compilation.GetBestTypeByMetadataName("Keras.Layers.Activation");
-            Softmax = compilation.GetBestTypeByMetadataName("Keras.Layers.Softmax");
-            Dropout = compilation.GetBestTypeByMetadataName("Keras.Layers.Dropout");
-            EarlyStopping = compilation.GetBestTypeByMetadataName("Keras.Callbacks.EarlyStopping");
-            ModelCheckpoint = compilation.GetBestTypeByMetadataName("Keras.Callbacks.ModelCheckpoint");
-            ReduceLROnPlateau = compilation.GetBestTypeByMetadataName("Keras.Callbacks.ReduceLROnPlateau");
+            Sequential = compilation.GetBestTypeByMetadataName("Keras.Models.Sequential", Assembly);
+            Model = compilation.GetBestTypeByMetadataName("Keras.Models.Model", Assembly);
+            BaseLayer = compilation.GetBestTypeByMetadataName("Keras.Layers.BaseLayer", Assembly);
+            Dense = compilation.GetBestTypeByMetadataName("Keras.Layers.Dense", Assembly);
+            Activation = compilation.GetBestTypeByMetadataName("Keras.Layers.Activation", Assembly);
+            Softmax = compilation.GetBestTypeByMetadataName("Keras.Layers.Softmax", Assembly);
+            Dropout = compilation.GetBestTypeByMetadataName("Keras.Layers.Dropout", Assembly);
+            EarlyStopping = compilation.GetBestTypeByMetadataName("Keras.Callbacks.EarlyStopping", Assembly);
+            ModelCheckpoint = compilation.GetBestTypeByMetadataName("Keras.Callbacks.ModelCheckpoint", Assembly);
+            ReduceLROnPlateau = compilation.GetBestTypeByMetadataName("Keras.Callbacks.ReduceLROnPlateau", Assembly);
             Compile = Methods(baseModel, "Compile");
             Fit = Methods(baseModel, "Fit");
             Add = Sequential == null ? ImmutableArray<IMethodSymbol>.Empty : Methods(Sequential, "Add");
             Set = BaseLayer == null ? ImmutableArray<IMethodSymbol>.Empty : Methods(BaseLayer, "Set");
         }
+
+        /// <summary>The Keras.NET assembly's name.</summary>
+        public const string Assembly = "Keras";
 
         public INamedTypeSymbol BaseModel { get; }
 
@@ -60,7 +63,7 @@ namespace KerasLint.Libraries.KerasNet
         /// <summary>Null when the compilation does not reference Keras.NET (then the analyzers do nothing).</summary>
         public static KerasNetSymbols? TryCreate(Compilation compilation)
         {
-            var baseModel = compilation.GetBestTypeByMetadataName("Keras.Models.BaseModel");
+            var baseModel = compilation.GetBestTypeByMetadataName("Keras.Models.BaseModel", Assembly);
             return baseModel == null ? null : new KerasNetSymbols(compilation, baseModel);
         }
 

@@ -24,6 +24,7 @@ namespace KerasLint.Libraries.TorchSharp
         private readonly ConcurrentDictionary<SyntaxNode, (TorchTrainingStep? Step, bool Deferred)> steps = new ConcurrentDictionary<SyntaxNode, (TorchTrainingStep?, bool)>();
         private readonly ConcurrentDictionary<SyntaxNode, TorchTrainingStep?> endSteps = new ConcurrentDictionary<SyntaxNode, TorchTrainingStep?>();
         private readonly ConcurrentDictionary<SyntaxNode, IOperation> blocks = new ConcurrentDictionary<SyntaxNode, IOperation>();
+        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> typesHoldingModels = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
 
         private TorchSharpAdapter(TorchSharpSymbols symbols) => Symbols = symbols;
 
@@ -71,7 +72,12 @@ namespace KerasLint.Libraries.TorchSharp
             }
 
             var type = owner.ContainingType;
-            if (type == null) return false;
+            return type != null && typesHoldingModels.GetOrAdd(type, HoldsModel);
+        }
+
+        /// <summary>A Module subclass, or a type with a field or property of a module or tensor type.</summary>
+        private bool HoldsModel(INamedTypeSymbol type)
+        {
             if (Symbols.IsModule(type, 1) || Symbols.IsModule(type, 2)) return true;
             foreach (var member in type.GetMembers())
             {
@@ -91,6 +97,19 @@ namespace KerasLint.Libraries.TorchSharp
         public TorchTrainingStep? StepAtEnd(IInvocationOperation invocation, CancellationToken cancellationToken) =>
             endSteps.GetOrAdd(invocation.Syntax, key => TrainingStepRecognizer.Recognize(
                 Symbols, invocation, node => blocks.TryGetValue(node, out var op) ? op : null, out _, cancellationToken));
+
+        /// <summary>The loss as the user wrote it: the class for modules, the function for functional calls.</summary>
+        public static string LossName(TorchLossKind loss, TorchLossForm form) => (loss, form) switch
+        {
+            (TorchLossKind.CrossEntropy, TorchLossForm.Module) => "CrossEntropyLoss",
+            (TorchLossKind.CrossEntropy, _) => "functional.cross_entropy",
+            (TorchLossKind.NllLoss, TorchLossForm.Module) => "NLLLoss",
+            (TorchLossKind.NllLoss, _) => "functional.nll_loss",
+            (TorchLossKind.Bce, TorchLossForm.Module) => "BCELoss",
+            (TorchLossKind.Bce, _) => "functional.binary_cross_entropy",
+            (TorchLossKind.BceWithLogits, TorchLossForm.Module) => "BCEWithLogitsLoss",
+            _ => "functional.binary_cross_entropy_with_logits",
+        };
 
         public DropoutInfo? Dropout(IOperation operation, AnalyzerOptions options, CancellationToken cancellationToken)
         {

@@ -14,17 +14,20 @@ namespace KerasLint.Libraries.TorchSharp
             Nn = nn;
             Functional = functional;
             Tensor = tensor;
-            Special = c.GetBestTypeByMetadataName("TorchSharp.torch+special");
-            Module1 = c.GetBestTypeByMetadataName("TorchSharp.torch+nn+Module`2");
-            IModule1 = c.GetBestTypeByMetadataName("TorchSharp.torch+nn+IModule`2");
-            Module2 = c.GetBestTypeByMetadataName("TorchSharp.torch+nn+Module`3");
-            IModule2 = c.GetBestTypeByMetadataName("TorchSharp.torch+nn+IModule`3");
-            Sequential = c.GetBestTypeByMetadataName("TorchSharp.Modules.Sequential");
-            CrossEntropyLoss = c.GetBestTypeByMetadataName("TorchSharp.Modules.CrossEntropyLoss");
-            NllLoss = c.GetBestTypeByMetadataName("TorchSharp.Modules.NLLLoss");
-            BceLoss = c.GetBestTypeByMetadataName("TorchSharp.Modules.BCELoss");
-            BceWithLogitsLoss = c.GetBestTypeByMetadataName("TorchSharp.Modules.BCEWithLogitsLoss");
+            Special = c.GetBestTypeByMetadataName("TorchSharp.torch+special", Assembly);
+            Module1 = c.GetBestTypeByMetadataName("TorchSharp.torch+nn+Module`2", Assembly);
+            IModule1 = c.GetBestTypeByMetadataName("TorchSharp.torch+nn+IModule`2", Assembly);
+            Module2 = c.GetBestTypeByMetadataName("TorchSharp.torch+nn+Module`3", Assembly);
+            IModule2 = c.GetBestTypeByMetadataName("TorchSharp.torch+nn+IModule`3", Assembly);
+            Sequential = c.GetBestTypeByMetadataName("TorchSharp.Modules.Sequential", Assembly);
+            CrossEntropyLoss = c.GetBestTypeByMetadataName("TorchSharp.Modules.CrossEntropyLoss", Assembly);
+            NllLoss = c.GetBestTypeByMetadataName("TorchSharp.Modules.NLLLoss", Assembly);
+            BceLoss = c.GetBestTypeByMetadataName("TorchSharp.Modules.BCELoss", Assembly);
+            BceWithLogitsLoss = c.GetBestTypeByMetadataName("TorchSharp.Modules.BCEWithLogitsLoss", Assembly);
         }
+
+        /// <summary>The TorchSharp assembly's name.</summary>
+        public const string Assembly = "TorchSharp";
 
         public INamedTypeSymbol Torch { get; }
         public INamedTypeSymbol Nn { get; }
@@ -44,11 +47,11 @@ namespace KerasLint.Libraries.TorchSharp
         /// <summary>The symbols, or null when the compilation does not reference TorchSharp (≥ 0.98, generic modules).</summary>
         public static TorchSharpSymbols? TryCreate(Compilation compilation)
         {
-            var torch = compilation.GetBestTypeByMetadataName("TorchSharp.torch");
+            var torch = compilation.GetBestTypeByMetadataName("TorchSharp.torch", Assembly);
             if (torch == null) return null;
-            var nn = compilation.GetBestTypeByMetadataName("TorchSharp.torch+nn");
-            var functional = compilation.GetBestTypeByMetadataName("TorchSharp.torch+nn+functional");
-            var tensor = compilation.GetBestTypeByMetadataName("TorchSharp.torch+Tensor");
+            var nn = compilation.GetBestTypeByMetadataName("TorchSharp.torch+nn", Assembly);
+            var functional = compilation.GetBestTypeByMetadataName("TorchSharp.torch+nn+functional", Assembly);
+            var tensor = compilation.GetBestTypeByMetadataName("TorchSharp.torch+Tensor", Assembly);
             if (nn == null || functional == null || tensor == null) return null;
             return new TorchSharpSymbols(compilation, torch, nn, functional, tensor);
         }
