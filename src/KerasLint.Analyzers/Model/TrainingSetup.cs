@@ -23,7 +23,7 @@ namespace KerasLint.Model
             HasValidation = hasValidation;
         }
 
-        /// <summary>The library's name and the phrases messages use for its API.</summary>
+        /// <summary>The phrases messages use for the library's API.</summary>
         public LibraryApi Api { get; }
 
         public KerasFamilyInfo Family { get; }
@@ -69,15 +69,11 @@ namespace KerasLint.Model
     {
         private readonly System.Func<string, string, string?> activationLayer;
 
-        public LibraryApi(string name, string noValidationPhrase, System.Func<string, string, string?> activationLayer)
+        public LibraryApi(string noValidationPhrase, System.Func<string, string, string?> activationLayer)
         {
-            Name = name;
             NoValidationPhrase = noValidationPhrase;
             this.activationLayer = activationLayer;
         }
-
-        /// <summary>"Keras.NET".</summary>
-        public string Name { get; }
 
         /// <summary>Why no val_ key is logged, e.g. "Fit gets neither validation_data nor validation_split".</summary>
         public string NoValidationPhrase { get; }

@@ -22,7 +22,7 @@ namespace KerasLint.Libraries.KerasNet
         /// <summary>The first Keras.NET release that imports tf.keras by default (docs/keras-semantics.md, Keras.NET).</summary>
         private static readonly Version TfKerasFrom = new Version(3, 8, 5);
 
-        public static readonly LibraryApi Api = new LibraryApi(Library, "Fit gets neither validation_data nor validation_split", ActivationLayerSource);
+        public static readonly LibraryApi Api = new LibraryApi("Fit gets neither validation_data nor validation_split", ActivationLayerSource);
 
         private readonly KerasFamilyInfo assemblyFamily;
 
