@@ -154,6 +154,9 @@ namespace KerasLint.Knowledge
             var bestDistance = int.MaxValue;
             foreach (var c in candidates.OrderBy(c => c, StringComparer.Ordinal))
             {
+                // A name whose length differs by more than the accepted distance cannot match: no edit distance to
+                // compute (a 200,000-character string costs one pass over the names, not a quadratic table each).
+                if (Math.Abs(c.Length - text.Length) > 2) continue;
                 var d = string.Equals(c, text, StringComparison.OrdinalIgnoreCase) ? 0 : EditDistance(c, text);
                 if (d < bestDistance)
                 {
