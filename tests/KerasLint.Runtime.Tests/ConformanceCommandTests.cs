@@ -31,8 +31,8 @@ public class ConformanceCommandTests
         var text = o.ToString();
         Assert.Equal(0, code);
         Assert.Contains("numeric: 168 passed, 0 failed", text);
-        Assert.Contains("resolution and callback: 74 passed, 0 failed", text);
-        Assert.EndsWith("242 passed, 0 failed", text.TrimEnd());
+        Assert.Contains("resolution and callback: 82 passed, 0 failed", text);
+        Assert.EndsWith("250 passed, 0 failed", text.TrimEnd());
     }
 
     [Fact]
