@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace KerasLint.Knowledge
 {
-    /// <summary>What a monitoring callback does at the end of an epoch (docs/keras-semantics.md §3).</summary>
+    /// <summary>What a monitoring callback does at the end of an epoch (docs/keras-semantics.md §7).</summary>
     public enum CallbackOutcome
     {
         /// <summary>The key is logged and the callback compares it in the inferred direction.</summary>
