@@ -118,8 +118,8 @@ namespace KerasLint.Bench.Analyzers
 
         /// <summary>
         /// Memory: the bound compilation's own (after GetDiagnostics, over the already parsed trees and loaded references);
-        /// then, for each analyzer set, what is retained at compilation end (measured by a probe analyzer's
-        /// compilation-end action) and after analysis while the CompilationWithAnalyzers and its results are held.
+        /// then, for each analyzer set, what is retained at compilation end (measured by a probe analyzer's compilation action)
+        /// and after analysis while the CompilationWithAnalyzers and its results are held.
         /// </summary>
         public static async Task<MemoryResult> MemoryAsync(GeneratedSolution solution, AnalyzerSet set, AnalyzerSet baseline)
         {
@@ -163,7 +163,7 @@ namespace KerasLint.Bench.Analyzers
     /// <summary>Memory in bytes: the compilation's own, and what the measured set retains beyond the baseline set.</summary>
     public sealed record MemoryResult(long CompilationBytes, long RetainedAtEndBytes, long RetainedAfterBytes);
 
-    /// <summary>Reads settled memory in a compilation-end action: what analyzers hold until the end of the compilation.</summary>
+    /// <summary>Reads settled memory in a compilation action (run at compilation end): what analyzers hold until then.</summary>
 #pragma warning disable RS1036, RS1041, RS2008 // a measurement probe, never shipped or loaded by a compiler
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class MemoryProbe : DiagnosticAnalyzer
@@ -176,8 +176,9 @@ namespace KerasLint.Bench.Analyzers
 
         public override void Initialize(AnalysisContext context)
         {
+            context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start => start.RegisterCompilationEndAction(_ => AtCompilationEnd = Measurements.Settle()));
+            context.RegisterCompilationAction(_ => AtCompilationEnd = Measurements.Settle());
         }
     }
 #pragma warning restore RS1036, RS1041, RS2008
