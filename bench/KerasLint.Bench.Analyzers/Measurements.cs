@@ -118,8 +118,9 @@ namespace KerasLint.Bench.Analyzers
 
         /// <summary>
         /// Memory: the bound compilation's own (after GetDiagnostics, over the already parsed trees and loaded references);
-        /// then, for each analyzer set, what is retained at compilation end (measured by a probe analyzer's compilation action)
-        /// and after analysis while the CompilationWithAnalyzers and its results are held.
+        /// then, for each analyzer set, the growth from just before its CompilationWithAnalyzers is made to compilation end
+        /// (read by a probe analyzer's compilation-end action) and to after analysis while the CompilationWithAnalyzers and
+        /// its results are held. The measured set's growth minus the baseline set's is what the measured set retains.
         /// </summary>
         public static async Task<MemoryResult> MemoryAsync(GeneratedSolution solution, AnalyzerSet set, AnalyzerSet baseline)
         {
@@ -128,22 +129,25 @@ namespace KerasLint.Bench.Analyzers
             var compilation = solution.CreateCompilation();
             compilation.GetDiagnostics();
             var bound = Settle();
-            var (baseEnd, baseAfter) = await RetainedAsync(compilation, baseline).ConfigureAwait(false);
-            var (setEnd, setAfter) = await RetainedAsync(compilation, set).ConfigureAwait(false);
+            var (baseEnd, baseAfter) = await GrowthAsync(compilation, baseline).ConfigureAwait(false);
+            var (setEnd, setAfter) = await GrowthAsync(compilation, set).ConfigureAwait(false);
             GC.KeepAlive(compilation);
             return new MemoryResult(bound - before, setEnd - baseEnd, setAfter - baseAfter);
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        private static async Task<(long AtEnd, long After)> RetainedAsync(Compilation compilation, AnalyzerSet set)
+        private static async Task<(long AtEnd, long After)> GrowthAsync(Compilation compilation, AnalyzerSet set)
         {
             var probe = new MemoryProbe();
-            var withAnalyzers = compilation.WithAnalyzers(set.Create().Insert(0, probe), new CompilationWithAnalyzersOptions(NoOptions, null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+            var analyzers = set.Create().Insert(0, probe);
+            var before = Settle();
+            var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(NoOptions, null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
             var after = Settle();
             GC.KeepAlive(withAnalyzers);
             GC.KeepAlive(diagnostics);
-            return (probe.AtCompilationEnd, after);
+            if (probe.AtCompilationEnd == 0) throw new InvalidOperationException("The memory probe's compilation-end action did not run.");
+            return (probe.AtCompilationEnd - before, after - before);
         }
 
         /// <summary>Collects analyzer exceptions (a benchmark of an analyzer that throws measures nothing).</summary>
@@ -163,8 +167,8 @@ namespace KerasLint.Bench.Analyzers
     /// <summary>Memory in bytes: the compilation's own, and what the measured set retains beyond the baseline set.</summary>
     public sealed record MemoryResult(long CompilationBytes, long RetainedAtEndBytes, long RetainedAfterBytes);
 
-    /// <summary>Reads settled memory in a compilation action (run at compilation end): what analyzers hold until then.</summary>
-#pragma warning disable RS1036, RS1041, RS2008 // a measurement probe, never shipped or loaded by a compiler
+    /// <summary>Reads settled memory in a compilation-end action: what analyzers hold until the end of the compilation.</summary>
+#pragma warning disable RS1036, RS1041, RS2008, RS1013 // a measurement probe, never shipped or loaded by a compiler
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class MemoryProbe : DiagnosticAnalyzer
     {
@@ -178,8 +182,8 @@ namespace KerasLint.Bench.Analyzers
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationAction(_ => AtCompilationEnd = Measurements.Settle());
+            context.RegisterCompilationStartAction(start => start.RegisterCompilationEndAction(_ => AtCompilationEnd = Measurements.Settle()));
         }
     }
-#pragma warning restore RS1036, RS1041, RS2008
+#pragma warning restore RS1036, RS1041, RS2008, RS1013
 }

@@ -144,9 +144,9 @@ namespace KerasLint.Bench.Analyzers
         {
             md.AppendLine("### (c) Memory retained by KerasLint");
             md.AppendLine();
-            md.AppendLine("Compilation's own: managed heap growth from binding a fresh compilation (GetDiagnostics, GC x3). KerasLint retained: heap with " +
-                "KerasLint's CompilationWithAnalyzers minus heap with the empty analyzer's, read at compilation end (a probe analyzer's " +
-                "compilation action, run at compilation end) and after analysis while the CompilationWithAnalyzers and its results are held.");
+            md.AppendLine("Compilation's own: managed heap growth from binding a fresh compilation (GetDiagnostics, GC x3). KerasLint retained: heap growth " +
+                "over that bound compilation with KerasLint's CompilationWithAnalyzers minus the growth with the empty analyzer's, read at compilation end " +
+                "(a probe analyzer's compilation-end action) and after analysis while the CompilationWithAnalyzers and its results are held.");
             md.AppendLine();
             md.AppendLine("| solution | compilation's own MB | KerasLint retained at compilation end MB | KerasLint retained after analysis MB | ratio (larger / own) |");
             md.AppendLine("|---|---:|---:|---:|---:|");
