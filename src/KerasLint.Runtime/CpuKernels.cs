@@ -284,14 +284,14 @@ internal static unsafe class CpuKernels
         var i = 0;
         if (Vector256.IsHardwareAccelerated && n >= 8)
         {
-            var ok = Vector256<float>.AllBitsSet;
+            var ok = Vector256<int>.AllBitsSet; // compared as integers: all-ones is a NaN as a float
             for (; i <= n - 8; i += 8)
             {
                 var v = Vector256.Load(x + i);
-                ok &= Vector256.Equals(v, v);
+                ok &= Vector256.Equals(v, v).AsInt32();
             }
 
-            if (ok != Vector256<float>.AllBitsSet) return true;
+            if (ok != Vector256<int>.AllBitsSet) return true;
         }
 
         for (; i < n; i++) if (float.IsNaN(x[i])) return true;
