@@ -516,44 +516,72 @@ internal static unsafe class CpuKernels
     }
 
     /// <summary>
-    /// Index of the first maximum of each row (ties: the lowest index, like torch.argmax and tf.argmax). With AVX2,
-    /// eight rows at a time: column j of the eight rows is one gather, and a lane moves only on a strictly greater value.
+    /// Index of the first maximum of each row (ties: the lowest index, like torch.argmax and tf.argmax; −0 ties +0):
+    /// the row's maximum, then the first column equal to it. For 8 ≤ c ≤ 16 the row is two overlapping vectors and
+    /// the first index is a trailing-zero count, without branches.
     /// </summary>
     private static void ArgmaxRows(float* x, int nr, int c, int* idx)
     {
-        var i = 0;
-        if (Avx2.IsSupported && c <= int.MaxValue / 8)
+        if (!Vector256.IsHardwareAccelerated || c < 8)
         {
-            var offsets = Vector256.Create(0, c, 2 * c, 3 * c, 4 * c, 5 * c, 6 * c, 7 * c);
-            for (; i <= nr - 8; i += 8)
-            {
-                var b = x + (long)i * c;
-                var best = Avx2.GatherVector256(b, offsets, 4);
-                var bi = Vector256<int>.Zero;
-                for (var j = 1; j < c; j++)
-                {
-                    var v = Avx2.GatherVector256(b + j, offsets, 4);
-                    var gt = Vector256.GreaterThan(v, best);
-                    best = Vector256.ConditionalSelect(gt, v, best);
-                    bi = Vector256.ConditionalSelect(gt.AsInt32(), Vector256.Create(j), bi);
-                }
-
-                bi.Store(idx + i);
-            }
+            for (var i = 0; i < nr; i++) idx[i] = ArgmaxScalar(x + (long)i * c, c);
+            return;
         }
 
-        for (; i < nr; i++)
+        if (c <= 16)
+        {
+            var shift = c - 8;
+            for (var i = 0; i < nr; i++)
+            {
+                var row = x + (long)i * c;
+                Vector256<float> lo = Vector256.Load(row), hi = Vector256.Load(row + shift);
+                var m = Vector256.Create(HorizontalMax(Vector256.Max(lo, hi)));
+                var bits = Vector256.Equals(lo, m).ExtractMostSignificantBits() | (Vector256.Equals(hi, m).ExtractMostSignificantBits() << shift);
+                idx[i] = bits == 0 ? 0 : System.Numerics.BitOperations.TrailingZeroCount(bits); // 0 bits only with NaN, which is rejected
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < nr; i++)
         {
             var row = x + (long)i * c;
-            var best = row[0];
-            var k = 0;
-            for (var j = 1; j < c; j++)
+            var mv = Vector256.Load(row);
+            var j = 8;
+            for (; j <= c - 8; j += 8) mv = Vector256.Max(mv, Vector256.Load(row + j));
+            var m = HorizontalMax(mv);
+            for (; j < c; j++) m = MathF.Max(m, row[j]);
+            var mb = Vector256.Create(m);
+            var k = -1;
+            for (j = 0; j <= c - 8 && k < 0; j += 8)
             {
-                if (row[j] > best) { best = row[j]; k = j; }
+                var bits = Vector256.Equals(Vector256.Load(row + j), mb).ExtractMostSignificantBits();
+                if (bits != 0) k = j + System.Numerics.BitOperations.TrailingZeroCount(bits);
             }
 
-            idx[i] = k;
+            for (; j < c && k < 0; j++) if (row[j] == m) k = j;
+            idx[i] = k < 0 ? 0 : k;
         }
+    }
+
+    private static int ArgmaxScalar(float* row, int c)
+    {
+        var best = row[0];
+        var k = 0;
+        for (var j = 1; j < c; j++)
+        {
+            if (row[j] > best) { best = row[j]; k = j; }
+        }
+
+        return k;
+    }
+
+    private static float HorizontalMax(Vector256<float> v)
+    {
+        var x = Vector128.Max(v.GetLower(), v.GetUpper());
+        x = Vector128.Max(x, Vector128.Shuffle(x, Vector128.Create(2, 3, 0, 1)));
+        x = Vector128.Max(x, Vector128.Shuffle(x, Vector128.Create(1, 0, 3, 2)));
+        return x.ToScalar();
     }
 
     private static void BinaryThreshold(float* t, float* p, int n, float thr, float* e)

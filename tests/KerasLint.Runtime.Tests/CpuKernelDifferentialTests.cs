@@ -126,6 +126,12 @@ public class CpuKernelDifferentialTests
                         yield return ($"tied soft targets k{a.K}", T(soft, rows, c), T(yp, rows, c), a);
                         yield return ($"(N/5,5,C) k{a.K}", T(oneHot, rows / 5, 5, c), T(yp, rows / 5, 5, c), a);
                         if (fn == "categorical_accuracy") yield return ("(N,1) integer labels", T(labels, rows, 1), T(yp, rows, c), a);
+                        // Wide rows (more than two vectors) and narrow rows (fewer than one vector), with ties.
+                        foreach (var width in new[] { 37, 5 })
+                        {
+                            var n = rows / 4;
+                            yield return ($"C={width} k{a.K}", T(Fill(n * width, () => rng.Next(3) / 2f), n, width), T(Fill(n * width, () => rng.Next(6) / 5f), n, width), a);
+                        }
                     }
                 }
 
