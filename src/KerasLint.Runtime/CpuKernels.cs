@@ -370,10 +370,11 @@ internal static unsafe class CpuKernels
         if (c == 1) return e;
         for (var i = 0; i < nr; i++)
         {
+            // The row sum in double: long rows (a 1-D y_pred is one row) stay within float32 rounding of the exact mean.
             var row = e + (long)i * c;
-            var s = 0f;
+            var s = 0.0;
             for (var j = 0; j < c; j++) s += row[j];
-            r[i] = s / c;
+            r[i] = (float)(s / c);
         }
 
         return r;

@@ -63,6 +63,7 @@ public class CpuKernelDifferentialTests
                     yield return ($"(N,1) thr {thr}", T(yt, rows * 3, 1), T(yp, rows * 3, 1), args);
                     yield return ($"(N,3) thr {thr}", T(yt, rows, 3), T(yp, rows, 3), args);
                     yield return ($"(N,) vs (N,1) thr {thr}", T(yt, rows * 3), T(yp, rows * 3, 1), args);
+                    yield return ($"(N,) thr {thr}", T(yt, rows * 3), T(yp, rows * 3), args);
                 }
 
                 break;
@@ -77,6 +78,7 @@ public class CpuKernelDifferentialTests
                 yield return ("(N,1)", T(yt, rows * 4, 1), T(yp, rows * 4, 1), KerasArgs.Default);
                 yield return ("(N,4)", T(yt, rows, 4), T(yp, rows, 4), KerasArgs.Default);
                 yield return ("(N/2,2,4)", T(yt, rows / 2, 2, 4), T(yp, rows / 2, 2, 4), KerasArgs.Default);
+                yield return ("(N,)", T(yt, rows * 4), T(yp, rows * 4), KerasArgs.Default);
                 break;
             }
             case "binary_crossentropy":
