@@ -350,13 +350,27 @@ internal static unsafe class CpuKernels
                 return r;
             }
             case Kind.Msle:
-                for (var i = 0; i < n; i++)
+            {
+                var i = 0;
+#if NET9_0_OR_GREATER
+                if (Vector256.IsHardwareAccelerated)
+                {
+                    Vector256<float> eps = Vector256.Create(KerasMath.Epsilon), one = Vector256.Create(1f);
+                    for (; i <= n - 8; i += 8)
+                    {
+                        var d = Vector256.Log(Vector256.Max(Vector256.Load(p + i), eps) + one) - Vector256.Log(Vector256.Max(Vector256.Load(t + i), eps) + one);
+                        (d * d).Store(e + i);
+                    }
+                }
+#endif
+                for (; i < n; i++)
                 {
                     var d = MathF.Log(MathF.Max(p[i], KerasMath.Epsilon) + 1f) - MathF.Log(MathF.Max(t[i], KerasMath.Epsilon) + 1f);
                     e[i] = d * d;
                 }
 
                 return RowMeans(e, nr, c, r);
+            }
             case Kind.Bce:
                 BceElements(f, a.FromLogits, t, p, n, e);
                 return RowMeans(e, nr, c, r);
@@ -667,10 +681,42 @@ internal static unsafe class CpuKernels
 
     private static float Log1P(float z) => (float)Math.Log(1.0 + z);
 
+#if NET9_0_OR_GREATER
+    private static Vector256<float> StableBce(Vector256<float> y, Vector256<float> x) =>
+        Vector256.Max(x, Vector256<float>.Zero) - x * y + Log1P(Vector256.Exp(-Vector256.Abs(x)));
+
+    /// <summary>log(1 + z) accurate for small z: log(u)·z/(u − 1) with u = 1 + z, and z where u rounds to 1.</summary>
+    private static Vector256<float> Log1P(Vector256<float> z)
+    {
+        var u = Vector256.Create(1f) + z;
+        var d = u - Vector256.Create(1f);
+        return Vector256.ConditionalSelect(Vector256.Equals(d, Vector256<float>.Zero), z, Vector256.Log(u) * (z / d));
+    }
+#endif
+
     private static void BceElements(KerasFamily f, bool fromLogits, float* t, float* p, int n, float* e)
     {
         const float eps = KerasMath.Epsilon, hi = KerasMath.OneMinusEpsilon;
-        for (var i = 0; i < n; i++)
+        var i = 0;
+#if NET9_0_OR_GREATER
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<float> ve = Vector256.Create(eps), vh = Vector256.Create(hi), one = Vector256.Create(1f);
+            for (; i <= n - 8; i += 8)
+            {
+                Vector256<float> y = Vector256.Load(t + i), x = Vector256.Load(p + i), cl = Vector256.Min(Vector256.Max(x, ve), vh);
+                var v = fromLogits ? StableBce(y, x)
+                    : f switch
+                    {
+                        KerasFamily.Keras22 => StableBce(y, Vector256.Log(cl / (one - cl))),
+                        KerasFamily.Keras23 or KerasFamily.TfKeras2 => -(y * Vector256.Log(cl + ve) + (one - y) * Vector256.Log(one - cl + ve)),
+                        _ => -(y * Vector256.Log(cl) + (one - y) * Vector256.Log(one - cl)),
+                    };
+                v.Store(e + i);
+            }
+        }
+#endif
+        for (; i < n; i++)
         {
             float y = t[i], x = p[i];
             if (fromLogits) { e[i] = StableBce(y, x); continue; }
