@@ -279,6 +279,19 @@ internal static unsafe class CpuKernels
         }
     }
 
+    /// <summary>
+    /// NaN check of a contiguous float32 CPU tensor by one vector scan of its memory (no isnan temporary, no
+    /// device round trip); null when the tensor is anything else (the caller then uses TorchSharp ops).
+    /// </summary>
+    internal static bool? ContainsNaN(Tensor f)
+    {
+        if (f.dtype != ScalarType.Float32 || !TryGetSrc(f, out var s)) return null;
+        var x = (float*)s.P;
+        for (long i = 0; i < s.Count; i += 1 << 20)
+            if (HasNaN(x + i, (int)Math.Min(1 << 20, s.Count - i))) return true;
+        return false;
+    }
+
     private static bool HasNaN(float* x, int n)
     {
         var i = 0;
