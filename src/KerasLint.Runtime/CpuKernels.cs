@@ -203,6 +203,9 @@ internal static unsafe class CpuKernels
         {
             fixed (float* tb = tBuf, pb = pBuf, eb = eBuf, rb = rBuf, wb = wBuf)
             {
+                // Categorical and sparse accuracy check y_pred (and one-hot y_true) for NaN inside the argmax pass.
+                var pArgmaxChecks = kind is Kind.CategoricalAccuracy or Kind.SparseAccuracy && ArgmaxChecksNaN(c);
+                var tArgmaxChecks = kind is Kind.CategoricalAccuracy && ArgmaxChecksNaN(c);
                 var wScalar = 1f;
                 if (w is Src ws0 && scalarWeight)
                 {
@@ -214,9 +217,9 @@ internal static unsafe class CpuKernels
                 {
                     var nr = (int)Math.Min(rowsPerChunk, rows - r0);
                     var tp = Load(t, r0 * tCols, nr * tCols, tb);
-                    if (t.CanBeNaN && HasNaN(tp, nr * tCols)) tot.NaNTrue = true;
+                    if (t.CanBeNaN && !(tArgmaxChecks && tCols == c) && HasNaN(tp, nr * tCols)) tot.NaNTrue = true;
                     var pp = Load(p, r0 * c, nr * c, pb);
-                    if (p.CanBeNaN && HasNaN(pp, nr * c)) tot.NaNPred = true;
+                    if (p.CanBeNaN && !pArgmaxChecks && HasNaN(pp, nr * c)) tot.NaNPred = true;
                     var rp = Rows(kind, f, a, tp, tCols, pp, nr, c, eb, rb, ref tot);
                     if (w is Src ws)
                     {
@@ -418,10 +421,10 @@ internal static unsafe class CpuKernels
                 if (c == 1) { for (var i = 0; i < nr; i++) r[i] = 1f; return r; }
                 var ip = (int*)e; // e holds nr·c ≥ 2·nr floats
                 var it = ip + nr;
-                ArgmaxRows(p, nr, c, ip);
+                if (ArgmaxRows(p, nr, c, ip)) tot.NaNPred = true;
                 // (rows, 1) integer labels: Keras's argmax over a size-1 axis is always 0.
                 if (tCols == 1) new Span<int>(it, nr).Clear();
-                else ArgmaxRows(t, nr, c, it);
+                else if (ArgmaxRows(t, nr, c, it)) tot.NaNTrue = true;
                 for (var i = 0; i < nr; i++) r[i] = ip[i] == it[i] ? 1f : 0f;
                 return r;
             }
@@ -429,7 +432,7 @@ internal static unsafe class CpuKernels
             {
                 var ip = (int*)e;
                 if (c == 1) new Span<int>(ip, nr).Clear();
-                else ArgmaxRows(p, nr, c, ip);
+                else if (ArgmaxRows(p, nr, c, ip)) tot.NaNPred = true;
                 for (var i = 0; i < nr; i++)
                 {
                     Label(t[i], c, ref tot);
@@ -548,27 +551,32 @@ internal static unsafe class CpuKernels
     /// the row's maximum, then the first column equal to it. For 8 ≤ c ≤ 16 the row is two overlapping vectors and
     /// the first index is a trailing-zero count, without branches.
     /// </summary>
-    private static void ArgmaxRows(float* x, int nr, int c, int* idx)
+    /// <summary>Whether <see cref="ArgmaxRows"/> checks its rows for NaN itself (then it returns whether it saw one).</summary>
+    private static bool ArgmaxChecksNaN(int c) => Vector256.IsHardwareAccelerated && c >= 8 && c <= 16;
+
+    private static bool ArgmaxRows(float* x, int nr, int c, int* idx)
     {
         if (!Vector256.IsHardwareAccelerated || c < 8)
         {
             for (var i = 0; i < nr; i++) idx[i] = ArgmaxScalar(x + (long)i * c, c);
-            return;
+            return false;
         }
 
         if (c <= 16)
         {
             var shift = c - 8;
+            var ok = Vector256<int>.AllBitsSet;
             for (var i = 0; i < nr; i++)
             {
                 var row = x + (long)i * c;
                 Vector256<float> lo = Vector256.Load(row), hi = Vector256.Load(row + shift);
+                ok &= (Vector256.Equals(lo, lo) & Vector256.Equals(hi, hi)).AsInt32(); // the NaN check, in the same pass
                 var m = Vector256.Create(HorizontalMax(Vector256.Max(lo, hi)));
                 var bits = Vector256.Equals(lo, m).ExtractMostSignificantBits() | (Vector256.Equals(hi, m).ExtractMostSignificantBits() << shift);
                 idx[i] = bits == 0 ? 0 : System.Numerics.BitOperations.TrailingZeroCount(bits); // 0 bits only with NaN, which is rejected
             }
 
-            return;
+            return ok != Vector256<int>.AllBitsSet;
         }
 
         for (var i = 0; i < nr; i++)
@@ -590,6 +598,8 @@ internal static unsafe class CpuKernels
             for (; j < c && k < 0; j++) if (row[j] == m) k = j;
             idx[i] = k < 0 ? 0 : k;
         }
+
+        return false;
     }
 
     private static int ArgmaxScalar(float* row, int c)
