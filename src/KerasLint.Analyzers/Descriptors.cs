@@ -150,6 +150,18 @@ namespace KerasLint
             DiagnosticSeverity.Warning,
             "NLLLoss only picks -input[target]; it does not normalise. On softmax probabilities, sigmoid outputs or raw logits the value is not a likelihood and can go to minus infinity.");
 
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<DiagnosticDescriptor, DiagnosticDescriptor> EndVariants =
+            new System.Collections.Concurrent.ConcurrentDictionary<DiagnosticDescriptor, DiagnosticDescriptor>();
+
+        /// <summary>
+        /// The compilation-end variant of a rule reported while typing too (TorchSharp steps whose model is in another
+        /// file are decided at compilation end): same id, text and severity, tagged <see cref="WellKnownDiagnosticTags.CompilationEnd"/>,
+        /// its message the formatted one. A separate descriptor, because a host treats an analyzer whose descriptors are all
+        /// compilation-end as build-only.
+        /// </summary>
+        public static DiagnosticDescriptor AtCompilationEnd(DiagnosticDescriptor rule) => EndVariants.GetOrAdd(rule, d =>
+            new DiagnosticDescriptor(d.Id, d.Title, "{0}", d.Category, d.DefaultSeverity, d.IsEnabledByDefault, d.Description, d.HelpLinkUri, WellKnownDiagnosticTags.CompilationEnd));
+
         private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
             new DiagnosticDescriptor(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpBase + id + ".md");
     }

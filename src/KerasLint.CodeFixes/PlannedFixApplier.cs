@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using KerasLint.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -39,14 +40,19 @@ namespace KerasLint.CodeFixes
             var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
             foreach (var edit in action.Edits)
             {
+                // The document is matched by path and span, not by tree identity: a host may re-create the diagnostic
+                // against the same document (dotnet format, a re-analysis), and the fix must still apply.
                 var location = diagnostic.AdditionalLocations[edit.Location];
-                if (location.SourceTree != root.SyntaxTree || !root.FullSpan.Contains(location.SourceSpan)) return document;
+                if (!SameDocument(location, document) || !root.FullSpan.Contains(location.SourceSpan)) return document;
                 var node = root.FindNode(location.SourceSpan, getInnermostNodeForTie: true);
                 if (!Apply(editor, node, location, edit)) return document;
             }
 
             return editor.GetChangedDocument();
         }
+
+        private static bool SameDocument(Location location, Document document) =>
+            location.SourceTree is { } tree && (string.IsNullOrEmpty(tree.FilePath) ? document.FilePath == null : tree.FilePath == document.FilePath);
 
         private static bool Apply(DocumentEditor editor, SyntaxNode node, Location location, FixEdit edit)
         {

@@ -72,9 +72,9 @@ namespace KerasLint.Analyzers.Tests
         public async Task NoKerasNetReference_NothingRuns()
         {
             var compilation = Direct.Compile("class C { void M() { } }").RemoveReferences(KerasReference);
-            Assert.Null(KerasLint.KerasNet.KerasNetContext.For(compilation));
+            Assert.Null(KerasLint.Libraries.KerasNet.KerasNetAdapter.TryCreate(compilation));
             var withKeras = Direct.Compile("class C { }", KerasReference);
-            Assert.NotNull(KerasLint.KerasNet.KerasNetContext.For(withKeras));
+            Assert.NotNull(KerasLint.Libraries.KerasNet.KerasNetAdapter.TryCreate(withKeras));
             await Task.CompletedTask;
         }
 

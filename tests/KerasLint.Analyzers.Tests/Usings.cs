@@ -4,3 +4,4 @@ global using KerasLint.Rules;
 global using KerasLint.CodeFixes;
 global using Microsoft.CodeAnalysis;
 global using Microsoft.CodeAnalysis.Testing;
+global using KerasLint.Analysis;

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 
 namespace KerasLint.Knowledge
 {
@@ -27,55 +29,68 @@ namespace KerasLint.Knowledge
         LogSoftmax,
     }
 
-    /// <summary>Keras activation identifiers (keras.activations.get) mapped to what they produce.</summary>
+    /// <summary>
+    /// Activation names mapped to what they produce: the one table behind Keras activation strings
+    /// (<c>keras.activations.get</c>) and TorchSharp's activation functions and modules.
+    /// </summary>
     public static class Activations
     {
+        /// <summary>Snake-case names (Keras's spelling; TorchSharp's functions use the same names).</summary>
+        private static readonly Dictionary<string, HeadActivation> Names = new Dictionary<string, HeadActivation>(StringComparer.Ordinal)
+        {
+            ["linear"] = HeadActivation.Linear,
+            ["softmax"] = HeadActivation.Softmax,
+            ["log_softmax"] = HeadActivation.LogSoftmax,
+            ["sigmoid"] = HeadActivation.Sigmoid,
+            ["hard_sigmoid"] = HeadActivation.Sigmoid,
+            ["tanh"] = HeadActivation.Tanh,
+            ["softsign"] = HeadActivation.Tanh,
+            ["hard_tanh"] = HeadActivation.Tanh,
+            ["relu"] = HeadActivation.Unbounded,
+            ["relu6"] = HeadActivation.Unbounded,
+            ["elu"] = HeadActivation.Unbounded,
+            ["selu"] = HeadActivation.Unbounded,
+            ["celu"] = HeadActivation.Unbounded,
+            ["gelu"] = HeadActivation.Unbounded,
+            ["softplus"] = HeadActivation.Unbounded,
+            ["exponential"] = HeadActivation.Unbounded,
+            ["swish"] = HeadActivation.Unbounded,
+            ["silu"] = HeadActivation.Unbounded,
+            ["mish"] = HeadActivation.Unbounded,
+            ["leaky_relu"] = HeadActivation.Unbounded,
+            ["hard_swish"] = HeadActivation.Unbounded,
+            ["hard_silu"] = HeadActivation.Unbounded,
+        };
+
+        /// <summary>TorchSharp spellings keyed without case or underscores (<c>LeakyReLU</c>, <c>leaky_relu</c>, <c>Hardtanh</c>).</summary>
+        private static readonly Dictionary<string, HeadActivation> Folded = Names
+            .GroupBy(p => Fold(p.Key))
+            .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+
         /// <summary>Classifies a Keras activation string; "" and null mean "not given", i.e. linear (Keras.NET drops empty strings).</summary>
         public static HeadActivation Classify(string? activation)
         {
             if (string.IsNullOrWhiteSpace(activation)) return HeadActivation.Linear;
-            switch (activation!.Trim())
-            {
-                case "linear":
-                    return HeadActivation.Linear;
-                case "softmax":
-                    return HeadActivation.Softmax;
-                case "log_softmax":
-                    return HeadActivation.LogSoftmax;
-                case "sigmoid":
-                case "hard_sigmoid":
-                    return HeadActivation.Sigmoid;
-                case "tanh":
-                case "softsign":
-                case "hard_tanh":
-                    return HeadActivation.Tanh;
-                case "relu":
-                case "relu6":
-                case "elu":
-                case "selu":
-                case "gelu":
-                case "softplus":
-                case "exponential":
-                case "swish":
-                case "silu":
-                case "mish":
-                case "leaky_relu":
-                case "hard_swish":
-                case "hard_silu":
-                    return HeadActivation.Unbounded;
-                default:
-                    return HeadActivation.Unknown;
-            }
+            return Names.TryGetValue(activation!.Trim(), out var a) ? a : HeadActivation.Unknown;
         }
 
-        /// <summary>Whether a head's outputs satisfy what a loss expects.</summary>
-        public static bool Satisfies(HeadActivation head, OutputExpectation expects, int? units) => expects switch
+        /// <summary>What a TorchSharp activation function (<c>softmax</c>, <c>sigmoid_</c>, <c>expit</c>) produces; null when it is none.</summary>
+        public static HeadActivation? ClassifyTorchFunction(string name)
         {
-            OutputExpectation.Any => true,
-            OutputExpectation.IndependentProbabilities => head == HeadActivation.Sigmoid || (head == HeadActivation.Softmax && units is > 1),
-            OutputExpectation.Distribution => head == HeadActivation.Softmax,
-            _ => true,
-        };
+            var trimmed = name.TrimEnd('_');
+            if (trimmed == "expit") return HeadActivation.Sigmoid;
+
+            // functional.linear is a layer, not an activation: its output is decided by the data flow, not by name.
+            if (trimmed == "linear") return null;
+            return Folded.TryGetValue(Fold(trimmed), out var a) ? a : (HeadActivation?)null;
+        }
+
+        /// <summary>What a <c>torch.nn</c> module factory's module outputs (<c>Softmax</c>, <c>Linear</c>, <c>ReLU</c>); null when it is not an activation or a linear layer.</summary>
+        public static HeadActivation? ClassifyTorchModule(string factory)
+        {
+            if (factory == "Linear" || factory == "Bilinear") return HeadActivation.Linear;
+            return Folded.TryGetValue(Fold(factory), out var a) && a != HeadActivation.Linear ? a : (HeadActivation?)null;
+        }
 
         /// <summary>The activation string that makes a head produce what the loss expects, or null for "any".</summary>
         public static string? ActivationFor(OutputExpectation expects) => expects switch
@@ -84,5 +99,7 @@ namespace KerasLint.Knowledge
             OutputExpectation.Distribution => "softmax",
             _ => null,
         };
+
+        private static string Fold(string name) => name.Replace("_", "").ToLowerInvariant();
     }
 }

@@ -7,7 +7,7 @@ namespace KerasLint.Knowledge
     /// <summary>
     /// The one Keras knowledge catalog: every built-in loss and metric, every string that names it in each
     /// version family, its task class and direction. The analyzer and the TorchSharp runtime both read it.
-    /// Facts come from shared/keras/semantics.md §3 (keras-team/keras at the tags cited there).
+    /// Facts: docs/keras-semantics.md §3 (keras-team/keras at the tags cited there).
     /// </summary>
     public static class KerasCatalog
     {
@@ -101,18 +101,6 @@ namespace KerasLint.Knowledge
         /// </summary>
         public static KerasFunction? ResolveMetric(KerasFamily family, string identifier) => Resolve(family, identifier, FunctionRoles.Metric);
 
-        /// <summary>Resolves a name as a loss in any family (used when the family is only a guess).</summary>
-        public static KerasFunction? ResolveLossAnyFamily(string identifier)
-        {
-            foreach (var family in KerasFamilies.All)
-            {
-                var f = ResolveLoss(family, identifier);
-                if (f != null) return f;
-            }
-
-            return null;
-        }
-
         /// <summary>The families in which <paramref name="identifier"/> is a valid name for the role.</summary>
         public static FamilySet FamiliesOf(string identifier, FunctionRoles role)
         {
@@ -166,6 +154,9 @@ namespace KerasLint.Knowledge
             var bestDistance = int.MaxValue;
             foreach (var c in candidates.OrderBy(c => c, StringComparer.Ordinal))
             {
+                // A name whose length differs by more than the accepted distance cannot match: no edit distance to
+                // compute (a 200,000-character string costs one pass over the names, not a quadratic table each).
+                if (Math.Abs(c.Length - text.Length) > 2) continue;
                 var d = string.Equals(c, text, StringComparison.OrdinalIgnoreCase) ? 0 : EditDistance(c, text);
                 if (d < bestDistance)
                 {
@@ -201,7 +192,7 @@ namespace KerasLint.Knowledge
         }
 
         /// <summary>
-        /// The Python function <c>__name__</c> Keras 2.0–2.2 logs a string metric under (semantics.md §2:
+        /// The Python function <c>__name__</c> Keras 2.0–2.2 logs a string metric under (docs/keras-semantics.md §2:
         /// "mse" is logged as <c>mean_squared_error</c>).
         /// </summary>
         public static string Keras22FunctionName(string canonical) => canonical switch
@@ -257,7 +248,7 @@ namespace KerasLint.Knowledge
             const FamilySet Tf3 = FamilySet.TfAndKeras3;
             const FamilySet K3 = FamilySet.Keras3;
 
-            // ---- Losses (semantics.md §3a) ----
+            // ---- Losses (docs/keras-semantics.md §3a) ----
             Add(L, All, "mean_squared_error", "mean_squared_error", "mse", "MSE");
             Add(L, From23, "mean_squared_error", "MeanSquaredError");
             Add(L, All, "mean_absolute_error", "mean_absolute_error", "mae", "MAE");
@@ -300,7 +291,7 @@ namespace KerasLint.Knowledge
             Add(L, K3, "circle", "circle", "Circle");
             Add(L, K3, "ctc", "ctc", "CTC");
 
-            // ---- Metrics (semantics.md §3b) ----
+            // ---- Metrics (docs/keras-semantics.md §3b) ----
             const FamilySet K2 = FamilySet.Keras2x;
             const FamilySet Up2 = FamilySet.UpToTf2;
 

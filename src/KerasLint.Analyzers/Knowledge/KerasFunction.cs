@@ -2,7 +2,7 @@ using System;
 
 namespace KerasLint.Knowledge
 {
-    /// <summary>What kind of task a loss or metric is meant for (semantics.md §3a's class column).</summary>
+    /// <summary>What kind of task a loss or metric is meant for (docs/keras-semantics.md §3a).</summary>
     public enum TaskClass
     {
         /// <summary>Continuous targets (mse, mae, …).</summary>
@@ -87,8 +87,6 @@ namespace KerasLint.Knowledge
         public string Description { get; }
 
         public bool IsRegression => Task == TaskClass.Regression;
-
-        public bool IsAccuracy => CanonicalName.EndsWith("accuracy", StringComparison.Ordinal);
 
         public override string ToString() => CanonicalName;
     }

@@ -5,16 +5,16 @@ using Microsoft.CodeAnalysis;
 namespace KerasLint.Model
 {
     /// <summary>
-    /// The neutral model of one <c>compile</c> call and what flows into it, filled by a library recogniser
-    /// (Keras.NET today). Rules read only this model. Anything the code does not fix is <c>null</c>/Unknown,
-    /// and rules stay silent on unknowns.
+    /// The neutral model of one <c>compile</c> call and what flows into it, filled by a library adapter
+    /// (Keras.NET; TensorFlow.NET next). Rules read only this model. Anything the code does not fix is
+    /// <c>null</c>/Unknown, and rules stay silent on unknowns.
     /// </summary>
     internal sealed class TrainingSetup
     {
-        public TrainingSetup(string library, KerasFamilyInfo family, LossInfo loss, ImmutableArray<MetricInfo>? metrics,
+        public TrainingSetup(LibraryApi api, KerasFamilyInfo family, LossInfo loss, ImmutableArray<MetricInfo>? metrics,
             HeadInfo? head, ImmutableArray<CallbackInfo> callbacks, bool? hasValidation)
         {
-            Library = library;
+            Api = api;
             Family = family;
             Loss = loss;
             Metrics = metrics;
@@ -23,8 +23,8 @@ namespace KerasLint.Model
             HasValidation = hasValidation;
         }
 
-        /// <summary>"Keras.NET".</summary>
-        public string Library { get; }
+        /// <summary>The phrases messages use for the library's API.</summary>
+        public LibraryApi Api { get; }
 
         public KerasFamilyInfo Family { get; }
 
@@ -62,6 +62,24 @@ namespace KerasLint.Model
 
         /// <summary>What messages say, e.g. "tf.keras 2.x (TF 2.2–2.15) via Keras.NET 3.8.5".</summary>
         public string Phrase => Family.DisplayName() + " via " + Source;
+    }
+
+    /// <summary>What messages say about a library's API (rules never spell library API themselves).</summary>
+    internal sealed class LibraryApi
+    {
+        private readonly System.Func<string, string, string?> activationLayer;
+
+        public LibraryApi(string noValidationPhrase, System.Func<string, string, string?> activationLayer)
+        {
+            NoValidationPhrase = noValidationPhrase;
+            this.activationLayer = activationLayer;
+        }
+
+        /// <summary>Why no val_ key is logged, e.g. "Fit gets neither validation_data nor validation_split".</summary>
+        public string NoValidationPhrase { get; }
+
+        /// <summary>Source of an activation layer that replaces a softmax layer written as <paramref name="softmaxLayer"/>; null when none can.</summary>
+        public string? ActivationLayerSource(string softmaxLayer, string activation) => activationLayer(softmaxLayer, activation);
     }
 
     /// <summary>A string argument's constant value and where its defining literal is (for code fixes).</summary>
@@ -102,16 +120,53 @@ namespace KerasLint.Model
         NotInFamily,
     }
 
+    /// <summary>How the loss is given.</summary>
+    internal enum LossForm
+    {
+        /// <summary>A name: <c>loss: "mse"</c>.</summary>
+        String,
+
+        /// <summary>A constructed object: <c>keras.losses.MeanSquaredError()</c>, <c>new CategoricalCrossentropy(from_logits: true)</c>.</summary>
+        Object,
+    }
+
+    /// <summary>A boolean argument of a constructed loss (e.g. <c>from_logits</c>) and where a fix edits it.</summary>
+    internal sealed class BoolSite
+    {
+        public BoolSite(bool? value, Location? literalLocation, Location creation)
+        {
+            Value = value;
+            LiteralLocation = literalLocation;
+            Creation = creation;
+        }
+
+        /// <summary>The constant value (the parameter's default when omitted), or null when not a constant.</summary>
+        public bool? Value { get; }
+
+        /// <summary>The literal a fix may rewrite; null when the argument is omitted or not a literal.</summary>
+        public Location? LiteralLocation { get; }
+
+        /// <summary>The object creation or factory call (a fix may add the argument there).</summary>
+        public Location Creation { get; }
+    }
+
     internal sealed class LossInfo
     {
-        public LossInfo(LossKind kind, KerasFunction? function, ValueSite site)
+        public LossInfo(LossKind kind, KerasFunction? function, ValueSite site, LossForm form = LossForm.String, BoolSite? fromLogits = null)
         {
             Kind = kind;
             Function = function;
             Site = site;
+            Form = form;
+            FromLogits = fromLogits;
         }
 
         public LossKind Kind { get; }
+
+        public LossForm Form { get; }
+
+        /// <summary>For a crossentropy object: its from_logits argument (null for names, which never take logits).</summary>
+        public BoolSite? FromLogits { get; }
 
         /// <summary>The resolved built-in function (BuiltIn only).</summary>
         public KerasFunction? Function { get; }
@@ -159,8 +214,9 @@ namespace KerasLint.Model
     internal sealed class HeadInfo
     {
         public HeadInfo(int? units, Location? unitsLocation, HeadActivation activation, string? activationText,
-            ActivationSource source, ValueSite? activationSite, Location layerLocation, Location denseLocation)
+            ActivationSource source, ValueSite? activationSite, Location layerLocation, Location denseLocation, string phrase)
         {
+            Phrase = phrase;
             Units = units;
             UnitsLocation = unitsLocation;
             Activation = activation;
@@ -190,6 +246,9 @@ namespace KerasLint.Model
 
         /// <summary>The creation of the Dense layer that sets the units.</summary>
         public Location DenseLocation { get; }
+
+        /// <summary>How the code sets the activation, in the library's API (e.g. <c>Dense(1, activation: "softmax")</c>).</summary>
+        public string Phrase { get; }
 
         /// <summary>Where a diagnostic about the activation points.</summary>
         public Location ActivationLocation => ActivationSite?.UseLocation ?? LayerLocation;
@@ -224,23 +283,21 @@ namespace KerasLint.Model
         public Location Creation { get; }
     }
 
-    /// <summary>A Dropout layer with a constant rate.</summary>
+    /// <summary>A Dropout layer or call with a constant rate, and what the library does with a rate outside [0, 1).</summary>
     internal sealed class DropoutInfo
     {
-        public DropoutInfo(string library, KerasFamilyInfo family, double rate, Location rateLocation)
+        public DropoutInfo(double rate, Location rateLocation, string? outOfRangeBehaviour)
         {
-            Library = library;
-            Family = family;
             Rate = rate;
             RateLocation = rateLocation;
+            OutOfRangeBehaviour = outOfRangeBehaviour;
         }
-
-        public string Library { get; }
-
-        public KerasFamilyInfo Family { get; }
 
         public double Rate { get; }
 
         public Location RateLocation { get; }
+
+        /// <summary>What happens with this rate, naming the library and version (null when the rate is in range).</summary>
+        public string? OutOfRangeBehaviour { get; }
     }
 }

@@ -1,4 +1,5 @@
 using System.Threading;
+using KerasLint.Analysis;
 using KerasLint.Model;
 
 namespace KerasLint.Rules
@@ -6,7 +7,7 @@ namespace KerasLint.Rules
     /// <summary>The edit that gives the output head another activation, wherever the current one is set.</summary>
     internal static class ActivationFix
     {
-        public static FixPlan Plan(string key, string title, HeadInfo head, string activation, CancellationToken cancellationToken)
+        public static FixPlan Plan(string key, string title, LibraryApi api, HeadInfo head, string activation, CancellationToken cancellationToken)
         {
             var plan = new FixPlan();
             switch (head.Source)
@@ -20,7 +21,7 @@ namespace KerasLint.Rules
                     break;
                 case ActivationSource.SoftmaxLayer:
                     var text = head.LayerLocation.SourceTree?.GetText(cancellationToken).ToString(head.LayerLocation.SourceSpan);
-                    if (text != null) plan.Action(key, title).ReplaceExpression(head.LayerLocation, RuleSupport.ActivationLayerText(text, activation));
+                    if (text != null && api.ActivationLayerSource(text, activation) is { } layer) plan.Action(key, title).ReplaceExpression(head.LayerLocation, layer);
                     break;
             }
 

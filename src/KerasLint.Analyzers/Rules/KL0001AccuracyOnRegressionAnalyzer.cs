@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using KerasLint.Analysis;
 using KerasLint.Knowledge;
-using KerasLint.KerasNet;
 using KerasLint.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,7 +11,7 @@ namespace KerasLint.Rules
 {
     /// <summary>KL0001: "accuracy"/"acc" with a regression loss on a linear/relu/unknown head (and callbacks watching it).</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class KL0001AccuracyOnRegressionAnalyzer : KerasNetAnalyzer
+    public sealed class KL0001AccuracyOnRegressionAnalyzer : SetupRuleAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0001);
 

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using KerasLint.Analysis;
 using KerasLint.Knowledge;
-using KerasLint.KerasNet;
 using KerasLint.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,7 +11,7 @@ namespace KerasLint.Rules
 {
     /// <summary>KL0002: binary_crossentropy on a single-label multi-class softmax head.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class KL0002BinaryCrossentropyOnMultiClassAnalyzer : KerasNetAnalyzer
+    public sealed class KL0002BinaryCrossentropyOnMultiClassAnalyzer : SetupRuleAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0002);
 

@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using KerasLint.Analysis;
 using KerasLint.Knowledge;
-using KerasLint.KerasNet;
 using KerasLint.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -15,7 +15,7 @@ namespace KerasLint.Rules
     /// loss on a multi-unit head (old Keras then reports categorical_accuracy even for integer labels).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class KL0003AmbiguousAccuracyAnalyzer : KerasNetAnalyzer
+    public sealed class KL0003AmbiguousAccuracyAnalyzer : SetupRuleAnalyzer
     {
         private static readonly string[] AllAccuracies = { "sparse_categorical_accuracy", "categorical_accuracy", "binary_accuracy" };
 

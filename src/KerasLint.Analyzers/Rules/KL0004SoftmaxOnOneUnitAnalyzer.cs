@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
+using KerasLint.Analysis;
 using KerasLint.Knowledge;
-using KerasLint.KerasNet;
 using KerasLint.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -9,21 +9,15 @@ namespace KerasLint.Rules
 {
     /// <summary>KL0004: softmax on a 1-unit output, which is constantly 1.0.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class KL0004SoftmaxOnOneUnitAnalyzer : KerasNetAnalyzer
+    public sealed class KL0004SoftmaxOnOneUnitAnalyzer : SetupRuleAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0004);
 
         internal override void Analyze(TrainingSetup setup, Reporter report)
         {
             if (setup.Head is not { Units: 1, Activation: HeadActivation.Softmax } head) return;
-            var where = head.Source switch
-            {
-                ActivationSource.SoftmaxLayer => "a Softmax layer after Dense(1)",
-                ActivationSource.ActivationLayer => "an Activation(\"softmax\") layer after Dense(1)",
-                _ => "Dense(1, activation: \"softmax\")",
-            };
-            var plan = ActivationFix.Plan("KL0004.Sigmoid", "Use 'sigmoid'", head, "sigmoid", report.CancellationToken);
-            report.Report(plan.Create(Descriptors.KL0004, head.ActivationLocation, where));
+            var plan = ActivationFix.Plan("KL0004.Sigmoid", "Use 'sigmoid'", setup.Api, head, "sigmoid", report.CancellationToken);
+            report.Report(plan.Create(Descriptors.KL0004, head.ActivationLocation, head.Phrase));
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
+using KerasLint.Analysis;
 using KerasLint.Knowledge;
-using KerasLint.KerasNet;
 using KerasLint.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -9,7 +9,7 @@ namespace KerasLint.Rules
 {
     /// <summary>KL0005: a crossentropy loss on a head that does not produce the probabilities it expects.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class KL0005LossExpectsProbabilitiesAnalyzer : KerasNetAnalyzer
+    public sealed class KL0005LossExpectsProbabilitiesAnalyzer : SetupRuleAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0005);
 
@@ -42,7 +42,7 @@ namespace KerasLint.Rules
                 _ => "a constant 1.0 (softmax over one unit)",
             };
             var want = Activations.ActivationFor(f.Expects)!;
-            var plan = ActivationFix.Plan("KL0005.SetActivation", $"Use activation '{want}' on the output layer", head, want, report.CancellationToken);
+            var plan = ActivationFix.Plan("KL0005.SetActivation", $"Use activation '{want}' on the output layer", setup.Api, head, want, report.CancellationToken);
             report.Report(plan.Create(Descriptors.KL0005, setup.Loss.Site.UseLocation, setup.Loss.Site.Text, expects, produces, want));
         }
     }

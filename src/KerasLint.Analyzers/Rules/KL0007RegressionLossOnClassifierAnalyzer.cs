@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
+using KerasLint.Analysis;
 using KerasLint.Knowledge;
-using KerasLint.KerasNet;
 using KerasLint.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -9,7 +9,7 @@ namespace KerasLint.Rules
 {
     /// <summary>KL0007: a regression loss (mse, mae, …) on a softmax or sigmoid classification head.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class KL0007RegressionLossOnClassifierAnalyzer : KerasNetAnalyzer
+    public sealed class KL0007RegressionLossOnClassifierAnalyzer : SetupRuleAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0007);
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
+using KerasLint.Analysis;
 using KerasLint.Knowledge;
-using KerasLint.KerasNet;
 using KerasLint.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -10,7 +10,7 @@ namespace KerasLint.Rules
 {
     /// <summary>KL0008: a callback monitors a key the compiled model never logs under this family.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class KL0008MonitorKeyNeverLoggedAnalyzer : KerasNetAnalyzer
+    public sealed class KL0008MonitorKeyNeverLoggedAnalyzer : SetupRuleAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0008);
 
@@ -31,7 +31,7 @@ namespace KerasLint.Rules
                 if (trainKeys.Contains(stripped))
                 {
                     if (!isValidation || setup.HasValidation != false) continue;
-                    why = "Fit gets neither validation_data nor validation_split, so no val_ key is logged";
+                    why = setup.Api.NoValidationPhrase + ", so no val_ key is logged";
                     replacement = stripped;
                 }
                 else

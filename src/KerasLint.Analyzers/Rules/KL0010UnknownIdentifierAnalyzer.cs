@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
+using KerasLint.Analysis;
 using KerasLint.Knowledge;
-using KerasLint.KerasNet;
 using KerasLint.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -13,7 +13,7 @@ namespace KerasLint.Rules
     /// only other families have. Names far from every built-in are taken as custom registered objects (silent).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class KL0010UnknownIdentifierAnalyzer : KerasNetAnalyzer
+    public sealed class KL0010UnknownIdentifierAnalyzer : SetupRuleAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0010);
 

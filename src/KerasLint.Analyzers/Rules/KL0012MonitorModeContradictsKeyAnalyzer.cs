@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
+using KerasLint.Analysis;
 using KerasLint.Knowledge;
-using KerasLint.KerasNet;
 using KerasLint.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -9,7 +9,7 @@ namespace KerasLint.Rules
 {
     /// <summary>KL0012: mode "min" on an accuracy-like key, or "max" on a loss/error key.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class KL0012MonitorModeContradictsKeyAnalyzer : KerasNetAnalyzer
+    public sealed class KL0012MonitorModeContradictsKeyAnalyzer : SetupRuleAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0012);
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using KerasLint.Knowledge;
 using KerasLint.Model;
-using KerasLint.TorchSharp;
+using KerasLint.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -9,9 +9,9 @@ namespace KerasLint.Rules
 {
     /// <summary>KL0101: CrossEntropyLoss / functional.cross_entropy (which apply log_softmax themselves) receive softmax probabilities.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class KL0101CrossEntropyOnProbabilitiesAnalyzer : TorchSharpLossAnalyzer
+    public sealed class KL0101CrossEntropyOnProbabilitiesAnalyzer : TorchStepRuleAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0101);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0101, Descriptors.AtCompilationEnd(Descriptors.KL0101));
 
         internal override TorchLossKind Loss => TorchLossKind.CrossEntropy;
 

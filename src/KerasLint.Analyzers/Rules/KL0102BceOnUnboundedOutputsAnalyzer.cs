@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using KerasLint.Knowledge;
 using KerasLint.Model;
-using KerasLint.TorchSharp;
+using KerasLint.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -9,9 +9,9 @@ namespace KerasLint.Rules
 {
     /// <summary>KL0102: BCELoss / functional.binary_cross_entropy receive values outside [0, 1] (logits, relu or tanh outputs): no sigmoid on the path.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class KL0102BceOnUnboundedOutputsAnalyzer : TorchSharpLossAnalyzer
+    public sealed class KL0102BceOnUnboundedOutputsAnalyzer : TorchStepRuleAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0102);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0102, Descriptors.AtCompilationEnd(Descriptors.KL0102));
 
         internal override TorchLossKind Loss => TorchLossKind.Bce;
 

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using KerasLint.Knowledge;
 using KerasLint.Model;
-using KerasLint.TorchSharp;
+using KerasLint.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -9,9 +9,9 @@ namespace KerasLint.Rules
 {
     /// <summary>KL0103: BCEWithLogitsLoss / functional.binary_cross_entropy_with_logits (which apply sigmoid themselves) receive sigmoid outputs.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class KL0103BceWithLogitsOnSigmoidAnalyzer : TorchSharpLossAnalyzer
+    public sealed class KL0103BceWithLogitsOnSigmoidAnalyzer : TorchStepRuleAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0103);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0103, Descriptors.AtCompilationEnd(Descriptors.KL0103));
 
         internal override TorchLossKind Loss => TorchLossKind.BceWithLogits;
 

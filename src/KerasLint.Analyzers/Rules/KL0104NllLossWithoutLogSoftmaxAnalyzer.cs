@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using KerasLint.Knowledge;
 using KerasLint.Model;
-using KerasLint.TorchSharp;
+using KerasLint.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -9,9 +9,9 @@ namespace KerasLint.Rules
 {
     /// <summary>KL0104: NLLLoss / functional.nll_loss receive softmax, sigmoid, raw or other outputs that are not log-probabilities.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class KL0104NllLossWithoutLogSoftmaxAnalyzer : TorchSharpLossAnalyzer
+    public sealed class KL0104NllLossWithoutLogSoftmaxAnalyzer : TorchStepRuleAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0104);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0104, Descriptors.AtCompilationEnd(Descriptors.KL0104));
 
         internal override TorchLossKind Loss => TorchLossKind.NllLoss;
 

@@ -34,15 +34,5 @@ namespace KerasLint.Rules
             return $"a {units}{act} head";
         }
 
-        /// <summary>Source for an Activation layer replacing a Softmax layer, spelled like the Softmax type was.</summary>
-        public static string ActivationLayerText(string softmaxCreation, string activation)
-        {
-            var text = softmaxCreation.Trim();
-            var open = text.IndexOf('(');
-            var type = (open < 0 ? text : text.Substring(0, open)).Trim();
-            if (type.StartsWith("new ", System.StringComparison.Ordinal)) type = type.Substring(4).Trim();
-            var prefix = type.EndsWith("Softmax", System.StringComparison.Ordinal) ? type.Substring(0, type.Length - "Softmax".Length) : "";
-            return $"new {prefix}Activation(\"{activation}\")";
-        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Reflection;
-using KerasLint.KerasNet;
+using KerasLint.Analysis;
+using KerasLint.Libraries.KerasNet;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -23,15 +24,15 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
             "net8.0", new PackageIdentity("Microsoft.NETCore.App.Ref", "8.0.31"), Path.Combine("ref", "net8.0"));
 
         /// <summary>Every analyzer in the analyzer assembly (Keras.NET and TorchSharp): the no-crash sweep runs them all.</summary>
-        public static ImmutableArray<DiagnosticAnalyzer> EveryAnalyzer { get; } = typeof(KerasNetAnalyzer).Assembly.GetTypes()
+        public static ImmutableArray<DiagnosticAnalyzer> EveryAnalyzer { get; } = typeof(SetupRuleAnalyzer).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
             .OrderBy(t => t.Name)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
 
-        /// <summary>Every Keras.NET analyzer in the analyzer assembly.</summary>
-        public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers { get; } = typeof(KerasNetAnalyzer).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(KerasNetAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
+        /// <summary>Every analyzer of the compile-based rules (Keras.NET's), and KL0009 (every library's Dropout).</summary>
+        public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers { get; } = typeof(SetupRuleAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && (typeof(SetupRuleAnalyzer).IsAssignableFrom(t) || t == typeof(KerasLint.Rules.KL0009DropoutRateOutOfRangeAnalyzer)) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
             .OrderBy(t => t.Name)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
@@ -56,8 +57,6 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
         {
             TestCode = source;
 
-            // KL0009 is reported by the Keras.NET and the TorchSharp Dropout analyzers.
-            MarkupOptions = MarkupOptions.UseFirstDescriptor;
             ReferenceAssemblies = KerasCode.Net80;
             KerasCode.Configure(TestState, family);
         }
@@ -162,7 +161,7 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
 
             public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
             {
-                value = key == KerasNetContext.VersionOption ? family : null;
+                value = key == KerasNetAdapter.VersionOption ? family : null;
                 return value != null;
             }
         }

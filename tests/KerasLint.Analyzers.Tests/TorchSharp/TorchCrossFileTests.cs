@@ -1,4 +1,4 @@
-using KerasLint.CodeFixes.TorchSharp;
+using KerasLint.CodeFixes;
 using KerasLint.Rules;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using KerasLint.CodeFixes.TorchSharp;
+using KerasLint.CodeFixes;
 using KerasLint.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;

@@ -1,4 +1,4 @@
-using KerasLint.CodeFixes.TorchSharp;
+using KerasLint.CodeFixes;
 using KerasLint.Rules;
 using Xunit;
 

@@ -19,7 +19,7 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
             new KL0102BceOnUnboundedOutputsAnalyzer(),
             new KL0103BceWithLogitsOnSigmoidAnalyzer(),
             new KL0104NllLossWithoutLogSoftmaxAnalyzer(),
-            new TorchSharpDropoutAnalyzer());
+            new KL0009DropoutRateOutOfRangeAnalyzer());
 
         private static async Task<ImmutableArray<MetadataReference>> ReferencesAsync()
         {

@@ -20,7 +20,7 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
                 "KL0102" => TorchVerifier.VerifyAsync<KL0102BceOnUnboundedOutputsAnalyzer>(c.Source),
                 "KL0103" => TorchVerifier.VerifyAsync<KL0103BceWithLogitsOnSigmoidAnalyzer>(c.Source),
                 "KL0104" => TorchVerifier.VerifyAsync<KL0104NllLossWithoutLogSoftmaxAnalyzer>(c.Source),
-                "KL0009" => TorchVerifier.VerifyAsync<TorchSharpDropoutAnalyzer>(c.Source),
+                "KL0009" => TorchVerifier.VerifyAsync<KL0009DropoutRateOutOfRangeAnalyzer>(c.Source),
                 _ => throw new InvalidOperationException(c.Rule),
             };
         }

@@ -1,0 +1,161 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+
+namespace KerasLint.Analysis
+{
+    /// <summary>What a code fix edits.</summary>
+    internal enum FixEditKind
+    {
+        /// <summary>Replace a string literal token's value (trivia kept).</summary>
+        ReplaceString,
+
+        /// <summary>Append a named string argument to an object creation.</summary>
+        AddNamedArgument,
+
+        /// <summary>Remove an element from an array initializer.</summary>
+        RemoveElement,
+
+        /// <summary>Replace an expression with new source text (trivia kept).</summary>
+        ReplaceExpression,
+    }
+
+    internal sealed class FixEdit
+    {
+        public FixEdit(FixEditKind kind, int location, string name, string value)
+        {
+            Kind = kind;
+            Location = location;
+            Name = name;
+            Value = value;
+        }
+
+        public FixEditKind Kind { get; }
+
+        /// <summary>Index into the diagnostic's additional locations.</summary>
+        public int Location { get; }
+
+        public string Name { get; }
+
+        public string Value { get; }
+    }
+
+    internal sealed class FixAction
+    {
+        public FixAction(string equivalenceKey, string title, IReadOnlyList<FixEdit> edits)
+        {
+            EquivalenceKey = equivalenceKey;
+            Title = title;
+            Edits = edits;
+        }
+
+        /// <summary>Same for every diagnostic fixed the same way (Fix All groups by it).</summary>
+        public string EquivalenceKey { get; }
+
+        public string Title { get; }
+
+        public IReadOnlyList<FixEdit> Edits { get; }
+    }
+
+    /// <summary>
+    /// The code fixes an analyzer offers for one diagnostic, carried in the diagnostic's properties and
+    /// additional locations so that the code-fix provider only applies them (the analyzer knows the model).
+    /// </summary>
+    internal sealed class FixPlan
+    {
+        private const char FieldSeparator = '\u001f';
+        private const char EditSeparator = '\u001e';
+
+        private readonly List<Location> locations = new List<Location>();
+        private readonly List<(string Key, string Title, List<FixEdit> Edits)> actions = new List<(string, string, List<FixEdit>)>();
+
+        public static FixPlan None => new FixPlan();
+
+        /// <summary>Starts an action; edits added until the next call belong to it.</summary>
+        public FixPlan Action(string equivalenceKey, string title)
+        {
+            actions.Add((equivalenceKey, title, new List<FixEdit>()));
+            return this;
+        }
+
+        public FixPlan ReplaceString(Location literal, string value) => Edit(FixEditKind.ReplaceString, literal, "", value);
+
+        public FixPlan AddNamedArgument(Location creation, string name, string value) => Edit(FixEditKind.AddNamedArgument, creation, name, value);
+
+        public FixPlan RemoveElement(Location element) => Edit(FixEditKind.RemoveElement, element, "", "");
+
+        public FixPlan ReplaceExpression(Location expression, string text) => Edit(FixEditKind.ReplaceExpression, expression, "", text);
+
+        public Diagnostic Create(DiagnosticDescriptor descriptor, Location location, params object?[] args) =>
+            Create(descriptor, location, descriptor.DefaultSeverity, args);
+
+        public Diagnostic Create(DiagnosticDescriptor descriptor, Location location, DiagnosticSeverity severity, params object?[] args)
+        {
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties["fix.count"] = actions.Count.ToString(CultureInfo.InvariantCulture);
+            for (var i = 0; i < actions.Count; i++)
+            {
+                var (key, title, edits) = actions[i];
+                properties[$"fix.{i}.key"] = key;
+                properties[$"fix.{i}.title"] = title;
+                var encoded = new List<string>();
+                foreach (var e in edits)
+                {
+                    encoded.Add(string.Join(FieldSeparator.ToString(), ((int)e.Kind).ToString(CultureInfo.InvariantCulture), e.Location.ToString(CultureInfo.InvariantCulture), e.Name, e.Value));
+                }
+
+                properties[$"fix.{i}.edits"] = string.Join(EditSeparator.ToString(), encoded);
+            }
+
+            return severity == descriptor.DefaultSeverity
+                ? Diagnostic.Create(descriptor, location, locations, properties.ToImmutable(), args)
+                : Diagnostic.Create(descriptor, location, severity, locations, properties.ToImmutable(), args);
+        }
+
+        /// <summary>The actions a diagnostic carries (read by the code-fix providers).</summary>
+        public static IReadOnlyList<FixAction> Read(Diagnostic diagnostic)
+        {
+            var result = new List<FixAction>();
+            var p = diagnostic.Properties;
+            if (!p.TryGetValue("fix.count", out var countText) || !int.TryParse(countText, NumberStyles.None, CultureInfo.InvariantCulture, out var count)) return result;
+            for (var i = 0; i < count; i++)
+            {
+                if (!p.TryGetValue($"fix.{i}.key", out var key) || key == null || !p.TryGetValue($"fix.{i}.title", out var title) || title == null) continue;
+                p.TryGetValue($"fix.{i}.edits", out var editsText);
+                var edits = new List<FixEdit>();
+                var ok = true;
+                foreach (var e in (editsText ?? "").Split(new[] { EditSeparator }, System.StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var f = e.Split(new[] { FieldSeparator }, 4);
+                    if (f.Length != 4 || !int.TryParse(f[0], NumberStyles.None, CultureInfo.InvariantCulture, out var kind)
+                        || !int.TryParse(f[1], NumberStyles.None, CultureInfo.InvariantCulture, out var loc) || loc >= diagnostic.AdditionalLocations.Count)
+                    {
+                        ok = false;
+                        break;
+                    }
+
+                    edits.Add(new FixEdit((FixEditKind)kind, loc, f[2], f[3]));
+                }
+
+                if (ok && edits.Count > 0) result.Add(new FixAction(key, title, edits));
+            }
+
+            return result;
+        }
+
+        private FixPlan Edit(FixEditKind kind, Location location, string name, string value)
+        {
+            if (actions.Count == 0) return this;
+            var index = locations.IndexOf(location);
+            if (index < 0)
+            {
+                index = locations.Count;
+                locations.Add(location);
+            }
+
+            actions[actions.Count - 1].Edits.Add(new FixEdit(kind, index, name, value));
+            return this;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KerasLint.Analysis
+{
+    /// <summary>Small IOperation helpers every library adapter uses (one place for each).</summary>
+    internal static class Operations
+    {
+        /// <summary>The operation without the conversions and parentheses around it.</summary>
+        public static IOperation Unwrap(IOperation op)
+        {
+            while (true)
+            {
+                switch (op)
+                {
+                    case IConversionOperation c:
+                        op = c.Operand;
+                        continue;
+                    case IParenthesizedOperation p:
+                        op = p.Operand;
+                        continue;
+                    default:
+                        return op;
+                }
+            }
+        }
+
+        /// <summary><see cref="Unwrap(IOperation)"/> that passes null through.</summary>
+        public static IOperation? UnwrapOrNull(IOperation? op) => op == null ? null : Unwrap(op);
+
+        /// <summary>The outermost operation of the member body (method, accessor, field initializer…).</summary>
+        public static IOperation Root(IOperation op)
+        {
+            while (op.Parent != null) op = op.Parent;
+            return op;
+        }
+
+        /// <summary>The parent, skipping the conversions and parentheses that wrap <paramref name="op"/>.</summary>
+        public static IOperation? ParentSkippingWrappers(IOperation op)
+        {
+            var parent = op.Parent;
+            while (parent is IConversionOperation || parent is IParenthesizedOperation) parent = parent.Parent;
+            return parent;
+        }
+
+        /// <summary>Descendants (and the root), not entering lambdas or local functions (their returns are not the method's).</summary>
+        public static IEnumerable<IOperation> DescendantsOutsideLambdas(IOperation root)
+        {
+            var stack = new Stack<IOperation>();
+            stack.Push(root);
+            while (stack.Count > 0)
+            {
+                var op = stack.Pop();
+                yield return op;
+                foreach (var child in op.ChildOperations)
+                {
+                    if (child is IAnonymousFunctionOperation || child is ILocalFunctionOperation) continue;
+                    stack.Push(child);
+                }
+            }
+        }
+
+        /// <summary>The argument bound to a parameter name, or null.</summary>
+        public static IArgumentOperation? Argument(IEnumerable<IArgumentOperation> arguments, string parameter)
+        {
+            foreach (var a in arguments)
+            {
+                if (a.Parameter?.Name == parameter) return a;
+            }
+
+            return null;
+        }
+
+        /// <summary>Whether the argument is written in the code (not the parameter's default).</summary>
+        public static bool IsExplicit(IArgumentOperation? argument) => argument != null && argument.ArgumentKind != ArgumentKind.DefaultValue;
+
+        /// <summary>Whether the value is the constant <c>null</c>.</summary>
+        public static bool IsNullConstant(IOperation op)
+        {
+            var v = Unwrap(op);
+            return v.ConstantValue.HasValue && v.ConstantValue.Value == null;
+        }
+
+        public static bool IsOneOf(IMethodSymbol method, System.Collections.Immutable.ImmutableArray<IMethodSymbol> set)
+        {
+            var def = method.OriginalDefinition;
+            foreach (var m in set)
+            {
+                if (SymbolEqualityComparer.Default.Equals(def, m)) return true;
+            }
+
+            return false;
+        }
+
+        public static bool Is(ITypeSymbol? type, ITypeSymbol? target) =>
+            type != null && target != null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, target);
+    }
+}

@@ -1,0 +1,546 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using KerasLint.Analysis;
+using KerasLint.Knowledge;
+using KerasLint.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace KerasLint.Libraries.TorchSharp
+{
+    /// <summary>
+    /// Recognises a TorchSharp loss call and follows its prediction back to what produced it: activation functions,
+    /// module calls, Sequential factories and appends, custom modules' <c>forward</c> returns, locals (last
+    /// definition before the use; several reaching definitions must agree), fields (initializer and constructor
+    /// assignments) and parameters of a known module type. Code in the loss call's file is followed at once; code
+    /// in other files only at compilation end (see <see cref="TorchSharpAdapter"/>). Anything else is
+    /// <see cref="HeadActivation.Unknown"/>, and rules stay silent on it.
+    /// </summary>
+    internal sealed class TrainingStepRecognizer
+    {
+        private const int MaxDepth = 24;
+
+        private readonly TorchSharpSymbols symbols;
+        private readonly SemanticModel model;
+        private readonly CancellationToken cancellationToken;
+        private readonly System.Func<SyntaxNode, IOperation?>? otherTrees;
+        private readonly HashSet<object> visiting = new HashSet<object>();
+        private int budget = 4000;
+        private int depth;
+
+        private TrainingStepRecognizer(TorchSharpSymbols symbols, SemanticModel model, System.Func<SyntaxNode, IOperation?>? otherTrees, CancellationToken cancellationToken)
+        {
+            this.symbols = symbols;
+            this.model = model;
+            this.otherTrees = otherTrees;
+            this.cancellationToken = cancellationToken;
+        }
+
+        /// <summary>Whether following the prediction needed code in another file that was not available.</summary>
+        private bool NeedsOtherTrees { get; set; }
+
+        /// <summary>Whether the invocation may be a loss call (cheap: no data flow).</summary>
+        public static bool IsCandidate(TorchSharpSymbols symbols, IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (TorchSharpSymbols.Is(method.ContainingType, symbols.Functional)) return symbols.LossKindOfMethod(method) != null;
+            return (method.Name == "forward" || method.Name == "call") && method.Parameters.Length == 2 && invocation.Instance != null
+                && symbols.IsModule(invocation.Instance.Type, 2);
+        }
+
+        /// <summary>
+        /// The training step of a loss call, or null when it is not one of the recognised losses.
+        /// <paramref name="otherTrees"/> gives the operations of declarations in other files (null: not available;
+        /// <paramref name="needsOtherTrees"/> then says whether they would have been followed).
+        /// </summary>
+        public static TorchTrainingStep? Recognize(TorchSharpSymbols symbols, IInvocationOperation invocation, System.Func<SyntaxNode, IOperation?>? otherTrees, out bool needsOtherTrees, CancellationToken cancellationToken)
+        {
+            needsOtherTrees = false;
+            var semanticModel = invocation.SemanticModel;
+            if (semanticModel == null) return null;
+            var r = new TrainingStepRecognizer(symbols, semanticModel, otherTrees, cancellationToken);
+            var step = r.RecognizeCore(invocation);
+            needsOtherTrees = r.NeedsOtherTrees;
+            return step;
+        }
+
+        private TorchTrainingStep? RecognizeCore(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            TorchLossKind? kind;
+            TorchLossForm form;
+            SyntaxNode? construction;
+            if (TorchSharpSymbols.Is(method.ContainingType, symbols.Functional))
+            {
+                kind = symbols.LossKindOfMethod(method);
+                form = TorchLossForm.Functional;
+                construction = invocation.Syntax;
+            }
+            else if (IsCandidate(symbols, invocation))
+            {
+                form = TorchLossForm.Module;
+                var typed = symbols.LossKindOfType(invocation.Instance!.Type);
+                var created = LossObject(invocation.Instance!);
+                if (typed != null && created.Kind != null && created.Kind != typed) return null;
+                kind = typed ?? created.Kind;
+                construction = created.Node;
+            }
+            else
+            {
+                return null;
+            }
+
+            if (kind == null) return null;
+            var input = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0);
+            if (input == null || input.Value == null) return null;
+            var head = TensorHead(input.Value);
+            return new TorchTrainingStep(kind.Value, form, invocation.Syntax, construction, input.Value.Syntax, head);
+        }
+
+        // ---------------------------------------------------------------- loss objects
+
+        private (TorchLossKind? Kind, SyntaxNode? Node) LossObject(IOperation operation)
+        {
+            if (!Enter()) return (null, null);
+            try
+            {
+                var op = Operations.UnwrapOrNull(operation) ?? operation;
+                switch (op)
+                {
+                    case IInvocationOperation inv when inv.TargetMethod.IsStatic && TorchSharpSymbols.Is(inv.TargetMethod.ContainingType, symbols.Nn):
+                        return (symbols.LossKindOfMethod(inv.TargetMethod), inv.Syntax);
+                    case IObjectCreationOperation creation:
+                        return (symbols.LossKindOfType(creation.Type), creation.Syntax);
+                    case ILocalReferenceOperation local:
+                        return Agree(ReachingValues(local, local.Local), LossObject);
+                    case IFieldReferenceOperation field:
+                        return Agree(MemberValues(field.Field, field), LossObject);
+                    case IPropertyReferenceOperation property when property.Arguments.Length == 0:
+                        return Agree(MemberValues(property.Property, property), LossObject);
+                    default:
+                        return (null, null);
+                }
+            }
+            finally
+            {
+                depth--;
+            }
+        }
+
+        private static (TorchLossKind? Kind, SyntaxNode? Node) Agree(List<IOperation?> values, System.Func<IOperation, (TorchLossKind? Kind, SyntaxNode? Node)> resolve)
+        {
+            (TorchLossKind? Kind, SyntaxNode? Node) result = (null, null);
+            foreach (var value in values)
+            {
+                if (value == null) return (null, null);
+                var r = resolve(value);
+                if (r.Kind == null) return (null, null);
+                if (result.Kind != null && result.Kind != r.Kind) return (null, null);
+                result = result.Kind == null ? r : (result.Kind, null); // several constructions: kind known, no single site
+            }
+
+            return result;
+        }
+
+        // ---------------------------------------------------------------- tensors
+
+        /// <summary>What a tensor-valued operation holds.</summary>
+        private TorchHead TensorHead(IOperation operation)
+        {
+            if (!Enter()) return TorchHead.Unknown;
+            try
+            {
+                var op = Operations.UnwrapOrNull(operation) ?? operation;
+                switch (op)
+                {
+                    case IInvocationOperation inv:
+                        return InvocationHead(inv);
+                    case ILocalReferenceOperation local:
+                        return Merge(ReachingValues(local, local.Local), TensorHead);
+                    case IParameterReferenceOperation parameter:
+                        return Merge(ReachingValues(parameter, parameter.Parameter), TensorHead);
+                    case IConditionalOperation conditional when conditional.WhenFalse != null:
+                        return Merge(TensorHead(conditional.WhenTrue), TensorHead(conditional.WhenFalse));
+                    case ICoalesceOperation coalesce:
+                        return Merge(TensorHead(coalesce.Value), TensorHead(coalesce.WhenNull));
+                    default:
+                        return TorchHead.Unknown;
+                }
+            }
+            finally
+            {
+                depth--;
+            }
+        }
+
+        private TorchHead InvocationHead(IInvocationOperation inv)
+        {
+            var method = inv.TargetMethod;
+            var tensorInput = TensorInput(inv);
+            var activation = symbols.ActivationOfFunction(method);
+            if (activation != null)
+            {
+                if (tensorInput == null) return TorchHead.Unknown;
+                var site = new ActivationSite(ActivationSiteKind.Function, inv.Syntax, tensorInput.Syntax, inv.Syntax);
+                return new TorchHead(activation.Value, ImmutableArray.Create(site));
+            }
+
+            if (symbols.IsValuePreserving(method))
+            {
+                return inv.Instance == null ? TorchHead.Unknown : TensorHead(inv.Instance);
+            }
+
+            if (inv.Instance != null && (method.Name == "forward" || method.Name == "call") && method.Parameters.Length == 1
+                && symbols.IsTensor(method.Parameters[0].Type) && symbols.IsTensor(method.ReturnType) && symbols.IsModule(inv.Instance.Type, 1))
+            {
+                var head = ModuleHead(inv.Instance);
+                if (!head.IsKnown) return head;
+                var argument = inv.Arguments.Length == 1 ? inv.Arguments[0].Value : null;
+                var sites = head.Sites.Select(s => s.Kind == ActivationSiteKind.Factory && argument != null
+                    ? s.With(ActivationSiteKind.ModuleCall, inv.Syntax, argument.Syntax)
+                    : s).ToImmutableArray();
+                return new TorchHead(head.Activation, sites);
+            }
+
+            return IsUserHelper(method) ? ReturnsHead(method, TensorHead) : TorchHead.Unknown;
+        }
+
+        /// <summary>The tensor an activation function is applied to: the receiver of a Tensor method, else the first argument.</summary>
+        private static IOperation? TensorInput(IInvocationOperation inv)
+        {
+            if (!inv.TargetMethod.IsStatic) return inv.Instance;
+            var first = inv.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0);
+            return first?.Value;
+        }
+
+        // ---------------------------------------------------------------- modules
+
+        /// <summary>What a module-valued operation's <c>forward</c> returns.</summary>
+        private TorchHead ModuleHead(IOperation operation)
+        {
+            if (!Enter()) return TorchHead.Unknown;
+            try
+            {
+                var op = Operations.UnwrapOrNull(operation) ?? operation;
+                var head = ModuleHeadCore(op);
+                if (!head.IsKnown && op.Type is INamedTypeSymbol type && IsCustomModule(type) && !(op is IObjectCreationOperation))
+                {
+                    head = ForwardHead(type);
+                }
+
+                return head;
+            }
+            finally
+            {
+                depth--;
+            }
+        }
+
+        private TorchHead ModuleHeadCore(IOperation op)
+        {
+            switch (op)
+            {
+                case IInvocationOperation inv:
+                {
+                    var method = inv.TargetMethod;
+                    if (symbols.IsSequentialFactory(method)) return SequentialHead(inv);
+                    if (symbols.IsSequentialAppend(method)) return AppendHead(inv);
+                    var activation = symbols.ActivationOfModuleFactory(method);
+                    if (activation != null)
+                    {
+                        return new TorchHead(activation.Value, ImmutableArray.Create(new ActivationSite(ActivationSiteKind.Factory, inv.Syntax, null, inv.Syntax)));
+                    }
+
+                    return IsUserHelper(method) ? ReturnsHead(method, ModuleHead) : TorchHead.Unknown;
+                }
+
+                case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol created && IsCustomModule(created):
+                    return ForwardHead(created);
+                case ILocalReferenceOperation local:
+                {
+                    if (EscapesBefore(local)) return TorchHead.Unknown;
+                    var append = LastAppendBefore(local);
+                    if (append != null) return AppendHead(append);
+                    return Merge(ReachingValues(local, local.Local), ModuleHead);
+                }
+
+                case IFieldReferenceOperation field:
+                    return MemberModuleHead(field.Field, field);
+                case IPropertyReferenceOperation property when property.Arguments.Length == 0:
+                    return MemberModuleHead(property.Property, property);
+                default:
+                    return TorchHead.Unknown;
+            }
+        }
+
+        private TorchHead MemberModuleHead(ISymbol member, IOperation reference)
+        {
+            var values = MemberValues(member, reference);
+            var appends = MemberAppends(member);
+            if (appends == null) return TorchHead.Unknown;
+            if (appends.Count > 0) return AppendHead(appends[appends.Count - 1]);
+            if (values.Count == 0) return TorchHead.Unknown;
+            return Merge(values, ModuleHead);
+        }
+
+        private TorchHead SequentialHead(IInvocationOperation inv)
+        {
+            if (inv.Arguments.Length != 1) return TorchHead.Unknown;
+            var argument = inv.Arguments[0];
+            if (argument.ArgumentKind != ArgumentKind.ParamArray || !(Operations.UnwrapOrNull(argument.Value) is IArrayCreationOperation array) || array.Initializer == null)
+            {
+                return TorchHead.Unknown;
+            }
+
+            var elements = array.Initializer.ElementValues;
+            for (var i = elements.Length - 1; i >= 0; i--)
+            {
+                var element = elements[i];
+                var module = ElementModule(element);
+                if (module == null) return TorchHead.Unknown;
+                if (Operations.UnwrapOrNull(module) is IInvocationOperation factory && symbols.IsTransparentModuleFactory(factory.TargetMethod)) continue;
+                var head = ModuleHead(module);
+                if (!head.IsKnown) return head;
+                var sites = head.Sites.Select(s => s.Kind == ActivationSiteKind.Factory
+                    ? s.With(ActivationSiteKind.SequentialElement, element.Syntax, null)
+                    : s).ToImmutableArray();
+                return new TorchHead(head.Activation, sites);
+            }
+
+            return TorchHead.Unknown;
+        }
+
+        /// <summary>The module of a Sequential element: a module, or the second element of a ("name", module) tuple.</summary>
+        private static IOperation? ElementModule(IOperation element)
+        {
+            var op = Operations.UnwrapOrNull(element) ?? element;
+            if (op is ITupleOperation tuple) return tuple.Elements.Length == 2 ? tuple.Elements[1] : null;
+            if (op is IObjectCreationOperation creation && creation.Arguments.Length == 2 && creation.Type is INamedTypeSymbol t && t.Name.StartsWith("Tuple", System.StringComparison.Ordinal))
+            {
+                return creation.Arguments[1].Value;
+            }
+
+            if (op is IInvocationOperation call && call.TargetMethod.Name == "Create" && call.TargetMethod.ContainingType?.Name == "Tuple" && call.Arguments.Length == 2)
+            {
+                return call.Arguments[1].Value;
+            }
+
+            return op.Type != null && op.Type.IsTupleType ? null : op;
+        }
+
+        private TorchHead AppendHead(IInvocationOperation append)
+        {
+            var module = append.Arguments.OrderBy(a => a.Parameter?.Ordinal ?? 0).LastOrDefault()?.Value;
+            if (module == null) return TorchHead.Unknown;
+            var head = ModuleHead(module);
+            if (!head.IsKnown) return head;
+            var sites = head.Sites.Select(s => s.Kind == ActivationSiteKind.Factory
+                ? s.With(ActivationSiteKind.Append, append.Syntax, append.Instance?.Syntax)
+                : s).ToImmutableArray();
+            return new TorchHead(head.Activation, sites);
+        }
+
+        private bool IsCustomModule(INamedTypeSymbol type) =>
+            type.TypeKind == TypeKind.Class && !type.IsAbstract && type.Locations.Any(l => l.IsInSource) && symbols.IsModule(type, 1);
+
+        /// <summary>What a custom module's <c>forward</c> returns: every return statement must agree.</summary>
+        private TorchHead ForwardHead(INamedTypeSymbol type)
+        {
+            IMethodSymbol? forward = null;
+            for (var t = type; t != null && forward == null && t.Locations.Any(l => l.IsInSource); t = t.BaseType)
+            {
+                forward = t.GetMembers("forward").OfType<IMethodSymbol>()
+                    .FirstOrDefault(m => !m.IsAbstract && !m.IsStatic && m.Parameters.Length == 1 && symbols.IsTensor(m.Parameters[0].Type));
+            }
+
+            return forward == null ? TorchHead.Unknown : ReturnsHead(forward, TensorHead);
+        }
+
+        /// <summary>A method written in this compilation (a model factory such as <c>BuildModel()</c>, a <c>Predict(x)</c> helper), not a TorchSharp API.</summary>
+        private static bool IsUserHelper(IMethodSymbol method) =>
+            !method.IsAbstract && method.MethodKind == MethodKind.Ordinary && method.Locations.Any(l => l.IsInSource);
+
+        /// <summary>What a method returns: every return statement must agree (lambdas and local functions are not its returns).</summary>
+        private TorchHead ReturnsHead(IMethodSymbol method, System.Func<IOperation, TorchHead> resolve)
+        {
+            if (!visiting.Add(method)) return TorchHead.Unknown;
+            try
+            {
+                var body = BodyOf(method);
+                if (body == null) return TorchHead.Unknown;
+                var returns = Operations.DescendantsOutsideLambdas(body).OfType<IReturnOperation>().Where(r => r.ReturnedValue != null).ToList();
+                if (returns.Count == 0) return TorchHead.Unknown;
+                return Merge(returns.Select(r => (IOperation?)r.ReturnedValue).ToList(), resolve);
+            }
+            finally
+            {
+                visiting.Remove(method);
+            }
+        }
+
+        // ---------------------------------------------------------------- data flow
+
+        /// <summary>The values a local or parameter may hold at a use (the member's shared reaching definitions).</summary>
+        private List<IOperation?> ReachingValues(IOperation use, ISymbol symbol)
+        {
+            if (!visiting.Add(use)) return new List<IOperation?> { null };
+            try
+            {
+                return MemberFlow.For(use).ReachingValues(use, symbol, cancellationToken);
+            }
+            finally
+            {
+                visiting.Remove(use);
+            }
+        }
+
+        /// <summary>Whether the module local is handed to code outside TorchSharp before the use (a helper may append to it).</summary>
+        private bool EscapesBefore(ILocalReferenceOperation use) =>
+            MemberFlow.For(use).PassedToCallBefore(use.Local, use.Syntax.SpanStart,
+                invocation => SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingAssembly, symbols.Torch.ContainingAssembly), cancellationToken);
+
+        /// <summary>The last <c>append</c> on the local before the use; null when there is none.</summary>
+        private IInvocationOperation? LastAppendBefore(ILocalReferenceOperation use) =>
+            MemberFlow.For(use).CallsOn(use.Local, cancellationToken)
+                .Where(i => symbols.IsSequentialAppend(i.TargetMethod) && i.Syntax.SpanStart < use.Syntax.SpanStart && i.Parent is IExpressionStatementOperation)
+                .OrderBy(i => i.Syntax.SpanStart)
+                .LastOrDefault();
+
+        /// <summary>A field's or property's values: its initializer and the assignments in <see cref="WriterBodies"/>.</summary>
+        private List<IOperation?> MemberValues(ISymbol member, IOperation reference)
+        {
+            var values = new List<IOperation?>();
+            if (!visiting.Add(member)) { values.Add(null); return values; }
+            try
+            {
+                foreach (var syntaxRef in member.DeclaringSyntaxReferences)
+                {
+                    var node = syntaxRef.GetSyntax(cancellationToken);
+                    EqualsValueClauseSyntax? initializer = node is VariableDeclaratorSyntax v ? v.Initializer : node is PropertyDeclarationSyntax p ? p.Initializer : null;
+                    if (initializer == null) continue;
+                    switch (OperationOf(initializer))
+                    {
+                        case IFieldInitializerOperation f: values.Add(f.Value); break;
+                        case IPropertyInitializerOperation pi: values.Add(pi.Value); break;
+                        default: values.Add(null); break;
+                    }
+                }
+
+                foreach (var ctor in WriterBodies(member))
+                {
+                    if (ctor == null) { values.Add(null); continue; }
+                    foreach (var assignment in ctor.DescendantsAndSelf().OfType<ISimpleAssignmentOperation>())
+                    {
+                        if (IsMemberReference(assignment.Target, member)) values.Add(assignment.Value);
+                    }
+                }
+
+                return values;
+            }
+            finally
+            {
+                visiting.Remove(member);
+            }
+        }
+
+        /// <summary>Appends on the member in <see cref="WriterBodies"/>, in order; null when one cannot be read.</summary>
+        private List<IInvocationOperation>? MemberAppends(ISymbol member)
+        {
+            var appends = new List<IInvocationOperation>();
+            foreach (var ctor in WriterBodies(member))
+            {
+                if (ctor == null) return null;
+                appends.AddRange(ctor.DescendantsAndSelf().OfType<IInvocationOperation>()
+                    .Where(i => symbols.IsSequentialAppend(i.TargetMethod) && i.Instance != null && IsMemberReference(i.Instance, member)));
+            }
+
+            return appends;
+        }
+
+        private static bool IsMemberReference(IOperation? op, ISymbol member) => Operations.UnwrapOrNull(op) switch
+        {
+            IFieldReferenceOperation f => SymbolEqualityComparer.Default.Equals(f.Field, member),
+            IPropertyReferenceOperation p => SymbolEqualityComparer.Default.Equals(p.Property, member),
+            _ => false,
+        };
+
+        /// <summary>
+        /// The bodies that may assign a field or property: the constructors for a readonly field or a getter-only
+        /// property, else every method, constructor and accessor of the containing type. Null: a body in another
+        /// file that is not available yet.
+        /// </summary>
+        private IEnumerable<IOperation?> WriterBodies(ISymbol member)
+        {
+            var type = member.ContainingType;
+            if (type == null) yield break;
+            var constructorsOnly = member is IFieldSymbol { IsReadOnly: true } || member is IPropertySymbol { SetMethod: null };
+            IEnumerable<IMethodSymbol> methods = constructorsOnly
+                ? type.InstanceConstructors.Concat(type.StaticConstructors)
+                : type.GetMembers().OfType<IMethodSymbol>();
+            foreach (var method in methods)
+            {
+                foreach (var syntaxRef in method.DeclaringSyntaxReferences)
+                {
+                    var node = syntaxRef.GetSyntax(cancellationToken);
+                    var operation = OperationOf(node);
+                    if (operation != null) yield return operation;
+                    else if (node.SyntaxTree != model.SyntaxTree && otherTrees == null) yield return null;
+                }
+            }
+        }
+
+        private IOperation? BodyOf(IMethodSymbol method)
+        {
+            var syntaxRef = method.DeclaringSyntaxReferences.FirstOrDefault();
+            return syntaxRef == null ? null : OperationOf(syntaxRef.GetSyntax(cancellationToken));
+        }
+
+        /// <summary>
+        /// The operation of a declaration (method, constructor, initializer): from the loss call's semantic model in
+        /// its own tree, else from the blocks collected for the whole compilation (available at compilation end);
+        /// without them the step is marked as needing other files.
+        /// </summary>
+        private IOperation? OperationOf(SyntaxNode node)
+        {
+            if (node.SyntaxTree == model.SyntaxTree) return model.GetOperation(node, cancellationToken);
+            if (otherTrees != null) return otherTrees(node);
+            NeedsOtherTrees = true;
+            return null;
+        }
+
+        // ---------------------------------------------------------------- helpers
+
+        private bool Enter()
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (depth >= MaxDepth || --budget < 0) return false;
+            depth++;
+            return true;
+        }
+
+        private static TorchHead Merge(TorchHead a, TorchHead b)
+        {
+            if (!a.IsKnown || !b.IsKnown || a.Activation != b.Activation) return TorchHead.Unknown;
+            return new TorchHead(a.Activation, a.Sites.AddRange(b.Sites.Where(s => !a.Sites.Any(x => x.Node == s.Node))));
+        }
+
+        private static TorchHead Merge(List<IOperation?> values, System.Func<IOperation, TorchHead> resolve)
+        {
+            if (values.Count == 0) return TorchHead.Unknown;
+            TorchHead? result = null;
+            foreach (var value in values)
+            {
+                if (value == null) return TorchHead.Unknown;
+                var head = resolve(value);
+                if (!head.IsKnown) return TorchHead.Unknown;
+                result = result == null ? head : Merge(result.Value, head);
+                if (!result.Value.IsKnown) return TorchHead.Unknown;
+            }
+
+            return result ?? TorchHead.Unknown;
+        }
+    }
+}
