@@ -64,6 +64,7 @@ internal static unsafe class CpuKernels
     internal static bool TryBatch(KerasFamily f, string fn, KerasArgs a, Device device, Tensor? yTrue, Tensor? yPred, Tensor? w, out BatchSums sums)
     {
         sums = default;
+        if (f == KerasFamily.TfNet) return false; // TF.NET's argument quirks (fixed threshold, …) live in TfNetMath, on the TorchSharp-op path
         if (device.type != DeviceType.CPU || yTrue is null || yPred is null) return false;
         if (!TryGetSrc(yTrue, out var t) || !TryGetSrc(yPred, out var p)) return false;
         Src ws = default;
