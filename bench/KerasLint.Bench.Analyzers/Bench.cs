@@ -22,18 +22,17 @@ namespace KerasLint.Bench.Analyzers
         {
             var sets = new[] { AnalyzerSets.KerasLint, AnalyzerSets.Empty, AnalyzerSets.LoadPeer() };
             report.Sets.AddRange(sets.Select(s => (s.Name, s.Count)));
-            var atTargetSize = new Dictionary<CodeKind, GeneratedSolution>();
-            foreach (var size in settings.Sizes)
+            var atTargetSize = Kinds.ToDictionary(k => k, k => SolutionGenerator.Generate(k, settings.TargetSize));
+            foreach (var size in settings.Runs("whole") ? settings.Sizes : Array.Empty<int>())
             {
                 foreach (var kind in Kinds)
                 {
-                    var solution = SolutionGenerator.Generate(kind, size);
-                    if (size == settings.TargetSize) atTargetSize[kind] = solution;
+                    var solution = size == settings.TargetSize ? atTargetSize[kind] : SolutionGenerator.Generate(kind, size);
                     report.Whole.Add(await WholeCompilationAsync(solution, sets).ConfigureAwait(false));
                 }
             }
 
-            foreach (var kind in Kinds)
+            foreach (var kind in settings.Runs("keystrokes") ? Kinds : Array.Empty<CodeKind>())
             {
                 var solution = atTargetSize[kind];
                 if (solution.DeepLearningDocument != null)
@@ -41,13 +40,13 @@ namespace KerasLint.Bench.Analyzers
                 report.Keystrokes.Add(await KeystrokesAsync(solution, solution.PlainDocument, "no DL code", sets).ConfigureAwait(false));
             }
 
-            foreach (var kind in settings.Quick ? new[] { CodeKind.TorchSharp } : Kinds)
+            foreach (var kind in !settings.Runs("memory") ? Array.Empty<CodeKind>() : settings.Quick ? new[] { CodeKind.TorchSharp } : Kinds)
             {
                 Log($"memory {atTargetSize[kind].Name}");
                 report.Memory.Add((atTargetSize[kind], await Measurements.MemoryAsync(atTargetSize[kind], sets[0], sets[1]).ConfigureAwait(false)));
             }
 
-            foreach (var kind in new[] { CodeKind.KerasNet, CodeKind.TorchSharp })
+            foreach (var kind in settings.Runs("setups") ? new[] { CodeKind.KerasNet, CodeKind.TorchSharp } : Array.Empty<CodeKind>())
             {
                 var oneMethod = SolutionGenerator.ManySetups(kind, settings.ManySetups, oneMethod: true);
                 var methods = SolutionGenerator.ManySetups(kind, settings.ManySetups, oneMethod: false);

@@ -1,16 +1,24 @@
 namespace KerasLint.Bench.Analyzers
 {
     /// <summary>
-    /// Command line: --quick (250 files, few iterations, about two minutes), --out FILE (also write the markdown there).
+    /// Command line: --quick (250 files, few iterations, about two minutes), --out FILE (also write the markdown there),
+    /// --only PARTS (a comma-separated subset of whole,keystrokes,memory,setups: re-measure one part on a busy machine).
     /// The warmup runs only before the first solution (it warms the JIT; every run works on a fresh compilation). The
     /// peer package, many times slower than KerasLint, runs once per solution: its figure is a comparison, not a target.
     /// </summary>
     public sealed record BenchSettings(bool Quick, string? Out, int[] Sizes, int TargetSize, int Warmup, int Iterations, int Keystrokes, int ManySetups)
     {
+        public static readonly string[] Parts = { "whole", "keystrokes", "memory", "setups" };
+
+        public IReadOnlySet<string> Only { get; init; } = Parts.ToHashSet(StringComparer.Ordinal);
+
+        public bool Runs(string part) => Only.Contains(part);
+
         public static BenchSettings? Parse(string[] args)
         {
             var quick = false;
             string? output = null;
+            var only = Parts.ToHashSet(StringComparer.Ordinal);
             for (var i = 0; i < args.Length; i++)
             {
                 switch (args[i])
@@ -21,14 +29,19 @@ namespace KerasLint.Bench.Analyzers
                     case "--out" when i + 1 < args.Length:
                         output = args[++i];
                         break;
+                    case "--only" when i + 1 < args.Length:
+                        only = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+                        if (only.Count == 0 || !only.IsSubsetOf(Parts)) return null;
+                        break;
                     default:
                         return null;
                 }
             }
 
-            return quick
+            var settings = quick
                 ? new BenchSettings(true, output, new[] { 250 }, 250, Warmup: 1, Iterations: 2, Keystrokes: 8, ManySetups: 200)
                 : new BenchSettings(false, output, new[] { 250, 1000, 2000 }, 1000, Warmup: 1, Iterations: 3, Keystrokes: 20, ManySetups: 200);
+            return settings with { Only = only };
         }
 
         /// <summary>One iteration for the 2,000-file solutions: the full run stays within about 15 minutes on two cores.</summary>

@@ -27,11 +27,11 @@ namespace KerasLint.Bench.Analyzers
             md.AppendLine("Analyzer sets: " + string.Join(", ", Sets.Select(s => $"{s.Name} ({s.Count} analyzers)")) + ".");
             md.AppendLine();
             Targets(md);
-            WholeTable(md);
-            KeystrokeTable(md);
-            MemoryTable(md);
-            ManySetupsTable(md);
-            Breakdown(md);
+            if (Whole.Count > 0) WholeTable(md);
+            if (Keystrokes.Count > 0) KeystrokeTable(md);
+            if (Memory.Count > 0) MemoryTable(md);
+            if (ManySetups.Count > 0) ManySetupsTable(md);
+            if (Whole.Count > 0) Breakdown(md);
             return md.ToString();
         }
 

@@ -1,0 +1,46 @@
+using KerasLint.Bench.Analyzers;
+using Xunit;
+
+namespace KerasLint.Bench.Tests
+{
+    public class BenchSettingsTests
+    {
+        [Fact]
+        public void Full_run_measures_every_part_at_three_sizes()
+        {
+            var settings = BenchSettings.Parse(Array.Empty<string>())!;
+            Assert.False(settings.Quick);
+            Assert.Equal(new[] { 250, 1000, 2000 }, settings.Sizes);
+            Assert.Equal(1000, settings.TargetSize);
+            Assert.All(BenchSettings.Parts, p => Assert.True(settings.Runs(p)));
+            Assert.Null(settings.Out);
+        }
+
+        [Fact]
+        public void Quick_uses_250_files_only()
+        {
+            var settings = BenchSettings.Parse(new[] { "--quick", "--out", "before.md" })!;
+            Assert.True(settings.Quick);
+            Assert.Equal(new[] { 250 }, settings.Sizes);
+            Assert.Equal(250, settings.TargetSize);
+            Assert.Equal("before.md", settings.Out);
+        }
+
+        [Fact]
+        public void Only_selects_parts()
+        {
+            var settings = BenchSettings.Parse(new[] { "--only", "memory,setups" })!;
+            Assert.True(settings.Runs("memory"));
+            Assert.True(settings.Runs("setups"));
+            Assert.False(settings.Runs("whole"));
+            Assert.False(settings.Runs("keystrokes"));
+        }
+
+        [Theory]
+        [InlineData("--fast")]
+        [InlineData("--out")]
+        [InlineData("--only", "speed")]
+        [InlineData("--only", "")]
+        public void Unknown_or_incomplete_arguments_are_refused(params string[] args) => Assert.Null(BenchSettings.Parse(args));
+    }
+}
