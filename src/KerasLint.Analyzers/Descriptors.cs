@@ -154,7 +154,7 @@ namespace KerasLint
         public static readonly DiagnosticDescriptor KL0105 = Create(
             RuleIds.CrossEntropyOnOneUnit,
             "CrossEntropyLoss on a 1-unit output",
-            "{0} on a 1-unit output ({1}) (TorchSharp): log_softmax over one class is 0, so the loss and its gradients are always 0 and the model never learns; output 2 classes from the last Linear, or use BCEWithLogitsLoss with a float target of shape (N, 1)",
+            "{0} on a 1-unit output ({1}) (TorchSharp): log_softmax over one class is 0, so the loss and its gradients are always 0 and the model never learns; use BCEWithLogitsLoss with a float 0/1 target of shape (N, 1), or output 2 classes from the last Linear",
             CategoryLoss,
             DiagnosticSeverity.Warning,
             "CrossEntropyLoss normalises over the class axis. With one output unit log_softmax is identically 0: the loss is 0.000 from the first batch, every gradient is 0 and the weights never move. A binary classifier needs either 2 output units with CrossEntropyLoss, or 1 unit with BCEWithLogitsLoss.");

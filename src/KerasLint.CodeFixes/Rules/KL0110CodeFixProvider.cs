@@ -23,7 +23,9 @@ namespace KerasLint.CodeFixes
             {
                 if (fix.Compared == null) return null;
                 var difference = SyntaxFactory.BinaryExpression(SyntaxKind.SubtractExpression,
-                    ReadoutFix.Parenthesize(fix.Prediction.WithoutTrivia()), ReadoutFix.Parenthesize(fix.Compared.WithoutTrivia()));
+                    ReadoutFix.Parenthesize(fix.Prediction.WithoutTrivia()).WithTrailingTrivia(SyntaxFactory.Space),
+                    SyntaxFactory.Token(SyntaxKind.MinusToken).WithTrailingTrivia(SyntaxFactory.Space),
+                    ReadoutFix.Parenthesize(fix.Compared.WithoutTrivia()));
                 var replacement = ReadoutFix.Call(difference, "abs");
                 return fix.BindsToTensor(fix.Node, replacement) ? new Dictionary<SyntaxNode, SyntaxNode> { [fix.Node] = replacement } : null;
             }));
