@@ -25,7 +25,11 @@ namespace KerasLint.Analysis
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             TorchRuleRegistration.Register(context,
-                (torch, operation, ct) => (torch.ReadoutFor(operation, ct, out var deferred), deferred),
+                (torch, operation, ct) =>
+                {
+                    torch.NoteCall(operation);
+                    return (torch.ReadoutFor(operation, ct, out var deferred), deferred);
+                },
                 (torch, operation, ct) => torch.ReadoutAtEnd(operation, ct),
                 readout => readout == null || !readout.Head.IsKnown ? null : Analyze(readout),
                 OperationKind.Invocation, OperationKind.Binary);

@@ -130,6 +130,32 @@ class Trainer
 
     Tensor Predicted(Tensor x) => {|KL0106:argmax(model.forward(x), 1)|};
 }"),
+            new("KL0106 metric helper receives the prediction", "KL0106", @"
+class Trainer
+{
+    static long Correct(Tensor pred, Tensor y) => {|KL0106:pred.argmax(1)|}.eq(y).sum().ToInt64();
+
+    void Evaluate(Tensor x, Tensor y)
+    {
+        var model = Sequential(Linear(4, 16), ReLU(), Linear(16, 1));
+        Console.WriteLine(Correct(model.forward(x), y));
+        using var again = model.forward(x);
+        Console.WriteLine(Correct(again, y));
+    }
+}"),
+            new("KL0106 negative: helper callers disagree, or helper not called", "KL0106", @"
+class Trainer
+{
+    static long Correct(Tensor pred, Tensor y) => pred.argmax(1).eq(y).sum().ToInt64();
+    static long Unused(Tensor pred, Tensor y) => pred.argmax(1).eq(y).sum().ToInt64();
+
+    void Evaluate(Tensor x, Tensor y)
+    {
+        var binary = Sequential(Linear(4, 1));
+        var multi = Sequential(Linear(4, 3));
+        Console.WriteLine(Correct(binary.forward(x), y) + Correct(multi.forward(x), y));
+    }
+}"),
             new("KL0106 negative: argmax over 3 units", "KL0106", Net("Net", 3, "fc2.forward(x)") + @"
 class Trainer
 {
@@ -311,6 +337,18 @@ class Trainer
     private readonly Regressor model = new Regressor();
 
     float Accuracy(Tensor x, Tensor y) => ({|KL0110:model.forward(x).squeeze(1) == y|}).to_type(ScalarType.Float32).mean().item<float>();
+}"),
+            new("KL0110 metric helper in another class receives the regression output", "KL0110", @"
+static class Metrics
+{
+    public static Tensor ExactHits(Tensor prediction, Tensor target) => {|KL0110:prediction == target|};
+}
+
+class Trainer
+{
+    private readonly Sequential model = Sequential(Linear(13, 32), ReLU(), Linear(32, 1));
+
+    Tensor Evaluate(Tensor x, Tensor y) => Metrics.ExactHits(model.forward(x), y).sum();
 }"),
             new("KL0110 negative: MAE, thresholds and class comparisons", "KL0110", @"
 class Trainer

@@ -34,7 +34,9 @@ namespace KerasLint.Libraries.TorchSharp
         private static bool IsReadoutName(string name) =>
             name == "argmax" || name == "round" || name == "gt" || name == "ge" || name == "greater" || name == "greater_equal" || name == "eq";
 
-        public static TorchReadout? Recognize(TorchSharpSymbols symbols, IOperation operation, System.Func<SyntaxNode, IOperation?>? otherTrees, out bool needsOtherTrees, CancellationToken ct)
+        /// <param name="callers">The call sites of a project method (at compilation end): a metric helper's parameter is what its callers pass.</param>
+        public static TorchReadout? Recognize(TorchSharpSymbols symbols, IOperation operation, System.Func<SyntaxNode, IOperation?>? otherTrees,
+            System.Func<IMethodSymbol, IReadOnlyList<IInvocationOperation>>? callers, out bool needsOtherTrees, CancellationToken ct)
         {
             needsOtherTrees = false;
             if (!IsCandidate(symbols, operation)) return null;
@@ -77,7 +79,7 @@ namespace KerasLint.Libraries.TorchSharp
                 {
                     var dim = argument == null ? null : flow.TraceNumber(argument, ct);
                     if (dim == null || dim.Value != System.Math.Floor(dim.Value)) return null;
-                    var head = TrainingStepRecognizer.HeadOf(symbols, input, otherTrees, out needsOtherTrees, ct);
+                    var head = TrainingStepRecognizer.HeadOf(symbols, input, otherTrees, callers, out needsOtherTrees, ct);
                     return new TorchReadout(kind, operation.Syntax, input.Syntax, head, (int)dim.Value, null, argument!.Syntax, null, null);
                 }
 
@@ -93,7 +95,7 @@ namespace KerasLint.Libraries.TorchSharp
 
                     var (comparison, compared) = ComparedIn(operation, flow, ct);
                     if (comparison == null) return null; // not an accuracy: thresholds also select, mask, report
-                    var head = TrainingStepRecognizer.HeadOf(symbols, input, otherTrees, out needsOtherTrees, ct);
+                    var head = TrainingStepRecognizer.HeadOf(symbols, input, otherTrees, callers, out needsOtherTrees, ct);
                     return new TorchReadout(kind, operation.Syntax, input.Syntax, head, null, threshold, null, comparison.Syntax, compared?.Syntax);
                 }
 
@@ -101,8 +103,8 @@ namespace KerasLint.Libraries.TorchSharp
                 {
                     if (argument == null) return null;
                     // The operand whose head is known decides; shape changes (squeeze, view) keep the values.
-                    var left = TrainingStepRecognizer.HeadOf(symbols, PeelShape(symbols, input), otherTrees, out var leftNeeds, ct);
-                    var right = TrainingStepRecognizer.HeadOf(symbols, PeelShape(symbols, argument), otherTrees, out var rightNeeds, ct);
+                    var left = TrainingStepRecognizer.HeadOf(symbols, PeelShape(symbols, input), otherTrees, callers, out var leftNeeds, ct);
+                    var right = TrainingStepRecognizer.HeadOf(symbols, PeelShape(symbols, argument), otherTrees, callers, out var rightNeeds, ct);
                     needsOtherTrees = leftNeeds || rightNeeds;
                     if (left.IsKnown == right.IsKnown) return null;
                     var (prediction, head, other) = left.IsKnown ? (input, left, argument) : (argument, right, input);

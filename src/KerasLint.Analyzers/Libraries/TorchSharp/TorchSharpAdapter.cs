@@ -24,6 +24,7 @@ namespace KerasLint.Libraries.TorchSharp
         private readonly ConcurrentDictionary<SyntaxNode, (TorchTrainingStep? Step, bool Deferred)> steps = new ConcurrentDictionary<SyntaxNode, (TorchTrainingStep?, bool)>();
         private readonly ConcurrentDictionary<SyntaxNode, TorchTrainingStep?> endSteps = new ConcurrentDictionary<SyntaxNode, TorchTrainingStep?>();
         private readonly ConcurrentDictionary<SyntaxNode, (TorchReadout? Readout, bool Deferred)> readouts = new ConcurrentDictionary<SyntaxNode, (TorchReadout?, bool)>();
+        private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentDictionary<SyntaxNode, IInvocationOperation>> callers = new ConcurrentDictionary<IMethodSymbol, ConcurrentDictionary<SyntaxNode, IInvocationOperation>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxNode, TorchReadout?> endReadouts = new ConcurrentDictionary<SyntaxNode, TorchReadout?>();
         private readonly ConcurrentDictionary<SyntaxNode, IOperation> blocks = new ConcurrentDictionary<SyntaxNode, IOperation>();
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> typesHoldingModels = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
@@ -65,7 +66,7 @@ namespace KerasLint.Libraries.TorchSharp
             if (!ReadoutRecognizer.IsCandidate(Symbols, operation)) return null;
             var result = readouts.GetOrAdd(operation.Syntax, _ =>
             {
-                var readout = ReadoutRecognizer.Recognize(Symbols, operation, null, out var needsOtherTrees, cancellationToken);
+                var readout = ReadoutRecognizer.Recognize(Symbols, operation, null, null, out var needsOtherTrees, cancellationToken);
                 return (readout, needsOtherTrees && (readout == null || !readout.Head.IsKnown));
             });
             deferred = result.Deferred;
@@ -75,7 +76,20 @@ namespace KerasLint.Libraries.TorchSharp
         /// <summary>The read-out of a deferred operation, following code in every file (call at compilation end only).</summary>
         public TorchReadout? ReadoutAtEnd(IOperation operation, CancellationToken cancellationToken) =>
             endReadouts.GetOrAdd(operation.Syntax, key => ReadoutRecognizer.Recognize(
-                Symbols, operation, node => blocks.TryGetValue(node, out var op) ? op : null, out _, cancellationToken));
+                Symbols, operation, node => blocks.TryGetValue(node, out var op) ? op : null, CallersOf, out _, cancellationToken));
+
+        /// <summary>Notes a call of a project method that takes a tensor (a metric helper's callers decide what its parameter holds).</summary>
+        public void NoteCall(IOperation operation)
+        {
+            if (!(operation is IInvocationOperation invocation)) return;
+            var method = invocation.TargetMethod;
+            if (method.MethodKind != MethodKind.Ordinary || !method.Parameters.Any(p => Symbols.IsTensor(p.Type)) || !method.Locations.Any(l => l.IsInSource)) return;
+            callers.GetOrAdd(method.OriginalDefinition, _ => new ConcurrentDictionary<SyntaxNode, IInvocationOperation>()).TryAdd(invocation.Syntax, invocation);
+        }
+
+        /// <summary>Every noted call site of the method (complete at compilation end).</summary>
+        private System.Collections.Generic.IReadOnlyList<IInvocationOperation> CallersOf(IMethodSymbol method) =>
+            callers.TryGetValue(method.OriginalDefinition, out var sites) ? sites.Values.ToList() : (System.Collections.Generic.IReadOnlyList<IInvocationOperation>)System.Array.Empty<IInvocationOperation>();
 
         /// <summary>Keeps the blocks a cross-file lookup may follow (see the class summary); drops the rest.</summary>
         public void AddBlocks(ISymbol owner, System.Collections.Immutable.ImmutableArray<IOperation> operationBlocks)

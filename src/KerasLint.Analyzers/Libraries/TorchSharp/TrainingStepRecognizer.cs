@@ -27,6 +27,12 @@ namespace KerasLint.Libraries.TorchSharp
         private readonly SemanticModel model;
         private readonly CancellationToken cancellationToken;
         private readonly System.Func<SyntaxNode, IOperation?>? otherTrees;
+
+        /// <summary>The call sites of a method of the project (complete at compilation end); null: parameters are not followed to callers.</summary>
+        private System.Func<IMethodSymbol, IReadOnlyList<IInvocationOperation>>? callers;
+
+        /// <summary>Whether a parameter of a helper defers the decision to compilation end, where <see cref="callers"/> is given.</summary>
+        private bool acceptsCallers;
         private readonly HashSet<object> visiting = new HashSet<object>();
         private int budget = 4000;
         private int depth;
@@ -106,12 +112,13 @@ namespace KerasLint.Libraries.TorchSharp
         /// What a tensor operation (any tensor, not only a loss's prediction) holds: the activation and width as far
         /// as the code in the operation's file shows them (other files only when <paramref name="otherTrees"/> is given).
         /// </summary>
-        public static TorchHead HeadOf(TorchSharpSymbols symbols, IOperation tensor, System.Func<SyntaxNode, IOperation?>? otherTrees, out bool needsOtherTrees, CancellationToken cancellationToken)
+        public static TorchHead HeadOf(TorchSharpSymbols symbols, IOperation tensor, System.Func<SyntaxNode, IOperation?>? otherTrees,
+            System.Func<IMethodSymbol, IReadOnlyList<IInvocationOperation>>? callers, out bool needsOtherTrees, CancellationToken cancellationToken)
         {
             needsOtherTrees = false;
             var semanticModel = tensor.SemanticModel;
             if (semanticModel == null) return TorchHead.Unknown;
-            var r = new TrainingStepRecognizer(symbols, semanticModel, otherTrees, cancellationToken);
+            var r = new TrainingStepRecognizer(symbols, semanticModel, otherTrees, cancellationToken) { callers = callers, acceptsCallers = true };
             var head = r.TensorHead(tensor);
             needsOtherTrees = r.NeedsOtherTrees;
             return head;
@@ -215,7 +222,7 @@ namespace KerasLint.Libraries.TorchSharp
                     case ILocalReferenceOperation local:
                         return Merge(ReachingValues(local, local.Local), TensorHead);
                     case IParameterReferenceOperation parameter:
-                        return Merge(ReachingValues(parameter, parameter.Parameter), TensorHead);
+                        return ParameterHead(parameter);
                     case IConditionalOperation conditional when conditional.WhenFalse != null:
                         return Merge(TensorHead(conditional.WhenTrue), TensorHead(conditional.WhenFalse));
                     case ICoalesceOperation coalesce:
@@ -269,6 +276,51 @@ namespace KerasLint.Libraries.TorchSharp
             }
 
             return IsUserHelper(method) ? ReturnsHead(method, TensorHead) : TorchHead.Unknown;
+        }
+
+        /// <summary>
+        /// A tensor parameter: its reaching assignments; one never assigned in a helper of the project (a metric
+        /// such as <c>Accuracy(Tensor pred, Tensor y)</c>) is what every call site passes, when <see cref="callers"/>
+        /// is given (at compilation end, for metric read-outs); all call sites must agree.
+        /// </summary>
+        private TorchHead ParameterHead(IParameterReferenceOperation reference)
+        {
+            var parameter = reference.Parameter;
+            if (callers == null || !(parameter.ContainingSymbol is IMethodSymbol method) || !IsUserHelper(method) || parameter.RefKind != RefKind.None
+                || MemberFlow.For(reference).HasWrites(parameter, cancellationToken) || InsideLambda(reference))
+            {
+                if (callers == null && otherTrees == null && parameter.ContainingSymbol is IMethodSymbol m && IsUserHelper(m) && acceptsCallers) NeedsOtherTrees = true;
+                return Merge(ReachingValues(reference, parameter), TensorHead);
+            }
+
+            if (!visiting.Add(parameter)) return TorchHead.Unknown;
+            try
+            {
+                var sites = callers(method);
+                if (sites.Count == 0) return TorchHead.Unknown;
+                var arguments = new List<IOperation?>();
+                foreach (var site in sites)
+                {
+                    var argument = site.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.OriginalDefinition, parameter.OriginalDefinition));
+                    arguments.Add(argument != null && argument.ArgumentKind == ArgumentKind.Explicit ? argument.Value : null);
+                }
+
+                return Merge(arguments, TensorHead);
+            }
+            finally
+            {
+                visiting.Remove(parameter);
+            }
+        }
+
+        private static bool InsideLambda(IOperation op)
+        {
+            for (var p = op.Parent; p != null; p = p.Parent)
+            {
+                if (p is IAnonymousFunctionOperation || p is ILocalFunctionOperation) return true;
+            }
+
+            return false;
         }
 
         /// <summary>The tensor an activation function is applied to: the receiver of a Tensor method, else the first argument.</summary>
