@@ -1,48 +1,30 @@
-using System.Collections.Immutable;
 using KerasLint.Rules;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
 namespace KerasLint.Analyzers.Tests.TorchSharp
 {
-    /// <summary>KL0105–KL0110 beyond the per-case checks: no rule fires on another's case, models in other files, messages.</summary>
+    /// <summary>KL0105–KL0110 beyond the per-case checks: no TorchSharp rule (<see cref="TorchNoCrashSweep.Analyzers"/>) fires on another's case, models in other files, messages.</summary>
     public class TorchOutputRuleTests
     {
-        private static readonly ImmutableArray<DiagnosticAnalyzer> AllTorchRules = ImmutableArray.Create<DiagnosticAnalyzer>(
-            new KL0101CrossEntropyOnProbabilitiesAnalyzer(),
-            new KL0102BceOnUnboundedOutputsAnalyzer(),
-            new KL0103BceWithLogitsOnSigmoidAnalyzer(),
-            new KL0104NllLossWithoutLogSoftmaxAnalyzer(),
-            new KL0105CrossEntropyOnOneUnitAnalyzer(),
-            new KL0106ArgmaxOfOneUnitAnalyzer(),
-            new KL0107ElementwiseAccuracyOnSoftmaxAnalyzer(),
-            new KL0108RegressionLossOnTorchClassifierAnalyzer(),
-            new KL0109BceOnSoftmaxAnalyzer(),
-            new KL0110ExactEqualityOnRegressionAnalyzer());
-
         [Fact]
         public async Task EveryCaseReportsExactlyWhatItMarksUnderEveryTorchRule()
         {
             // Negatives (thresholded binary classifiers, softmax for reporting, argmax over C ≥ 2, MAE) are silent for
             // every rule, and each positive is reported by its rule only.
-            var framework = await TorchVerifier.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-            var references = framework.Add(TorchVerifier.TorchSharpReference);
+            var references = await TorchNoCrashSweep.ReferencesAsync();
             var failures = new List<string>();
+            var crashes = new System.Collections.Concurrent.ConcurrentBag<string>();
             foreach (var c in TorchOutputCases.All)
             {
                 var (source, expected) = TorchVerifier.Parse(TorchVerifier.Usings + c.Source);
-                var compilation = CSharpCompilation.Create("Rules", new[] { CSharpSyntaxTree.ParseText(source, path: "Rules.cs") }, references,
-                    new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-                Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-                var diagnostics = await compilation.WithAnalyzers(AllTorchRules).GetAnalyzerDiagnosticsAsync();
+                var diagnostics = await TorchNoCrashSweep.AnalyzeAsync(source, references, crashes, c.Name);
                 var got = diagnostics.Select(d => d.Id).OrderBy(x => x).ToList();
                 var want = expected.Select(e => e.Id).OrderBy(x => x).ToList();
                 if (!got.SequenceEqual(want)) failures.Add($"{c.Name}: expected [{string.Join(", ", want)}], got [{string.Join(", ", got)}]");
             }
 
             Assert.Empty(failures);
+            Assert.Empty(crashes);
         }
 
         private const string BinaryNet = @"
@@ -76,14 +58,13 @@ class Trainer
         [Fact]
         public async Task MessagesNameTheApiAndWhatToDo()
         {
-            var framework = await TorchVerifier.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-            var references = framework.Add(TorchVerifier.TorchSharpReference);
+            var references = await TorchNoCrashSweep.ReferencesAsync();
             var messages = new Dictionary<string, string>();
+            var crashes = new System.Collections.Concurrent.ConcurrentBag<string>();
             foreach (var c in TorchOutputCases.All.Where(c => c.Source.Contains("{|KL")))
             {
                 var (source, _) = TorchVerifier.Parse(TorchVerifier.Usings + c.Source);
-                var compilation = CSharpCompilation.Create("M", new[] { CSharpSyntaxTree.ParseText(source) }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-                foreach (var d in await compilation.WithAnalyzers(AllTorchRules).GetAnalyzerDiagnosticsAsync()) messages.TryAdd(d.Id, d.GetMessage());
+                foreach (var d in await TorchNoCrashSweep.AnalyzeAsync(source, references, crashes, c.Name)) messages.TryAdd(d.Id, d.GetMessage());
             }
 
             Assert.Equal(6, messages.Count);
