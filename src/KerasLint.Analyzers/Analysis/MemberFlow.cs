@@ -60,6 +60,8 @@ namespace KerasLint.Analysis
         }
 
         /// <summary>The reads of a local or parameter (not its writes), in source order, lambdas included.</summary>
+        public bool HasWrites(ISymbol symbol, CancellationToken ct) => Get(ct).Writes.ContainsKey(symbol);
+
         public IReadOnlyList<IOperation> Reads(ISymbol symbol, CancellationToken ct) =>
             Get(ct).Reads.TryGetValue(symbol, out var list) ? list : (IReadOnlyList<IOperation>)System.Array.Empty<IOperation>();
 

@@ -14,21 +14,28 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
     /// </summary>
     public class TorchNoCrashSweep
     {
-        private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
+        /// <summary>Every TorchSharp analyzer.</summary>
+        internal static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
             new KL0101CrossEntropyOnProbabilitiesAnalyzer(),
             new KL0102BceOnUnboundedOutputsAnalyzer(),
             new KL0103BceWithLogitsOnSigmoidAnalyzer(),
             new KL0104NllLossWithoutLogSoftmaxAnalyzer(),
+            new KL0105CrossEntropyOnOneUnitAnalyzer(),
+            new KL0106ArgmaxOfOneUnitAnalyzer(),
+            new KL0107ElementwiseAccuracyOnSoftmaxAnalyzer(),
+            new KL0108RegressionLossOnTorchClassifierAnalyzer(),
+            new KL0109BceOnSoftmaxAnalyzer(),
+            new KL0110ExactEqualityOnRegressionAnalyzer(),
             new KL0009DropoutRateOutOfRangeAnalyzer());
 
-        private static async Task<ImmutableArray<MetadataReference>> ReferencesAsync()
+        internal static async Task<ImmutableArray<MetadataReference>> ReferencesAsync()
         {
             var framework = await TorchVerifier.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
             return framework.Add(TorchVerifier.TorchSharpReference);
         }
 
         /// <summary>Runs every TorchSharp analyzer; returns the diagnostics and records analyzer exceptions.</summary>
-        private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source, ImmutableArray<MetadataReference> references, ConcurrentBag<string> failures, string label)
+        internal static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source, ImmutableArray<MetadataReference> references, ConcurrentBag<string> failures, string label)
         {
             var compilation = CSharpCompilation.Create("Sweep", new[] { CSharpSyntaxTree.ParseText(source, path: "Sweep.cs") }, references,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
