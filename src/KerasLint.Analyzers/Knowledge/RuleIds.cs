@@ -23,5 +23,11 @@ namespace KerasLint.Knowledge
         public const string BceOnUnboundedOutputs = "KL0102";
         public const string BceWithLogitsOnSigmoid = "KL0103";
         public const string NllLossWithoutLogSoftmax = "KL0104";
+        public const string CrossEntropyOnOneUnit = "KL0105";
+        public const string ArgmaxOfOneUnit = "KL0106";
+        public const string ElementwiseAccuracyOnSoftmax = "KL0107";
+        public const string RegressionLossOnTorchClassifier = "KL0108";
+        public const string BceOnSoftmax = "KL0109";
+        public const string ExactEqualityOnRegression = "KL0110";
     }
 }
