@@ -19,6 +19,7 @@ namespace TorchSharpSample
             TrainSpamFilter();
             TrainChurnModel();
             TrainTopicModel();
+            MetricMistakes.Run();
         }
 
         // Synthetic stand-ins for a real loader: images 1x28x28, labels 0..9.

@@ -150,6 +150,60 @@ namespace KerasLint
             DiagnosticSeverity.Warning,
             "NLLLoss only picks -input[target]; it does not normalise. On softmax probabilities, sigmoid outputs or raw logits the value is not a likelihood and can go to minus infinity.");
 
+        /// <summary>{0} loss call, {1} where the 1-unit output comes from.</summary>
+        public static readonly DiagnosticDescriptor KL0105 = Create(
+            RuleIds.CrossEntropyOnOneUnit,
+            "CrossEntropyLoss on a 1-unit output",
+            "{0} on a 1-unit output ({1}) (TorchSharp): log_softmax over one class is 0, so the loss and its gradients are always 0 and the model never learns; use BCEWithLogitsLoss with a float 0/1 target of shape (N, 1), or output 2 classes from the last Linear",
+            CategoryLoss,
+            DiagnosticSeverity.Warning,
+            "CrossEntropyLoss normalises over the class axis. With one output unit log_softmax is identically 0: the loss is 0.000 from the first batch, every gradient is 0 and the weights never move. A binary classifier needs either 2 output units with CrossEntropyLoss, or 1 unit with BCEWithLogitsLoss.");
+
+        /// <summary>{0} the argmax call, {1} where the 1-unit output comes from, {2} the threshold to use.</summary>
+        public static readonly DiagnosticDescriptor KL0106 = Create(
+            RuleIds.ArgmaxOfOneUnit,
+            "argmax over a 1-unit output is always 0",
+            "'{0}' takes the argmax of a 1-unit output ({1}) (TorchSharp): it is always 0, so an accuracy built on it is the share of class-0 labels; threshold instead: {2}",
+            CategoryMetrics,
+            DiagnosticSeverity.Warning,
+            "argmax over an axis of length 1 returns 0 for every sample. An \"accuracy\" that compares it with the labels measures how many labels are 0, not how good the model is (the custom-loss accuracy trap of old Keras). A 1-unit binary classifier is read by thresholding: logits > 0, sigmoid outputs > 0.5.");
+
+        /// <summary>{0} the rounding/threshold expression, {1} where the softmax comes from, {2} units phrase.</summary>
+        public static readonly DiagnosticDescriptor KL0107 = Create(
+            RuleIds.ElementwiseAccuracyOnSoftmax,
+            "element-wise accuracy on a softmax output",
+            "'{0}' compares a softmax output ({1}) with the target element by element (TorchSharp): on a single-label problem{2} a model that predicts nothing already scores (C-1)/C; compare classes with argmax(1) == target",
+            CategoryMetrics,
+            DiagnosticSeverity.Warning,
+            "Rounding or thresholding softmax probabilities and comparing them with one-hot targets scores every class as an independent yes/no question (Keras's binary_accuracy): with 10 classes an all-zero prediction already scores 0.9. The accuracy of a single-label classifier compares argmax(1) with the class index (or with argmax(1) of the one-hot target).");
+
+        /// <summary>{0} loss call, {1} what the prediction holds, {2} the loss to use.</summary>
+        public static readonly DiagnosticDescriptor KL0108 = Create(
+            RuleIds.RegressionLossOnTorchClassifier,
+            "regression loss on a classifier's outputs",
+            "{0} is a regression loss but receives {1} (TorchSharp): it trains, but worse and slower, and gradients vanish at saturation; use {2}",
+            CategoryLoss,
+            DiagnosticSeverity.Warning,
+            "Squared or absolute error on class probabilities or logits is not a proper scoring rule: through a softmax or sigmoid its gradient vanishes as outputs saturate, so classifiers train slower and end worse than with crossentropy (the KL0007 trap of Keras).");
+
+        /// <summary>{0} loss call, {1} where the softmax comes from, {2} units phrase.</summary>
+        public static readonly DiagnosticDescriptor KL0109 = Create(
+            RuleIds.BceOnSoftmax,
+            "binary crossentropy on a softmax output",
+            "{0} receives a softmax over {2} ({1}) (TorchSharp): a single-label head is trained as independent yes/no questions; use CrossEntropyLoss on the logits and remove the softmax",
+            CategoryLoss,
+            DiagnosticSeverity.Warning,
+            "A softmax picks one class among C; BCELoss and BCEWithLogitsLoss score every unit as an independent binary problem (and BCEWithLogitsLoss applies a sigmoid on top of the softmax). This is the binary_crossentropy-on-softmax trap of Keras: training optimises the wrong objective and element-wise metrics look inflated. CrossEntropyLoss on logits is the single-label loss.");
+
+        /// <summary>{0} the comparison, {1} where the 1-unit linear output comes from.</summary>
+        public static readonly DiagnosticDescriptor KL0110 = Create(
+            RuleIds.ExactEqualityOnRegression,
+            "accuracy by exact equality on continuous outputs",
+            "'{0}' compares the continuous outputs of a 1-unit linear head ({1}) for exact equality (TorchSharp): the share of exact float hits is about 0 and meaningless; report the loss or the mean absolute error instead",
+            CategoryMetrics,
+            DiagnosticSeverity.Warning,
+            "A linear 1-unit head trained as a regression outputs real numbers; comparing them with the targets by == / eq counts exact floating-point hits, which is about 0 whatever the model learned (the KL0001 trap of Keras). Report the error the loss measures (MSE, MAE).");
+
         private static readonly System.Collections.Concurrent.ConcurrentDictionary<DiagnosticDescriptor, DiagnosticDescriptor> EndVariants =
             new System.Collections.Concurrent.ConcurrentDictionary<DiagnosticDescriptor, DiagnosticDescriptor>();
 

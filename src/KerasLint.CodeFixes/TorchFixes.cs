@@ -60,6 +60,15 @@ namespace KerasLint.CodeFixes
         public TorchLossForm Form { get; }
         public HeadActivation Head { get; }
 
+        /// <summary>The constant that sets the prediction's width (<c>Linear(16, 1)</c>'s <c>1</c>), in any document; null when not carried.</summary>
+        public SyntaxNode? UnitsNode { get; private set; }
+
+        /// <summary>The prediction's width constant replaced by <paramref name="units"/>; null when it is not a plain integer literal.</summary>
+        public Dictionary<SyntaxNode, SyntaxNode?>? SetUnits(int units) =>
+            UnitsNode is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.NumericLiteralExpression) && literal.Token.Value is int
+                ? new Dictionary<SyntaxNode, SyntaxNode?> { [literal] = SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(units)).WithTriviaFrom(literal) }
+                : null;
+
         /// <summary>The sites (in any document of the solution), or default when one cannot be found.</summary>
         public ImmutableArray<FixSite> Sites { get; }
 
@@ -102,7 +111,8 @@ namespace KerasLint.CodeFixes
 
             var kinds = (p.GetValueOrDefault(TorchStepRuleAnalyzer.SitesProperty) ?? "").Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries);
             var sites = ImmutableArray.CreateBuilder<FixSite>();
-            var sitesUsable = additional.Count == 1 + 3 * kinds.Length;
+            var hasUnits = p.GetValueOrDefault(TorchStepRuleAnalyzer.UnitsNodeProperty) == "true";
+            var sitesUsable = additional.Count == 1 + 3 * kinds.Length + (hasUnits ? 1 : 0);
             for (var i = 0; sitesUsable && i < kinds.Length; i++)
             {
                 var parts = kinds[i].Split(':');
@@ -114,7 +124,8 @@ namespace KerasLint.CodeFixes
                 sites.Add(new FixSite(kind, node, factory, input));
             }
 
-            return new TorchFixes(solution, trees, lossCall, construction, form, head, sitesUsable ? sites.ToImmutable() : default);
+            var unitsNode = hasUnits && additional.Count > 0 ? await FindAsync(additional[additional.Count - 1]).ConfigureAwait(false) : null;
+            return new TorchFixes(solution, trees, lossCall, construction, form, head, sitesUsable ? sites.ToImmutable() : default) { UnitsNode = unitsNode };
         }
 
         private SemanticModel? ModelFor(SyntaxNode node) => trees.TryGetValue(node.SyntaxTree, out var t) ? t.Model : null;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -33,49 +32,21 @@ namespace KerasLint.Analysis
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
-            {
-                var torch = CompilationAnalysis.For(start.Compilation)?.TorchSharp;
-                if (torch == null) return;
-                // Steps whose model lives in another file are decided at compilation end, when every file's
-                // operation blocks have been collected (the IDE shows those in full-solution analysis and builds).
-                var pending = new ConcurrentBag<IInvocationOperation>();
-                start.RegisterOperationBlockAction(ctx => torch.AddBlocks(ctx.OwningSymbol, ctx.OperationBlocks));
-                start.RegisterOperationAction(ctx =>
-                {
-                    var invocation = (IInvocationOperation)ctx.Operation;
-                    var step = torch.StepFor(invocation, ctx.CancellationToken, out var deferred);
-                    if (deferred) pending.Add(invocation);
-                    else Report(step, ctx.ReportDiagnostic, atCompilationEnd: false);
-                }, OperationKind.Invocation);
-                start.RegisterCompilationEndAction(ctx =>
-                {
-                    foreach (var invocation in pending)
-                    {
-                        ctx.CancellationToken.ThrowIfCancellationRequested();
-                        Report(torch.StepAtEnd(invocation, ctx.CancellationToken), ctx.ReportDiagnostic, atCompilationEnd: true);
-                    }
-                });
-            });
-        }
-
-        private void Report(TorchTrainingStep? step, System.Action<Diagnostic> report, bool atCompilationEnd)
-        {
-            if (step == null || step.Loss != Loss || !step.Head.IsKnown) return;
-            var diagnostic = Analyze(step);
-            if (diagnostic == null) return;
-            if (atCompilationEnd)
-            {
-                // The same rule, from its compilation-end descriptor (tagged as such for the hosts).
-                diagnostic = Diagnostic.Create(Descriptors.AtCompilationEnd(diagnostic.Descriptor), diagnostic.Location, diagnostic.AdditionalLocations,
-                    diagnostic.Properties, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            report(diagnostic);
+            TorchRuleRegistration.Register(context,
+                (torch, operation, ct) => (torch.StepFor((IInvocationOperation)operation, ct, out var deferred), deferred),
+                (torch, operation, ct) => torch.StepAtEnd((IInvocationOperation)operation, ct),
+                step => step == null || !Handles(step.Loss) || !step.Head.IsKnown ? null : Analyze(step),
+                OperationKind.Invocation);
         }
 
         /// <summary>The loss this rule is about.</summary>
         internal abstract TorchLossKind Loss { get; }
+
+        /// <summary>Whether the rule is about this loss (by default: <see cref="Loss"/> only).</summary>
+        internal virtual bool Handles(TorchLossKind loss) => loss == Loss;
+
+        /// <summary>Diagnostic property: "true" when the last additional location is the constant that sets the prediction's width (<see cref="TorchHead.UnitsNode"/>).</summary>
+        public const string UnitsNodeProperty = "UnitsNode";
 
         /// <summary>The diagnostic for a step of this rule's loss whose prediction is known, or null.</summary>
         internal abstract Diagnostic? Analyze(TorchTrainingStep step);
@@ -94,30 +65,45 @@ namespace KerasLint.Analysis
                 additional.Add((site.Input ?? site.Node).GetLocation());
             }
 
+            if (step.Head.UnitsNode != null) additional.Add(step.Head.UnitsNode.GetLocation());
+
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(FormProperty, step.Form.ToString())
                 .Add(HeadProperty, step.Head.Activation.ToString())
                 .Add(SitesProperty, string.Join(",", step.Head.Sites.Select(s => s.Kind.ToString() + (s.Input == null ? "" : ":input"))))
-                .Add(HasConstructionProperty, step.LossConstruction != null ? "true" : "false");
+                .Add(HasConstructionProperty, step.LossConstruction != null ? "true" : "false")
+                .Add(UnitsNodeProperty, step.Head.UnitsNode != null ? "true" : "false");
             return Diagnostic.Create(descriptor, step.LossCall.GetLocation(), additional, properties, args);
         }
 
         /// <summary>The loss as the user wrote it: the class for modules, the function for functional calls.</summary>
         internal static string LossName(TorchTrainingStep step) => TorchSharpAdapter.LossName(step.Loss, step.Form);
 
+        /// <summary>Another loss, spelled in the step's form (for "use X" advice).</summary>
+        internal static string LossName(TorchLossKind loss, TorchLossForm form) => TorchSharpAdapter.LossName(loss, form);
+
         /// <summary>Where the prediction's values come from, for messages: "'softmax(x, 1)' (line 12)" and the others, joined.</summary>
-        internal static string Origin(TorchTrainingStep step)
+        internal static string Origin(TorchTrainingStep step) => Origin(step.Head, step.LossCall);
+
+        /// <summary>An expression as written, on one line, shortened to 60 characters.</summary>
+        internal static string OneLine(SyntaxNode node)
         {
-            var parts = step.Head.Sites.Take(3).Select(s =>
+            var text = string.Join(" ", node.ToString().Split((char[]?)null, System.StringSplitOptions.RemoveEmptyEntries));
+            return text.Length > 60 ? text.Substring(0, 57) + "..." : text;
+        }
+
+        /// <summary>Where a head's values come from, for messages; sites in <paramref name="at"/>'s file are named by line only.</summary>
+        internal static string Origin(TorchHead head, SyntaxNode at)
+        {
+            var parts = head.Sites.Take(3).Select(s =>
             {
-                var text = string.Join(" ", s.Node.ToString().Split((char[]?)null, System.StringSplitOptions.RemoveEmptyEntries));
-                if (text.Length > 60) text = text.Substring(0, 57) + "...";
+                var text = OneLine(s.Node);
                 var span = s.Node.GetLocation().GetLineSpan();
-                var file = s.Node.SyntaxTree == step.LossCall.SyntaxTree ? "" : System.IO.Path.GetFileName(span.Path) + " ";
+                var file = s.Node.SyntaxTree == at.SyntaxTree ? "" : System.IO.Path.GetFileName(span.Path) + " ";
                 return $"'{text}' at {file}line {span.StartLinePosition.Line + 1}";
             }).ToList();
             if (parts.Count == 0) return "the model's output";
-            if (step.Head.Sites.Length > parts.Count) parts.Add("...");
+            if (head.Sites.Length > parts.Count) parts.Add("...");
             return string.Join(", ", parts);
         }
 

@@ -18,6 +18,28 @@ namespace KerasLint.Model
 
         /// <summary><c>BCEWithLogitsLoss</c> / <c>functional.binary_cross_entropy_with_logits</c>: expects logits.</summary>
         BceWithLogits,
+
+        /// <summary><c>MSELoss</c> / <c>functional.mse_loss</c>: a regression loss.</summary>
+        Mse,
+
+        /// <summary><c>L1Loss</c> / <c>functional.l1_loss</c>: a regression loss.</summary>
+        L1,
+
+        /// <summary><c>HuberLoss</c> / <c>functional.huber_loss</c>: a regression loss.</summary>
+        Huber,
+
+        /// <summary><c>SmoothL1Loss</c> / <c>functional.smooth_l1_loss</c>: a regression loss.</summary>
+        SmoothL1,
+    }
+
+    /// <summary>What the target tensor of a loss call holds, where the code shows it.</summary>
+    public enum TorchTargetKind
+    {
+        /// <summary>Not determined by the code.</summary>
+        Unknown,
+
+        /// <summary>One-hot class rows (<c>functional.one_hot(y, C)</c>, possibly converted to float).</summary>
+        OneHot,
     }
 
     /// <summary>How the loss is invoked.</summary>
@@ -79,11 +101,22 @@ namespace KerasLint.Model
     {
         public static readonly TorchHead Unknown = new TorchHead(HeadActivation.Unknown, ImmutableArray<ActivationSite>.Empty);
 
-        public TorchHead(HeadActivation activation, ImmutableArray<ActivationSite> sites)
+        public TorchHead(HeadActivation activation, ImmutableArray<ActivationSite> sites, int? units = null, SyntaxNode? unitsNode = null)
         {
             Activation = activation;
             Sites = sites.IsDefault ? ImmutableArray<ActivationSite>.Empty : sites;
+            Units = units;
+            UnitsNode = units == null ? null : unitsNode;
         }
+
+        /// <summary>The width of the last axis (the <c>out</c> of the last <c>Linear</c>, kept by element-wise activations) when constant; null when unknown or reshaped.</summary>
+        public int? Units { get; }
+
+        /// <summary>The constant that sets <see cref="Units"/> (the <c>Linear</c>'s output-size argument); null when several or none.</summary>
+        public SyntaxNode? UnitsNode { get; }
+
+        /// <summary>The same head with the given width.</summary>
+        public TorchHead WithUnits(int? units, SyntaxNode? unitsNode) => new TorchHead(Activation, Sites, units, unitsNode);
 
         public HeadActivation Activation { get; }
 
@@ -96,8 +129,9 @@ namespace KerasLint.Model
     /// <summary>The neutral model of one TorchSharp training step: a loss applied to a prediction.</summary>
     public sealed class TorchTrainingStep
     {
-        public TorchTrainingStep(TorchLossKind loss, TorchLossForm form, SyntaxNode lossCall, SyntaxNode? lossConstruction, SyntaxNode prediction, TorchHead head)
+        public TorchTrainingStep(TorchLossKind loss, TorchLossForm form, SyntaxNode lossCall, SyntaxNode? lossConstruction, SyntaxNode prediction, TorchHead head, TorchTargetKind target = TorchTargetKind.Unknown)
         {
+            Target = target;
             Loss = loss;
             Form = form;
             LossCall = lossCall;
@@ -121,5 +155,11 @@ namespace KerasLint.Model
 
         /// <summary>What the prediction holds.</summary>
         public TorchHead Head { get; }
+
+        /// <summary>What the target holds, where the code shows it.</summary>
+        public TorchTargetKind Target { get; }
+
+        /// <summary>Whether the loss is a regression loss (squared, absolute, Huber, smooth L1 error).</summary>
+        public bool IsRegressionLoss => Loss is TorchLossKind.Mse or TorchLossKind.L1 or TorchLossKind.Huber or TorchLossKind.SmoothL1;
     }
 }

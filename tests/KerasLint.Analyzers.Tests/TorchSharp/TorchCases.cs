@@ -28,7 +28,12 @@ class {name} : Module<Tensor, Tensor>
 }}
 ";
 
-        public static readonly Case[] All =
+        /// <summary>Every case: the loss/activation cases below, then <see cref="TorchOutputCases.All"/>.</summary>
+        public static Case[] All => all ??= LossCases.Concat(TorchOutputCases.All).ToArray();
+
+        private static Case[]? all;
+
+        private static readonly Case[] LossCases =
         {
             // ---------------- KL0101: CrossEntropyLoss on probabilities
             new("KL0101 Sequential named tuples, local model, pred local", "KL0101", @"

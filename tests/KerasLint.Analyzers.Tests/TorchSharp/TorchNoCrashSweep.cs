@@ -19,6 +19,12 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
             new KL0102BceOnUnboundedOutputsAnalyzer(),
             new KL0103BceWithLogitsOnSigmoidAnalyzer(),
             new KL0104NllLossWithoutLogSoftmaxAnalyzer(),
+            new KL0105CrossEntropyOnOneUnitAnalyzer(),
+            new KL0106ArgmaxOfOneUnitAnalyzer(),
+            new KL0107ElementwiseAccuracyOnSoftmaxAnalyzer(),
+            new KL0108RegressionLossOnTorchClassifierAnalyzer(),
+            new KL0109BceOnSoftmaxAnalyzer(),
+            new KL0110ExactEqualityOnRegressionAnalyzer(),
             new KL0009DropoutRateOutOfRangeAnalyzer());
 
         private static async Task<ImmutableArray<MetadataReference>> ReferencesAsync()

@@ -23,6 +23,8 @@ namespace KerasLint.Libraries.TorchSharp
 
         private readonly ConcurrentDictionary<SyntaxNode, (TorchTrainingStep? Step, bool Deferred)> steps = new ConcurrentDictionary<SyntaxNode, (TorchTrainingStep?, bool)>();
         private readonly ConcurrentDictionary<SyntaxNode, TorchTrainingStep?> endSteps = new ConcurrentDictionary<SyntaxNode, TorchTrainingStep?>();
+        private readonly ConcurrentDictionary<SyntaxNode, (TorchReadout? Readout, bool Deferred)> readouts = new ConcurrentDictionary<SyntaxNode, (TorchReadout?, bool)>();
+        private readonly ConcurrentDictionary<SyntaxNode, TorchReadout?> endReadouts = new ConcurrentDictionary<SyntaxNode, TorchReadout?>();
         private readonly ConcurrentDictionary<SyntaxNode, IOperation> blocks = new ConcurrentDictionary<SyntaxNode, IOperation>();
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> typesHoldingModels = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
 
@@ -51,6 +53,29 @@ namespace KerasLint.Libraries.TorchSharp
             deferred = result.Deferred;
             return result.Step;
         }
+
+        /// <summary>
+        /// The read-out a metric expression applies to a prediction (<see cref="TorchReadout"/>), recognised once per
+        /// compilation from the code of its own file; null when it is not one. <paramref name="deferred"/>: the
+        /// prediction depends on code in other files, so <see cref="ReadoutAtEnd"/> decides it at compilation end.
+        /// </summary>
+        public TorchReadout? ReadoutFor(IOperation operation, CancellationToken cancellationToken, out bool deferred)
+        {
+            deferred = false;
+            if (!ReadoutRecognizer.IsCandidate(Symbols, operation)) return null;
+            var result = readouts.GetOrAdd(operation.Syntax, _ =>
+            {
+                var readout = ReadoutRecognizer.Recognize(Symbols, operation, null, out var needsOtherTrees, cancellationToken);
+                return (readout, needsOtherTrees && (readout == null || !readout.Head.IsKnown));
+            });
+            deferred = result.Deferred;
+            return result.Readout;
+        }
+
+        /// <summary>The read-out of a deferred operation, following code in every file (call at compilation end only).</summary>
+        public TorchReadout? ReadoutAtEnd(IOperation operation, CancellationToken cancellationToken) =>
+            endReadouts.GetOrAdd(operation.Syntax, key => ReadoutRecognizer.Recognize(
+                Symbols, operation, node => blocks.TryGetValue(node, out var op) ? op : null, out _, cancellationToken));
 
         /// <summary>Keeps the blocks a cross-file lookup may follow (see the class summary); drops the rest.</summary>
         public void AddBlocks(ISymbol owner, System.Collections.Immutable.ImmutableArray<IOperation> operationBlocks)
@@ -108,7 +133,15 @@ namespace KerasLint.Libraries.TorchSharp
             (TorchLossKind.Bce, TorchLossForm.Module) => "BCELoss",
             (TorchLossKind.Bce, _) => "functional.binary_cross_entropy",
             (TorchLossKind.BceWithLogits, TorchLossForm.Module) => "BCEWithLogitsLoss",
-            _ => "functional.binary_cross_entropy_with_logits",
+            (TorchLossKind.BceWithLogits, _) => "functional.binary_cross_entropy_with_logits",
+            (TorchLossKind.Mse, TorchLossForm.Module) => "MSELoss",
+            (TorchLossKind.Mse, _) => "functional.mse_loss",
+            (TorchLossKind.L1, TorchLossForm.Module) => "L1Loss",
+            (TorchLossKind.L1, _) => "functional.l1_loss",
+            (TorchLossKind.Huber, TorchLossForm.Module) => "HuberLoss",
+            (TorchLossKind.Huber, _) => "functional.huber_loss",
+            (TorchLossKind.SmoothL1, TorchLossForm.Module) => "SmoothL1Loss",
+            _ => "functional.smooth_l1_loss",
         };
 
         public DropoutInfo? Dropout(IOperation operation, AnalyzerOptions options, CancellationToken cancellationToken)

@@ -24,6 +24,10 @@ namespace KerasLint.Libraries.TorchSharp
             NllLoss = c.GetBestTypeByMetadataName("TorchSharp.Modules.NLLLoss", Assembly);
             BceLoss = c.GetBestTypeByMetadataName("TorchSharp.Modules.BCELoss", Assembly);
             BceWithLogitsLoss = c.GetBestTypeByMetadataName("TorchSharp.Modules.BCEWithLogitsLoss", Assembly);
+            MseLoss = c.GetBestTypeByMetadataName("TorchSharp.Modules.MSELoss", Assembly);
+            L1Loss = c.GetBestTypeByMetadataName("TorchSharp.Modules.L1Loss", Assembly);
+            HuberLoss = c.GetBestTypeByMetadataName("TorchSharp.Modules.HuberLoss", Assembly);
+            SmoothL1Loss = c.GetBestTypeByMetadataName("TorchSharp.Modules.SmoothL1Loss", Assembly);
         }
 
         /// <summary>The TorchSharp assembly's name.</summary>
@@ -43,6 +47,10 @@ namespace KerasLint.Libraries.TorchSharp
         public INamedTypeSymbol? NllLoss { get; }
         public INamedTypeSymbol? BceLoss { get; }
         public INamedTypeSymbol? BceWithLogitsLoss { get; }
+        public INamedTypeSymbol? MseLoss { get; }
+        public INamedTypeSymbol? L1Loss { get; }
+        public INamedTypeSymbol? HuberLoss { get; }
+        public INamedTypeSymbol? SmoothL1Loss { get; }
 
         /// <summary>The symbols, or null when the compilation does not reference TorchSharp (≥ 0.98, generic modules).</summary>
         public static TorchSharpSymbols? TryCreate(Compilation compilation)
@@ -67,6 +75,10 @@ namespace KerasLint.Libraries.TorchSharp
                 if (Is(t, NllLoss)) return TorchLossKind.NllLoss;
                 if (Is(t, BceLoss)) return TorchLossKind.Bce;
                 if (Is(t, BceWithLogitsLoss)) return TorchLossKind.BceWithLogits;
+                if (Is(t, MseLoss)) return TorchLossKind.Mse;
+                if (Is(t, L1Loss)) return TorchLossKind.L1;
+                if (Is(t, HuberLoss)) return TorchLossKind.Huber;
+                if (Is(t, SmoothL1Loss)) return TorchLossKind.SmoothL1;
             }
 
             return null;
@@ -84,6 +96,10 @@ namespace KerasLint.Libraries.TorchSharp
                     case "NLLLoss": return TorchLossKind.NllLoss;
                     case "BCELoss": return TorchLossKind.Bce;
                     case "BCEWithLogitsLoss": return TorchLossKind.BceWithLogits;
+                    case "MSELoss": return TorchLossKind.Mse;
+                    case "L1Loss": return TorchLossKind.L1;
+                    case "HuberLoss": return TorchLossKind.Huber;
+                    case "SmoothL1Loss": return TorchLossKind.SmoothL1;
                 }
             }
             else if (Is(type, Functional))
@@ -94,6 +110,10 @@ namespace KerasLint.Libraries.TorchSharp
                     case "nll_loss": return TorchLossKind.NllLoss;
                     case "binary_cross_entropy": return TorchLossKind.Bce;
                     case "binary_cross_entropy_with_logits": return TorchLossKind.BceWithLogits;
+                    case "mse_loss": return TorchLossKind.Mse;
+                    case "l1_loss": return TorchLossKind.L1;
+                    case "huber_loss": return TorchLossKind.Huber;
+                    case "smooth_l1_loss": return TorchLossKind.SmoothL1;
                 }
             }
 
@@ -128,6 +148,17 @@ namespace KerasLint.Libraries.TorchSharp
             if (!isStaticHost && !isTensorMethod) return null;
             return Activations.ClassifyTorchFunction(method.Name);
         }
+
+        /// <summary>Tensor methods among <see cref="IsValuePreserving"/> that keep the shape too (the width of the last axis).</summary>
+        public static bool KeepsShape(IMethodSymbol method) =>
+            method.Name == "contiguous" || method.Name == "clone" || method.Name == "to" || method.Name == "cpu" || method.Name == "cuda";
+
+        /// <summary>A <c>torch.nn.Linear</c> factory (its output size is the width of its output).</summary>
+        public bool IsLinearFactory(IMethodSymbol method) => method.IsStatic && Is(method.ContainingType, Nn) && method.Name == "Linear";
+
+        /// <summary>A Tensor method or a <c>torch</c> / <c>functional</c> function of this name (<c>x.argmax(1)</c>, <c>torch.argmax(x, 1)</c>).</summary>
+        public bool IsTensorFunction(IMethodSymbol method, string name) =>
+            method.Name == name && (method.IsStatic ? Is(method.ContainingType, Torch) || Is(method.ContainingType, Functional) : Is(method.ContainingType, Tensor));
 
         /// <summary>Tensor methods that change the shape or device but not the kind of values.</summary>
         public bool IsValuePreserving(IMethodSymbol method)

@@ -97,8 +97,62 @@ namespace KerasLint.Libraries.TorchSharp
             var input = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0);
             if (input == null || input.Value == null) return null;
             var head = TensorHead(input.Value);
-            return new TorchTrainingStep(kind.Value, form, invocation.Syntax, construction, input.Value.Syntax, head);
+            var target = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1);
+            var targetKind = target?.Value == null ? TorchTargetKind.Unknown : TargetKind(target.Value);
+            return new TorchTrainingStep(kind.Value, form, invocation.Syntax, construction, input.Value.Syntax, head, targetKind);
         }
+
+        /// <summary>
+        /// What a tensor operation (any tensor, not only a loss's prediction) holds: the activation and width as far
+        /// as the code in the operation's file shows them (other files only when <paramref name="otherTrees"/> is given).
+        /// </summary>
+        public static TorchHead HeadOf(TorchSharpSymbols symbols, IOperation tensor, System.Func<SyntaxNode, IOperation?>? otherTrees, out bool needsOtherTrees, CancellationToken cancellationToken)
+        {
+            needsOtherTrees = false;
+            var semanticModel = tensor.SemanticModel;
+            if (semanticModel == null) return TorchHead.Unknown;
+            var r = new TrainingStepRecognizer(symbols, semanticModel, otherTrees, cancellationToken);
+            var head = r.TensorHead(tensor);
+            needsOtherTrees = r.NeedsOtherTrees;
+            return head;
+        }
+
+        // ---------------------------------------------------------------- targets
+
+        /// <summary>What a loss target holds: one-hot rows from <c>functional.one_hot</c> (through dtype conversions and locals); else unknown.</summary>
+        private TorchTargetKind TargetKind(IOperation operation)
+        {
+            if (!Enter()) return TorchTargetKind.Unknown;
+            try
+            {
+                var op = Operations.UnwrapOrNull(operation) ?? operation;
+                switch (op)
+                {
+                    case IInvocationOperation inv when inv.TargetMethod.IsStatic && TorchSharpSymbols.Is(inv.TargetMethod.ContainingType, symbols.Functional) && inv.TargetMethod.Name == "one_hot":
+                        return TorchTargetKind.OneHot;
+                    case IInvocationOperation inv when !inv.TargetMethod.IsStatic && inv.Instance != null && symbols.IsTensor(inv.TargetMethod.ContainingType) && IsConversion(inv.TargetMethod.Name):
+                        return TargetKind(inv.Instance);
+                    case ILocalReferenceOperation local:
+                    {
+                        var values = ReachingValues(local, local.Local);
+                        if (values.Count == 0 || values.Any(v => v == null)) return TorchTargetKind.Unknown;
+                        var kinds = values.Select(v => TargetKind(v!)).Distinct().ToList();
+                        return kinds.Count == 1 ? kinds[0] : TorchTargetKind.Unknown;
+                    }
+
+                    default:
+                        return TorchTargetKind.Unknown;
+                }
+            }
+            finally
+            {
+                depth--;
+            }
+        }
+
+        private static bool IsConversion(string name) =>
+            name == "to" || name == "to_type" || name == "@float" || name == "float" || name == "@double" || name == "double" || name == "type"
+            || name == "cpu" || name == "cuda" || name == "contiguous" || name == "clone";
 
         // ---------------------------------------------------------------- loss objects
 
@@ -185,12 +239,15 @@ namespace KerasLint.Libraries.TorchSharp
             {
                 if (tensorInput == null) return TorchHead.Unknown;
                 var site = new ActivationSite(ActivationSiteKind.Function, inv.Syntax, tensorInput.Syntax, inv.Syntax);
-                return new TorchHead(activation.Value, ImmutableArray.Create(site));
+                var input = TensorHead(tensorInput); // element-wise: the width is the input's
+                return new TorchHead(activation.Value, ImmutableArray.Create(site), input.Units, input.UnitsNode);
             }
 
             if (symbols.IsValuePreserving(method))
             {
-                return inv.Instance == null ? TorchHead.Unknown : TensorHead(inv.Instance);
+                if (inv.Instance == null) return TorchHead.Unknown;
+                var kept = TensorHead(inv.Instance);
+                return TorchSharpSymbols.KeepsShape(method) ? kept : kept.WithUnits(null, null);
             }
 
             if (inv.Instance != null && (method.Name == "forward" || method.Name == "call") && method.Parameters.Length == 1
@@ -202,7 +259,13 @@ namespace KerasLint.Libraries.TorchSharp
                 var sites = head.Sites.Select(s => s.Kind == ActivationSiteKind.Factory && argument != null
                     ? s.With(ActivationSiteKind.ModuleCall, inv.Syntax, argument.Syntax)
                     : s).ToImmutableArray();
-                return new TorchHead(head.Activation, sites);
+                if (head.Units == null && argument != null && IsElementwise(head))
+                {
+                    var input = TensorHead(argument); // an activation module: the width is its input's
+                    return new TorchHead(head.Activation, sites, input.Units, input.UnitsNode);
+                }
+
+                return new TorchHead(head.Activation, sites, head.Units, head.UnitsNode);
             }
 
             return IsUserHelper(method) ? ReturnsHead(method, TensorHead) : TorchHead.Unknown;
@@ -251,7 +314,8 @@ namespace KerasLint.Libraries.TorchSharp
                     var activation = symbols.ActivationOfModuleFactory(method);
                     if (activation != null)
                     {
-                        return new TorchHead(activation.Value, ImmutableArray.Create(new ActivationSite(ActivationSiteKind.Factory, inv.Syntax, null, inv.Syntax)));
+                        var factory = new TorchHead(activation.Value, ImmutableArray.Create(new ActivationSite(ActivationSiteKind.Factory, inv.Syntax, null, inv.Syntax)));
+                        return symbols.IsLinearFactory(method) ? LinearUnits(inv, factory) : factory;
                     }
 
                     return IsUserHelper(method) ? ReturnsHead(method, ModuleHead) : TorchHead.Unknown;
@@ -307,10 +371,43 @@ namespace KerasLint.Libraries.TorchSharp
                 var sites = head.Sites.Select(s => s.Kind == ActivationSiteKind.Factory
                     ? s.With(ActivationSiteKind.SequentialElement, element.Syntax, null)
                     : s).ToImmutableArray();
-                return new TorchHead(head.Activation, sites);
+                var width = head.Units == null && IsElementwise(head) ? UnitsBefore(elements, i) : head;
+                return new TorchHead(head.Activation, sites, width.Units, width.UnitsNode);
             }
 
             return TorchHead.Unknown;
+        }
+
+        /// <summary>The width of the Sequential elements before index <paramref name="end"/>: the nearest module that sets one, across element-wise activations and transparent modules.</summary>
+        private TorchHead UnitsBefore(ImmutableArray<IOperation> elements, int end)
+        {
+            for (var j = end - 1; j >= 0; j--)
+            {
+                var module = ElementModule(elements[j]);
+                if (module == null) return TorchHead.Unknown;
+                if (Operations.UnwrapOrNull(module) is IInvocationOperation factory && symbols.IsTransparentModuleFactory(factory.TargetMethod)) continue;
+                var head = ModuleHead(module);
+                if (!head.IsKnown) return TorchHead.Unknown;
+                if (head.Units != null) return head;
+                if (!IsElementwise(head)) return TorchHead.Unknown;
+            }
+
+            return TorchHead.Unknown;
+        }
+
+        /// <summary>A head made by activation modules only (not a Linear, not a custom module): it keeps its input's width.</summary>
+        private static bool IsElementwise(TorchHead head) =>
+            head.Activation != HeadActivation.Linear && head.Sites.Length > 0 && head.Sites.All(s => s.Kind == ActivationSiteKind.Factory);
+
+        /// <summary>A <c>Linear(in, out)</c> factory's head with its constant output size.</summary>
+        private TorchHead LinearUnits(IInvocationOperation factory, TorchHead head)
+        {
+            var argument = factory.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1);
+            if (argument?.Value == null) return head;
+            var value = MemberFlow.For(factory).TraceNumber(argument.Value, cancellationToken);
+            if (value == null || value.Value < 1 || value.Value != System.Math.Floor(value.Value) || value.Value > int.MaxValue) return head;
+            var literal = Operations.UnwrapOrNull(argument.Value) is ILiteralOperation ? argument.Value.Syntax : null;
+            return head.WithUnits((int)value.Value, literal);
         }
 
         /// <summary>The module of a Sequential element: a module, or the second element of a ("name", module) tuple.</summary>
@@ -340,7 +437,7 @@ namespace KerasLint.Libraries.TorchSharp
             var sites = head.Sites.Select(s => s.Kind == ActivationSiteKind.Factory
                 ? s.With(ActivationSiteKind.Append, append.Syntax, append.Instance?.Syntax)
                 : s).ToImmutableArray();
-            return new TorchHead(head.Activation, sites);
+            return new TorchHead(head.Activation, sites, head.Units, head.UnitsNode);
         }
 
         private bool IsCustomModule(INamedTypeSymbol type) =>
@@ -524,7 +621,9 @@ namespace KerasLint.Libraries.TorchSharp
         private static TorchHead Merge(TorchHead a, TorchHead b)
         {
             if (!a.IsKnown || !b.IsKnown || a.Activation != b.Activation) return TorchHead.Unknown;
-            return new TorchHead(a.Activation, a.Sites.AddRange(b.Sites.Where(s => !a.Sites.Any(x => x.Node == s.Node))));
+            var units = a.Units == b.Units ? a.Units : null;
+            var unitsNode = a.UnitsNode == b.UnitsNode ? a.UnitsNode : null;
+            return new TorchHead(a.Activation, a.Sites.AddRange(b.Sites.Where(s => !a.Sites.Any(x => x.Node == s.Node))), units, unitsNode);
         }
 
         private static TorchHead Merge(List<IOperation?> values, System.Func<IOperation, TorchHead> resolve)

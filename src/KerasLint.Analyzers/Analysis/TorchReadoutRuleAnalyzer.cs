@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using KerasLint.Libraries.TorchSharp;
+using KerasLint.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace KerasLint.Analysis
+{
+    /// <summary>
+    /// Base of the rules over hand-written TorchSharp metrics (<see cref="TorchReadout"/>: argmax, round, a threshold
+    /// or an equality applied to a prediction). Narrow operation actions on invocations and binary operators; each
+    /// read-out is recognised once for every rule; one whose prediction lives in another file is decided at
+    /// compilation end (reported through the rule's compilation-end descriptor).
+    /// </summary>
+    public abstract class TorchReadoutRuleAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>Diagnostic property: what the prediction holds (<see cref="Knowledge.HeadActivation"/>).</summary>
+        public const string HeadProperty = "Head";
+
+        /// <summary>Diagnostic property: the <see cref="TorchReadoutKind"/>.</summary>
+        public const string KindProperty = "Readout";
+
+        public sealed override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            TorchRuleRegistration.Register(context,
+                (torch, operation, ct) => (torch.ReadoutFor(operation, ct, out var deferred), deferred),
+                (torch, operation, ct) => torch.ReadoutAtEnd(operation, ct),
+                readout => readout == null || !readout.Head.IsKnown ? null : Analyze(readout),
+                OperationKind.Invocation, OperationKind.Binary);
+        }
+
+        /// <summary>The diagnostic for a read-out whose prediction is known, or null.</summary>
+        internal abstract Diagnostic? Analyze(TorchReadout readout);
+
+        /// <summary>
+        /// A diagnostic on the read-out. Additional locations: [0] the prediction, [1] the dimension argument (or the
+        /// node), [2] the comparison (or the node), [3] the compared operand (or the node).
+        /// </summary>
+        internal static Diagnostic Create(DiagnosticDescriptor descriptor, TorchReadout readout, params object[] args)
+        {
+            var node = readout.Node;
+            var additional = new[]
+            {
+                readout.Prediction.GetLocation(),
+                (readout.DimNode ?? node).GetLocation(),
+                (readout.Comparison ?? node).GetLocation(),
+                (readout.Compared ?? node).GetLocation(),
+            };
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(HeadProperty, readout.Head.Activation.ToString())
+                .Add(KindProperty, readout.Kind.ToString());
+            return Diagnostic.Create(descriptor, node.GetLocation(), additional, properties, args);
+        }
+
+        /// <summary>The expression as written, on one line, shortened.</summary>
+        internal static string Text(SyntaxNode node) => TorchStepRuleAnalyzer.OneLine(node);
+
+        /// <summary>Where the prediction's values come from: "'Linear(16, 1)' at line 12" and the others.</summary>
+        internal static string Origin(TorchReadout readout) => TorchStepRuleAnalyzer.Origin(readout.Head, readout.Node);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using KerasLint.Analysis;
+using KerasLint.Knowledge;
+using KerasLint.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace KerasLint.Rules
+{
+    /// <summary>KL0106: argmax over the class axis (1 or -1) of a prediction with 1 unit: always 0.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class KL0106ArgmaxOfOneUnitAnalyzer : TorchReadoutRuleAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0106, Descriptors.AtCompilationEnd(Descriptors.KL0106));
+
+        internal override Diagnostic? Analyze(TorchReadout readout)
+        {
+            if (readout.Kind != TorchReadoutKind.Argmax || readout.Head.Units != 1 || !(readout.Dim is 1 or -1)) return null;
+            var threshold = readout.Head.Activation switch
+            {
+                HeadActivation.Sigmoid => "(pred > 0.5) on sigmoid outputs",
+                HeadActivation.Linear => "(pred > 0) on logits",
+                _ => "(pred > 0) on logits, (pred > 0.5) on sigmoid outputs",
+            };
+            return Create(Descriptors.KL0106, readout, Text(readout.Node), Origin(readout), threshold);
+        }
+    }
+}

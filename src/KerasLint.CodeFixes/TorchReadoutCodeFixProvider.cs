@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using KerasLint.Analysis;
+using KerasLint.Knowledge;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Simplification;
+
+namespace KerasLint.CodeFixes
+{
+    /// <summary>
+    /// What a TorchSharp metric (read-out) diagnostic carries (see <see cref="TorchReadoutRuleAnalyzer.Create"/>),
+    /// resolved to syntax in the diagnostic's document, and the compile-checked expression rewrites its fixes use.
+    /// </summary>
+    internal sealed class ReadoutFix
+    {
+        private readonly SemanticModel model;
+
+        private ReadoutFix(SemanticModel model, ExpressionSyntax node, ExpressionSyntax prediction, ExpressionSyntax? dim, ExpressionSyntax? comparison, ExpressionSyntax? compared, HeadActivation head)
+        {
+            this.model = model;
+            Node = node;
+            Prediction = prediction;
+            Dim = dim;
+            Comparison = comparison;
+            Compared = compared;
+            Head = head;
+        }
+
+        public ExpressionSyntax Node { get; }
+        public ExpressionSyntax Prediction { get; }
+        public ExpressionSyntax? Dim { get; }
+        public ExpressionSyntax? Comparison { get; }
+        public ExpressionSyntax? Compared { get; }
+        public HeadActivation Head { get; }
+
+        public static async Task<ReadoutFix?> ReadAsync(Document document, Diagnostic diagnostic, CancellationToken ct)
+        {
+            var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(ct).ConfigureAwait(false);
+            if (root == null || model == null || diagnostic.AdditionalLocations.Count != 4) return null;
+            if (!Enum.TryParse<HeadActivation>(diagnostic.Properties.GetValueOrDefault(TorchReadoutRuleAnalyzer.HeadProperty) ?? "", out var head)) return null;
+            ExpressionSyntax? Find(Location location, bool orNull)
+            {
+                if (location.SourceTree?.FilePath != root.SyntaxTree.FilePath || !root.FullSpan.Contains(location.SourceSpan)) return null;
+                if (orNull && location.SourceSpan == diagnostic.Location.SourceSpan) return null;
+                var found = root.FindNode(location.SourceSpan, getInnermostNodeForTie: true);
+                for (var n = found; n != null && n.Span == location.SourceSpan; n = n.Parent)
+                {
+                    if (n is ExpressionSyntax e && !(n.Parent is ExpressionSyntax p && p.Span == n.Span && !(p is ParenthesizedExpressionSyntax))) return e;
+                }
+
+                return null;
+            }
+
+            var node = Find(diagnostic.Location, orNull: false);
+            var additional = diagnostic.AdditionalLocations;
+            var prediction = Find(additional[0], orNull: false);
+            if (node == null || prediction == null) return null;
+            var comparison = additional[2].SourceSpan == diagnostic.Location.SourceSpan ? node : Find(additional[2], orNull: true);
+            return new ReadoutFix(model, node, prediction, Find(additional[1], orNull: true), comparison, Find(additional[3], orNull: true), head);
+        }
+
+        /// <summary><c>e.name(args)</c>, with <c>e</c> parenthesised when needed.</summary>
+        public static InvocationExpressionSyntax Call(ExpressionSyntax receiver, string name, params ExpressionSyntax[] args) =>
+            SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Parenthesize(receiver.WithoutTrivia()), Name(name)),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(args.Select(a => SyntaxFactory.Argument(a.WithoutTrivia())))));
+
+        /// <summary>A method name; "@long" as the verbatim identifier it is.</summary>
+        private static IdentifierNameSyntax Name(string name) =>
+            name.StartsWith("@", StringComparison.Ordinal)
+                ? SyntaxFactory.IdentifierName(SyntaxFactory.ParseToken(name))
+                : SyntaxFactory.IdentifierName(name);
+
+        public static LiteralExpressionSyntax Number(int value) => SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(value));
+
+        public static LiteralExpressionSyntax Number(double value) => SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(value.ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture), value));
+
+        public static ExpressionSyntax Parenthesize(ExpressionSyntax e) =>
+            e is IdentifierNameSyntax || e is InvocationExpressionSyntax || e is MemberAccessExpressionSyntax || e is ElementAccessExpressionSyntax
+            || e is ParenthesizedExpressionSyntax || e is ThisExpressionSyntax || e is LiteralExpressionSyntax
+                ? e
+                : SyntaxFactory.ParenthesizedExpression(e.WithoutTrivia()).WithAdditionalAnnotations(Simplifier.Annotation);
+
+        /// <summary>Whether the replacement binds, where <paramref name="original"/> is, to a TorchSharp Tensor.</summary>
+        public bool BindsToTensor(ExpressionSyntax original, ExpressionSyntax replacement)
+        {
+            var info = model.GetSpeculativeTypeInfo(original.SpanStart, replacement, SpeculativeBindingOption.BindAsExpression);
+            var symbol = model.GetSpeculativeSymbolInfo(original.SpanStart, replacement, SpeculativeBindingOption.BindAsExpression).Symbol;
+            return symbol != null && info.Type is INamedTypeSymbol t && t.Name == "Tensor" && t.ContainingType?.Name == "torch"
+                && SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(original).Type, t);
+        }
+    }
+
+    /// <summary>Base of the TorchSharp metric fixes: single-document expression rewrites; Fix All batches them.</summary>
+    public abstract class TorchReadoutCodeFixProvider : CodeFixProvider
+    {
+        public sealed override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            foreach (var diagnostic in context.Diagnostics.Where(d => FixableDiagnosticIds.Contains(d.Id)))
+            {
+                var fix = await ReadoutFix.ReadAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
+                if (fix == null) continue;
+                foreach (var (title, key, edit) in Actions(fix))
+                {
+                    var edits = edit();
+                    if (edits == null || edits.Count == 0) continue;
+                    var keys = edits.Keys.ToList();
+                    if (keys.Any(a => keys.Any(b => a != b && a.FullSpan.OverlapsWith(b.FullSpan)))) continue;
+                    var document = context.Document;
+                    context.RegisterCodeFix(CodeAction.Create(title, async ct =>
+                    {
+                        var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
+                        if (root == null) return document;
+                        var newRoot = root.ReplaceNodes(keys, (original, _) => edits[original].WithTriviaFrom(original));
+                        return document.WithSyntaxRoot(newRoot);
+                    }, key), diagnostic);
+                }
+            }
+        }
+
+        /// <summary>The code actions for one diagnostic: title, equivalence key, and the replacements (null: not offered).</summary>
+        internal abstract ImmutableArray<(string Title, string Key, Func<Dictionary<SyntaxNode, SyntaxNode>?> Edit)> Actions(ReadoutFix fix);
+    }
+}
