@@ -46,6 +46,22 @@ public sealed class NegativeControlTests
     }
 
     [Fact]
+    public void No_learning_claim_fails_when_the_head_has_two_units()
+    {
+        // KL0105's claim (CrossEntropyLoss on one unit: zero loss, zero gradients, weights as initialised) with
+        // Linear(100, 2) and one-hot targets in the flagged slot, where CrossEntropyLoss trains.
+        var r = Run(new Kl0105Scenario(control: true));
+        Assert.Equal("does not hold", r.Verdict);
+        foreach (var row in new[] { "CE on 1 unit: training loss", "CE on 1 unit: max |∂loss/∂w|", "CE on 1 unit: max |w − w₀|", "CE on 1 unit: test accuracy (score > 0)", "CE on 1 unit: test accuracy by argmax(1)" })
+        {
+            Assert.False(r.Rows.Single(x => x.Measured.StartsWith(row, StringComparison.Ordinal)).Holds, row);
+        }
+
+        // The fixed setups still learn: only the claim is false here.
+        Assert.All(r.Rows.Where(x => x.Measured.StartsWith("fixed:", StringComparison.Ordinal)), x => Assert.True(x.Holds, x.Measured));
+    }
+
+    [Fact]
     public void Cited_claim_fails_when_the_monitor_is_the_logged_key()
     {
         // KL0008's cited claim (val_acc is missing outside Keras 2.2) for monitor="val_accuracy", which 2.3+ do log.

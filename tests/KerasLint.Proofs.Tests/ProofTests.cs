@@ -46,6 +46,7 @@ public sealed class ProofTests
                      RuleIds.AccuracyOnRegression, RuleIds.BinaryCrossentropyOnMultiClass, RuleIds.AmbiguousAccuracy, RuleIds.SoftmaxOnOneUnit,
                      RuleIds.LossExpectsProbabilities, RuleIds.RegressionLossOnClassifier, RuleIds.MonitorKeyNeverLogged, RuleIds.DropoutRateOutOfRange,
                      RuleIds.MonitorModeContradictsKey, RuleIds.CrossEntropyOnProbabilities, RuleIds.BceOnUnboundedOutputs, RuleIds.BceWithLogitsOnSigmoid, RuleIds.NllLossWithoutLogSoftmax,
+                     RuleIds.CrossEntropyOnOneUnit, RuleIds.ArgmaxOfOneUnit, RuleIds.ElementwiseAccuracyOnSoftmax, RuleIds.RegressionLossOnTorchClassifier, RuleIds.BceOnSoftmax, RuleIds.ExactEqualityOnRegression,
                  })
         {
             Assert.Contains(rule, proven);
@@ -231,6 +232,91 @@ public sealed class ProofTests
         var fixedRow = run.Row("kl0104-nll", "torch", "fixed: NLLLoss(log_softmax(z))");
         Assert.Equal(fixedRow.Reference.Number!.Value, fixedRow.Value.Number!.Value, 4);
         Assert.True(run.Row("kl0104-nll", "torch", "MNIST: NLLLoss(logits)").Value.Number < -1);
+    }
+
+    [Fact]
+    public void KL0105_crossentropy_on_one_unit_is_zero_and_never_learns()
+    {
+        Assert.Equal(0, run.Row("kl0105-mnist", "torch", "CE on 1 unit: training loss").Value.Number);
+        Assert.Equal(0, run.Row("kl0105-mnist", "torch", "CE on 1 unit: max |∂loss/∂w|").Value.Number);
+        Assert.Equal(0, run.Row("kl0105-mnist", "torch", "CE on 1 unit: max |w − w₀|").Value.Number);
+        var frozen = run.Row("kl0105-mnist", "torch", "CE on 1 unit: test accuracy (score > 0)");
+        Assert.Equal(frozen.Reference.Number!.Value, frozen.Value.Number!.Value);
+        var majority = run.Row("kl0105-mnist", "torch", "CE on 1 unit: test accuracy by argmax(1)");
+        Assert.Equal(majority.Reference.Number!.Value, majority.Value.Number!.Value, 9);
+        Assert.InRange(majority.Reference.Number!.Value, 0.8, 0.95);
+        foreach (var fix in new[] { "fixed: BCEWithLogitsLoss, 1 unit", "fixed: CrossEntropyLoss, 2 units" })
+        {
+            var row = run.Row("kl0105-mnist", "torch", fix);
+            Assert.True(row.Value.Number >= row.Reference.Number + 0.03, $"{fix}: {row.Value} vs majority {row.Reference}");
+        }
+    }
+
+    [Fact]
+    public void KL0106_argmax_of_one_unit_reports_the_class_0_share_and_thresholding_the_truth()
+    {
+        var share = run.Row("kl0106-mnist", "torch", "argmax(1) \"accuracy\" vs the class-0 share");
+        Assert.Equal(share.Reference.Number!.Value, share.Value.Number!.Value, 9);
+        var truth = run.Row("kl0106-mnist", "torch", "argmax(1) \"accuracy\" vs the truth");
+        Assert.True(truth.Reference.Number - truth.Value.Number >= 0.03, $"{truth.Value} vs {truth.Reference}");
+        var untrained = run.Row("kl0106-mnist", "torch", "argmax(1) \"accuracy\": untrained model");
+        Assert.Equal(untrained.Reference.Number!.Value, untrained.Value.Number!.Value);
+        foreach (var fix in new[] { "fixed: (z > 0)", "fixed: (sigmoid(z) > 0.5)" })
+        {
+            var row = run.Row("kl0106-mnist", "torch", fix);
+            Assert.Equal(truth.Reference.Number!.Value, row.Value.Number!.Value, 9);
+        }
+    }
+
+    [Fact]
+    public void KL0107_elementwise_accuracy_on_a_softmax_is_inflated()
+    {
+        foreach (var form in new[] { "round(softmax) == one-hot, all elements: trained", "(softmax > 0.5) == one-hot, all elements: trained" })
+        {
+            var row = run.Row("kl0107-mnist", "torch", form);
+            Assert.True(row.Value.Number >= row.Reference.Number + 0.02, $"{form}: {row.Value} vs {row.Reference}");
+        }
+
+        var untrained = run.Row("kl0107-mnist", "torch", "round(softmax) == one-hot, all elements: untrained");
+        Assert.True(untrained.Value.Number >= 0.9 - 1e-9, $"{untrained.Value}");
+        Assert.True(untrained.Reference.Number < 0.3, $"an untrained model is near chance, got {untrained.Reference}");
+        Assert.Equal(0.9, run.Row("kl0107-mnist", "torch", "an all-zero prediction").Value.Number!.Value, 9);
+        var fixedRow = run.Row("kl0107-mnist", "torch", "fixed: argmax(1)");
+        Assert.Equal(fixedRow.Reference.Number!.Value, fixedRow.Value.Number!.Value, 9);
+    }
+
+    [Fact]
+    public void KL0108_mse_on_a_torch_classifier_learns_less_than_crossentropy_with_the_same_budget()
+    {
+        var probabilities = run.Row("kl0108-mnist", "torch", "MSELoss on softmax");
+        Assert.True(probabilities.Value.Number <= probabilities.Reference.Number - 0.03, $"{probabilities.Value} vs {probabilities.Reference}");
+        var logits = run.Row("kl0108-mnist", "torch", "MSELoss on logits");
+        Assert.True(logits.Value.Number <= logits.Reference.Number - 0.03, $"{logits.Value} vs {logits.Reference}");
+    }
+
+    [Fact]
+    public void KL0109_bce_after_softmax_learns_less_than_crossentropy_and_has_a_floor()
+    {
+        foreach (var loss in new[] { "BCELoss after softmax: test accuracy", "BCEWithLogitsLoss after softmax: test accuracy" })
+        {
+            var row = run.Row("kl0109-mnist", "torch", loss);
+            Assert.True(row.Value.Number <= row.Reference.Number - 0.05, $"{loss}: {row.Value} vs {row.Reference}");
+        }
+
+        var floor = run.Row("kl0109-mnist", "torch", "perfect predictions");
+        Assert.True(floor.Value.Number >= 0.5 && floor.Reference.Number < 1e-6, $"{floor.Value} vs {floor.Reference}");
+        var trained = run.Row("kl0109-mnist", "torch", "BCEWithLogitsLoss after softmax: final training loss");
+        Assert.True(trained.Value.Number >= trained.Reference.Number, $"{trained.Value} vs {trained.Reference}");
+    }
+
+    [Fact]
+    public void KL0110_exact_equality_on_a_regression_is_about_zero_and_mae_tells_the_models_apart()
+    {
+        var hits = run.Row("kl0110-iris", "torch", "pred == target \"accuracy\": fitted vs constant");
+        Assert.True(hits.Value.Number < 0.05 && hits.Reference.Number < 0.05, $"{hits.Value} vs {hits.Reference}");
+        var mae = run.Row("kl0110-iris", "torch", "fixed: MAE");
+        Assert.True(mae.Value.Number <= mae.Reference.Number - 0.3, $"{mae.Value} vs {mae.Reference}");
+        Assert.All(run.Scenario("kl0110-iris").Rows, r => Assert.Equal(Evidence.Measured, r.Evidence));
     }
 
     [Fact]

@@ -26,6 +26,12 @@ public static class ProofRunner
         new Kl0102Scenario(),
         new Kl0103Scenario(),
         new Kl0104Scenario(),
+        new Kl0105Scenario(),
+        new Kl0106Scenario(),
+        new Kl0107Scenario(),
+        new Kl0108Scenario(),
+        new Kl0109Scenario(),
+        new Kl0110IrisScenario(),
     };
 
     /// <summary>The rule ids that have a numeric proof.</summary>

