@@ -28,6 +28,8 @@ namespace KerasLint.Libraries.TorchSharp
         private readonly ConcurrentDictionary<SyntaxNode, TorchReadout?> endReadouts = new ConcurrentDictionary<SyntaxNode, TorchReadout?>();
         private readonly ConcurrentDictionary<SyntaxNode, IOperation> blocks = new ConcurrentDictionary<SyntaxNode, IOperation>();
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> typesHoldingModels = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, bool> modelTypes = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, bool> owners = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
 
         private TorchSharpAdapter(TorchSharpSymbols symbols) => Symbols = symbols;
 
@@ -94,7 +96,8 @@ namespace KerasLint.Libraries.TorchSharp
         /// <summary>Keeps the blocks a cross-file lookup may follow (see the class summary); drops the rest.</summary>
         public void AddBlocks(ISymbol owner, System.Collections.Immutable.ImmutableArray<IOperation> operationBlocks)
         {
-            if (!MayHoldModel(owner)) return;
+            // Every TorchSharp rule offers the blocks; the decision is made once per member.
+            if (!owners.GetOrAdd(owner, MayHoldModel)) return;
             foreach (var block in operationBlocks)
             {
                 var root = Operations.Root(block);
@@ -105,7 +108,7 @@ namespace KerasLint.Libraries.TorchSharp
 
         private bool MayHoldModel(ISymbol owner)
         {
-            if (owner is IMethodSymbol method && (Symbols.IsModule(method.ReturnType, 1) || Symbols.IsModule(method.ReturnType, 2) || Symbols.IsTensor(method.ReturnType)))
+            if (owner is IMethodSymbol method && IsModelType(method.ReturnType))
             {
                 return true;
             }
@@ -113,6 +116,11 @@ namespace KerasLint.Libraries.TorchSharp
             var type = owner.ContainingType;
             return type != null && typesHoldingModels.GetOrAdd(type, HoldsModel);
         }
+
+        /// <summary>A module or tensor type (cached: the check walks base types and interfaces, and every member's type is asked).</summary>
+        private bool IsModelType(ITypeSymbol type) =>
+            type.SpecialType == SpecialType.None && type.TypeKind is TypeKind.Class or TypeKind.Interface
+            && modelTypes.GetOrAdd(type, t => Symbols.IsModule(t, 1) || Symbols.IsModule(t, 2) || Symbols.IsTensor(t));
 
         /// <summary>A Module subclass, or a type with a field or property of a module or tensor type.</summary>
         private bool HoldsModel(INamedTypeSymbol type)
@@ -126,7 +134,7 @@ namespace KerasLint.Libraries.TorchSharp
                     IPropertySymbol p => p.Type,
                     _ => null,
                 };
-                if (memberType != null && (Symbols.IsModule(memberType, 1) || Symbols.IsModule(memberType, 2) || Symbols.IsTensor(memberType))) return true;
+                if (memberType != null && IsModelType(memberType)) return true;
             }
 
             return false;
