@@ -67,16 +67,29 @@ namespace KerasLint.Analysis
             return members.GetValue(flow.Root, _ => Recognize(flow, options, cancellationToken)).Setups;
         }
 
-        /// <summary>Cheap: whether the invocation is the compile call of a supported library.</summary>
-        public bool IsCompile(IInvocationOperation invocation)
-        {
-            foreach (var adapter in SetupAdapters)
+        /// <summary>
+        /// Whether a member's code names a compile method at all (an identifier <c>Compile</c> or <c>compile</c>: the Keras
+        /// API's name in every compile-based library); a token scan, cached per block syntax for every rule.
+        /// </summary>
+        public bool MayHoldSetup(SyntaxNode block, CancellationToken cancellationToken) =>
+            mentions.GetValue(block, node =>
             {
-                if (adapter.IsCompile(invocation)) return true;
-            }
+                foreach (var token in node.DescendantTokens())
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (token.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken
+                        && string.Equals(token.ValueText, "compile", System.StringComparison.OrdinalIgnoreCase))
+                    {
+                        return Yes;
+                    }
+                }
 
-            return false;
-        }
+                return No;
+            }) == Yes;
+
+        private static readonly object Yes = new object();
+        private static readonly object No = new object();
+        private readonly ConditionalWeakTable<SyntaxNode, object> mentions = new ConditionalWeakTable<SyntaxNode, object>();
 
         private MemberSetups Recognize(MemberFlow flow, AnalyzerOptions options, CancellationToken cancellationToken)
         {

@@ -1,4 +1,3 @@
-using System.Threading;
 using KerasLint.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -8,10 +7,10 @@ namespace KerasLint.Analysis
 {
     /// <summary>
     /// Base of the rules over compiled training setups (<see cref="TrainingSetup"/>), whatever library built them.
-    /// Per member: a narrow operation action notes whether it holds a compile call (a symbol comparison); at the end
-    /// of the member the setups (recognised once for every rule, over one shared data-flow index) are analysed. Reported
-    /// from the member's block, the diagnostics are local to it (the IDE shows them while typing and offers their fixes),
-    /// and a site that several compile calls share is reported once.
+    /// Per member, at the end of its block: a cached syntax check (does it name a compile method at all?), then the
+    /// member's setups (recognised once for every rule, over one shared data-flow index) are analysed. Reported from the
+    /// member's block, the diagnostics are local to it (the IDE shows them while typing and offers their fixes), and a
+    /// site that several compile calls share is reported once.
     /// </summary>
     public abstract class SetupRuleAnalyzer : DiagnosticAnalyzer
     {
@@ -23,24 +22,20 @@ namespace KerasLint.Analysis
             {
                 var analysis = CompilationAnalysis.For(start.Compilation);
                 if (analysis == null || analysis.SetupAdapters.IsEmpty) return;
-                start.RegisterOperationBlockStartAction(block =>
+                start.RegisterOperationBlockAction(ctx =>
                 {
-                    IInvocationOperation? compile = null;
-                    block.RegisterOperationAction(ctx =>
+                    // Cheap first: a member whose code never names a compile method holds no setup (cached per
+                    // block, shared by every rule); only then the member's setups, recognised once for every rule.
+                    Reporter? reporter = null;
+                    foreach (var block in ctx.OperationBlocks)
                     {
-                        var invocation = (IInvocationOperation)ctx.Operation;
-                        if (compile == null && analysis.IsCompile(invocation)) Interlocked.CompareExchange(ref compile, invocation, null);
-                    }, OperationKind.Invocation);
-                    block.RegisterOperationBlockEndAction(ctx =>
-                    {
-                        if (compile == null) return;
-                        var reporter = new Reporter(ctx.ReportDiagnostic, ctx.CancellationToken);
-                        foreach (var setup in analysis.SetupsOfMember(compile, ctx.Options, ctx.CancellationToken))
+                        if (!analysis.MayHoldSetup(block.Syntax, ctx.CancellationToken)) continue;
+                        foreach (var setup in analysis.SetupsOfMember(block, ctx.Options, ctx.CancellationToken))
                         {
                             ctx.CancellationToken.ThrowIfCancellationRequested();
-                            Analyze(setup, reporter);
+                            Analyze(setup, reporter ??= new Reporter(ctx.ReportDiagnostic, ctx.CancellationToken));
                         }
-                    });
+                    }
                 });
             });
         }
