@@ -40,6 +40,8 @@ namespace KerasLint.Analysis
                             ctx.CancellationToken.ThrowIfCancellationRequested();
                             Analyze(setup, reporter);
                         }
+
+                        reporter.Flush();
                     });
                 });
             });
