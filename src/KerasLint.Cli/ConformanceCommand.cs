@@ -10,8 +10,8 @@ public static class ConformanceCommand
     public static Command Create()
     {
         var file = new Argument<FileInfo>("file") { Description = "A JSON file in the conformance-vectors format (shared/keras/semantics.md §6)." };
-        var device = new Option<string>("--device") { Description = "cpu (default) or cuda.", DefaultValueFactory = _ => "cpu" };
-        device.AcceptOnlyFromAmong("cpu", "cuda");
+        // The same values as `prove --device` (KerasDevice.Resolve decides; an unknown value is reported by it).
+        var device = new Option<string>("--device") { Description = "Where tensors live: cpu (default), cuda, cuda:N or auto.", DefaultValueFactory = _ => "cpu" };
         var cmd = new Command("conformance", "Evaluate every case of a conformance-vectors file; prints each failure and 'N passed, M failed'. Exit 1 if any failed, 2 if the file is unreadable or invalid.")
         {
             file,
@@ -41,7 +41,7 @@ public static class ConformanceCommand
         }
         catch (ArgumentException e)
         {
-            error.WriteLine($"error: {e.Message}");
+            error.WriteLine("error: --device: " + KerasDevice.MessageOf(e));
             return 2;
         }
 
