@@ -16,40 +16,36 @@ namespace KerasLint
         public const string CategoryModel = "KerasLint.Model";
         public const string CategoryCallbacks = "KerasLint.Callbacks";
 
-        /// <summary>{0} metric string, {1} loss string, {2} resolved metric, {3} what it computes, {4} family/library.</summary>
+        /// <summary>{0} metric string, {1} loss string, {2} resolved metric, {3} what it computes (per family), {4} family/library, {5} what to report instead.</summary>
         public static readonly DiagnosticDescriptor KL0001 = Create(
             RuleIds.AccuracyOnRegression,
             "'accuracy' is meaningless with a regression loss",
-            "'{0}' with '{1}' resolves to {2} ({3}) under {4}; it is meaningless for regression",
+            "'{0}' with '{1}' is {2} under {4}, the {3}, which says nothing about a regression's error; report '{5}' instead",
             CategoryMetrics,
             DiagnosticSeverity.Warning,
-            "With a regression loss such as mean_squared_error, Keras resolves \"accuracy\"/\"acc\" to binary_accuracy (or categorical_accuracy on a wide head): the share of outputs that round to the exact target. For continuous targets that number is meaningless. Report the error the loss measures instead (mae, mse).");
+            "With a regression loss such as mean_squared_error, Keras resolves \"accuracy\"/\"acc\" to binary_accuracy (or categorical_accuracy on a wide head). binary_accuracy counts outputs equal to the target after rounding (standalone Keras 2.x) or after (prediction > 0.5) (tf.keras, Keras 3); on continuous targets that stays near zero and never moves. Report the error the loss measures instead (mae, mse), and let callbacks watch it or the loss.");
 
         /// <summary>{0} units, {1} what goes wrong under the family ("accuracy" inflated for 2.2/2.3, the loss itself for tf2/3), {2} family/library.</summary>
         public static readonly DiagnosticDescriptor KL0002 = Create(
             RuleIds.BinaryCrossentropyOnMultiClass,
             "binary_crossentropy on a single-label multi-class softmax head",
-            "binary_crossentropy on a {0}-unit softmax head treats the classes as independent yes/no problems; {1} under {2}",
+            "binary_crossentropy on a {0}-unit softmax head scores each class as an independent yes/no problem under {2}: {1}; use categorical_crossentropy (one-hot labels) or sparse_categorical_crossentropy (integer labels)",
             CategoryLoss,
             DiagnosticSeverity.Warning,
             "A softmax head picks one class among many; binary_crossentropy scores every unit as an independent binary problem. In Keras ≤ 2.3 and TF ≤ 2.1, \"accuracy\" then resolves to element-wise binary_accuracy, which is inflated ((C-1)/C for a constant all-zero prediction). Use categorical_crossentropy (one-hot labels) or sparse_categorical_crossentropy (integer labels).");
 
-        /// <summary>{0} metric string, {1} candidates/what it resolves to, {2} reason, {3} family/library.</summary>
-        public static readonly DiagnosticDescriptor KL0003 = Create(
-            RuleIds.AmbiguousAccuracy, KL0003Title, KL0003Message, CategoryMetrics, DiagnosticSeverity.Info, KL0003Description);
-
         /// <summary>
-        /// KL0003 for a custom loss on a multi-unit head, where old Keras reports categorical_accuracy even for integer
-        /// labels: the same id and text with a Warning default. A separate descriptor (not a per-diagnostic severity)
-        /// because command-line builds skip analyzers whose descriptors are all Info, and editorconfig severities
-        /// still apply to both through the shared id.
+        /// {0} metric string, {1} family/library, {2} what that family computes and which fact decides it, {3} what to do.
+        /// Warning by default (a custom loss on a multi-unit head under Keras ≤ 2.3 computes the wrong number for integer
+        /// labels); the cases that only depend on a fact the code hides are reported at Info severity with the same descriptor.
         /// </summary>
-        public static readonly DiagnosticDescriptor KL0003Warning = Create(
-            RuleIds.AmbiguousAccuracy, KL0003Title, KL0003Message, CategoryMetrics, DiagnosticSeverity.Warning, KL0003Description);
-
-        private const string KL0003Title = "'accuracy' is resolved by a guess";
-        private const string KL0003Message = "'{0}' is not fixed by this code: it resolves to {1} ({2}) under {3}; name the metric explicitly";
-        private const string KL0003Description = "Keras turns \"accuracy\"/\"acc\" into binary, categorical or sparse categorical accuracy by inspecting the loss (Keras ≤ 2.3) or the shapes of the first batch (tf.keras ≥ 2.2, Keras 3). With a custom loss, or when the families disagree, the result depends on facts the code does not state; with integer labels and a custom loss old Keras reports categorical_accuracy of a length-1 axis, i.e. the share of predictions equal to class 0. Name the accuracy you mean.";
+        public static readonly DiagnosticDescriptor KL0003 = Create(
+            RuleIds.AmbiguousAccuracy,
+            "'accuracy' resolved from a loss that does not decide it",
+            "'{0}' under {1} {2}; {3}",
+            CategoryMetrics,
+            DiagnosticSeverity.Warning,
+            "Keras ≤ 2.3 and tf.keras in TF 2.0–2.1 turn \"accuracy\"/\"acc\" into binary, categorical or sparse categorical accuracy by the loss's identity and the output width. With a custom loss on a multi-unit head they pick categorical_accuracy; with integer labels that compares the arg-max with a length-1 axis and reports the share of predictions of class 0. tf.keras 2.2+ and Keras 3 decide from the shapes of the first batch and are right for sparse and one-hot labels, so they are not reported. Name the accuracy you mean.");
 
         /// <summary>{0} where the softmax is (layer / activation argument).</summary>
         public static readonly DiagnosticDescriptor KL0004 = Create(

@@ -18,8 +18,8 @@ public static class ConformanceCommand
             Description = "One or more JSON files in the conformance format (docs/keras-semantics.md §6): numeric vectors (e.g. tests/data/conformance-vectors.json, tests/data/keras2-conformance-vectors.json) and/or resolution and callback vectors (tests/data/resolution-vectors.json).",
             Arity = ArgumentArity.OneOrMore,
         };
-        var device = new Option<string>("--device") { Description = "cpu (default) or cuda (numeric cases only).", DefaultValueFactory = _ => "cpu" };
-        device.AcceptOnlyFromAmong("cpu", "cuda");
+        // The same values as `prove --device` (KerasDevice.Resolve decides; an unknown value is reported by it).
+        var device = new Option<string>("--device") { Description = "Where tensors live (numeric cases only): cpu (default), cuda, cuda:N or auto.", DefaultValueFactory = _ => "cpu" };
         var cmd = new Command("conformance", "Evaluate every case of one or more conformance files: numeric cases through the runtime's metrics and losses, resolution cases through CompileResolver (function, train and validation log keys), callback cases through the callback semantics (auto-mode direction, missing-key outcome). Prints each failure and 'N passed, M failed' per kind and in total. Exit 1 if any failed, 2 if a file is unreadable or invalid.")
         {
             files,
@@ -59,7 +59,7 @@ public static class ConformanceCommand
         }
         catch (ArgumentException e)
         {
-            error.WriteLine($"error: {e.Message}");
+            error.WriteLine("error: --device: " + KerasDevice.MessageOf(e));
             return 2;
         }
 

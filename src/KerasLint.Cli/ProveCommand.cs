@@ -77,7 +77,7 @@ public static class ProveCommand
         }
         catch (ArgumentException e)
         {
-            err.WriteLine("error: --device: " + e.Message.Split(" (Parameter")[0]);
+            err.WriteLine("error: --device: " + KerasLint.Runtime.KerasDevice.MessageOf(e));
             return 2;
         }
 

@@ -22,11 +22,12 @@ namespace KerasLint.CodeFixes
         {
             foreach (var diagnostic in context.Diagnostics)
             {
-                foreach (var action in FixPlan.Read(diagnostic))
+                var actions = FixPlan.Read(diagnostic);
+                for (var i = 0; i < actions.Count; i++)
                 {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(action.Title, ct => ApplyAsync(context.Document, diagnostic, action, ct), action.EquivalenceKey),
-                        diagnostic);
+                    var action = actions[i];
+                    var key = i == 0 ? FixAction.RecommendedKey(diagnostic.Id) : action.EquivalenceKey;
+                    context.RegisterCodeFix(CodeAction.Create(action.Title, ct => ApplyAsync(context.Document, diagnostic, action, ct), key), diagnostic);
                 }
             }
 
@@ -89,6 +90,7 @@ namespace KerasLint.CodeFixes
                 case FixEditKind.RemoveElement:
                 {
                     var element = node.AncestorsAndSelf().OfType<ExpressionSyntax>().FirstOrDefault(e => e.Span == location.SourceSpan);
+                    while (element?.Parent is ParenthesizedExpressionSyntax p) element = p;
                     if (!(element?.Parent is InitializerExpressionSyntax)) return false;
                     editor.RemoveNode(element, SyntaxRemoveOptions.KeepNoTrivia);
                     return true;

@@ -156,8 +156,9 @@ namespace KerasLint.CodeFixes
                 {
                     case ActivationSiteKind.Function:
                     case ActivationSiteKind.ModuleCall:
-                        if (!(site.Input is ExpressionSyntax input) || !(site.Node is InvocationExpressionSyntax)) return null;
-                        replacements[site.Node] = Parenthesize(input).WithTriviaFrom(site.Node);
+                        if (!(site.Input is ExpressionSyntax input) || !(site.Node is InvocationExpressionSyntax outer)) return null;
+                        // softmax(softmax(x, 1), 1): the inner one would raise the same diagnostic, so the stack goes.
+                        replacements[site.Node] = Parenthesize(site.Kind == ActivationSiteKind.Function ? StripStacked(outer, input) : input).WithTriviaFrom(site.Node);
                         break;
                     case ActivationSiteKind.SequentialElement:
                         if (!(site.Node.Parent is ArgumentSyntax argument) || !(argument.Parent is ArgumentListSyntax)) return null;
@@ -296,6 +297,36 @@ namespace KerasLint.CodeFixes
 
             return solution;
         }
+
+        /// <summary>
+        /// The input below a stack of the same activation applied the same way (<c>softmax(softmax(x, 1), 1)</c>,
+        /// <c>x.sigmoid().sigmoid()</c>): removing only the outer one would leave the diagnostic in place.
+        /// </summary>
+        private static ExpressionSyntax StripStacked(InvocationExpressionSyntax outer, ExpressionSyntax input)
+        {
+            var name = NameOf(outer);
+            var fromArgument = outer.ArgumentList.Arguments.Count > 0 && outer.ArgumentList.Arguments[0].Expression == input;
+            var fromReceiver = outer.Expression is MemberAccessExpressionSyntax access && access.Expression == input;
+            var current = input;
+            for (var depth = 0; depth < 16 && name != null; depth++)
+            {
+                var inner = current;
+                while (inner is ParenthesizedExpressionSyntax p) inner = p.Expression;
+                if (!(inner is InvocationExpressionSyntax call) || NameOf(call) != name) break;
+                if (fromArgument && call.ArgumentList.Arguments.Count > 0) current = call.ArgumentList.Arguments[0].Expression;
+                else if (fromReceiver && call.Expression is MemberAccessExpressionSyntax m) current = m.Expression;
+                else break;
+            }
+
+            return current;
+        }
+
+        private static string? NameOf(InvocationExpressionSyntax call) => call.Expression switch
+        {
+            MemberAccessExpressionSyntax m => m.Name.Identifier.ValueText,
+            SimpleNameSyntax n => n.Identifier.ValueText,
+            _ => null,
+        };
 
         private static bool IsComment(SyntaxTrivia t) => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia);
 

@@ -18,6 +18,10 @@ public static class KerasDevice
     /// Resolves "cpu", "cuda", "cuda:N" or "auto" (null means "cpu"). Asking for CUDA where TorchSharp reports none
     /// is an <see cref="ArgumentException"/> that names what to install.
     /// </summary>
+    /// <summary>An <see cref="ArgumentException"/>'s text without the " (Parameter 'device')" suffix .NET appends.</summary>
+    public static string MessageOf(ArgumentException e) =>
+        e.ParamName is { } p && e.Message.EndsWith($" (Parameter '{p}')", StringComparison.Ordinal) ? e.Message.Substring(0, e.Message.Length - $" (Parameter '{p}')".Length) : e.Message;
+
     public static torch.Device Resolve(string? name)
     {
         var n = (name ?? "cpu").Trim().ToLowerInvariant();

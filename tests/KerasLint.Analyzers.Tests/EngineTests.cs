@@ -84,7 +84,7 @@ namespace KerasLint.Analyzers.Tests
             var actions = new List<CodeAction>();
             var context = new CodeFixContext(document, diagnostic, (a, _) => actions.Add(a), CancellationToken.None);
             await new KL0001AccuracyOnRegressionCodeFixProvider().RegisterCodeFixesAsync(context);
-            var replace = Assert.Single(actions, a => a.EquivalenceKey == "KL0001.ReplaceWithNaturalMetric");
+            var replace = Assert.Single(actions, a => a.EquivalenceKey == "KL0001.Recommended");
             var operation = Assert.Single((await replace.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>());
             var text = (await operation.ChangedSolution.GetDocument(document.Id)!.GetTextAsync()).ToString();
             Assert.Contains(@"metrics: new[] { ""mae"" }", text);

@@ -5,7 +5,7 @@ namespace KerasLint.Analyzers.Tests
     /// <summary>KL0001 variants: literal, const, local, named/positional, functional, helper-built, subclass receiver.</summary>
     public class KL0001Tests
     {
-        private static Task Fix(string before, string after, string key = "KL0001.ReplaceWithNaturalMetric", string? family = null, string members = "") =>
+        private static Task Fix(string before, string after, string key = "KL0001.Recommended", string? family = null, string members = "") =>
             FixTest<KL0001AccuracyOnRegressionAnalyzer, KL0001AccuracyOnRegressionCodeFixProvider>.Run(InMethod(before, members), InMethod(after, members), family, key);
 
         private const string PositionalArguments = @"        var model = new Sequential();
@@ -37,14 +37,17 @@ namespace KerasLint.Analyzers.Tests
         public Task ConstLossAndMetric() => AllRulesTest.Run(InMethod(ConstMetric, ConstMembers));
 
         [Fact]
-        public async Task ConstMetric_OffersNoReplacementButRemoval()
+        public async Task ConstMetric_OffersReplacingTheUseAndRemoval()
         {
-            // A const may be used elsewhere: no literal edit; removing the array element is still safe.
+            // A const may be used elsewhere: the use is replaced with a literal (the const stays); removing the element is safe too.
             var src = InMethod(ReportedCasesTests.Plain(ConstMetric), ConstMembers);
             var d = await Direct.Single(src, "KL0001");
             var actions = FixPlan.Read(d);
-            Assert.Equal(new[] { "KL0001.RemoveMetric" }, actions.Select(a => a.EquivalenceKey));
+            Assert.Equal(new[] { "KL0001.ReplaceWithNaturalMetric", "KL0001.RemoveMetric" }, actions.Select(a => a.EquivalenceKey));
         }
+
+        [Fact]
+        public Task ConstMetric_ReplaceFixEditsTheUse() => Fix(ConstMetric, ReportedCasesTests.Plain(ConstMetric).Replace("new string[] { Metric }", @"new string[] { ""mae"" }"), members: ConstMembers);
 
         [Fact]
         public Task ConstMetric_RemoveFix() => Fix(ConstMetric, ReportedCasesTests.Plain(ConstMetric).Replace("new string[] { Metric }", "new string[] { }"), "KL0001.RemoveMetric", members: ConstMembers);
@@ -76,7 +79,7 @@ namespace KerasLint.Analyzers.Tests
 ";
 
         [Fact]
-        public Task NaturalMetricAlreadyPresent_OnlyRemoval() => Fix(InlineTwoMetrics, ReportedCasesTests.Plain(InlineTwoMetrics).Replace(@"""accuracy"", ", ""), "KL0001.RemoveMetric");
+        public Task NaturalMetricAlreadyPresent_OnlyRemoval() => Fix(InlineTwoMetrics, ReportedCasesTests.Plain(InlineTwoMetrics).Replace(@"""accuracy"", ", ""), "KL0001.Recommended");
 
         private const string ReadonlyField = @"        var model = new Sequential();
         model.Add(new Dense(1));

@@ -20,12 +20,12 @@ namespace KerasLint.Analyzers.Tests
         model.Compile(optimizer: ""adam"", loss: lossName, metrics: new[] { {|#0:""accuracy""|} });
     }
 }
-", null, Info(0));
+", "2.3", Info(0));
 
         [Fact]
         public Task CustomLossUnknownHead_Info() => AllRulesTest.Run(InMethod(@"        var model = (Sequential)BaseModel.LoadModel(""m.h5"");
         model.Compile(optimizer: ""adam"", loss: ""contrastive_margin"", metrics: new[] { {|#0:""acc""|} });
-"), null, Info(0));
+"), "2.3", Info(0));
 
         [Fact]
         public Task CustomLossFunctionalTenUnits_Warning_Keras22() => AllRulesTest.Run(InMethod(@"        var input = new Input(new Shape(8));
@@ -34,26 +34,43 @@ namespace KerasLint.Analyzers.Tests
         model.Compile(optimizer: ""adam"", loss: ""focal_tversky"", metrics: new[] { {|#0:""accuracy""|} });
 "), "2.2", Warning(0));
 
-        [Fact]
-        public async Task CustomLoss_MessageDiffersByFamily()
-        {
-            var src = InMethod(@"        var model = new Sequential();
+        private const string CustomLossTenUnits = @"        var model = new Sequential();
         model.Add(new Dense(10, activation: ""softmax""));
         model.Compile(optimizer: ""adam"", loss: ""my_loss_fn"", metrics: new[] { ""accuracy"" });
-");
-            var old = await Direct.Single(src, "KL0003", "2.2");
-            Assert.Contains("resolves to categorical_accuracy", old.GetMessage());
+";
+
+        [Fact]
+        public async Task CustomLoss_OldKerasSaysWhatItComputesAndWhatToDo()
+        {
+            var old = await Direct.Single(InMethod(CustomLossTenUnits), "KL0003", "2.2");
             Assert.Equal(DiagnosticSeverity.Warning, old.Severity);
-            var tf = await Direct.Single(src, "KL0003", "tf2");
-            Assert.Contains("resolves to sparse_categorical_accuracy or categorical_accuracy", tf.GetMessage());
+            Assert.Equal("'accuracy' under Keras 2.0–2.2 via Keras.NET (keraslint.keras_version = 2.2) resolves by the loss, and with the custom loss 'my_loss_fn' becomes categorical_accuracy: right for one-hot labels, but with integer labels it reports the share of predictions of class 0; name 'sparse_categorical_accuracy' (integer labels) or 'categorical_accuracy' (one-hot labels)", old.GetMessage());
         }
+
+        [Theory]
+        [InlineData("tf2")]
+        [InlineData("3")]
+        [InlineData(null)]
+        public Task CustomLoss_ShapeBasedFamiliesAreRight_NoReport(string? family) => AllRulesTest.Run(InMethod(CustomLossTenUnits), family);
+
+        [Fact]
+        public Task NonConstantLoss_ShapeBasedFamily_NoReport() => AllRulesTest.Run(Usings + @"class C
+{
+    void Train(string lossName)
+    {
+        var model = new Sequential();
+        model.Add(new Dense(10, activation: ""softmax""));
+        model.Compile(optimizer: ""adam"", loss: lossName, metrics: new[] { ""accuracy"" });
+    }
+}
+", "3");
 
         [Fact]
         public async Task UnknownHead_OffersAllThreeAccuracies()
         {
             var d = await Direct.Single(InMethod(@"        var model = (Sequential)BaseModel.LoadModel(""m.h5"");
         model.Compile(optimizer: ""adam"", loss: ""custom_loss"", metrics: new[] { ""accuracy"" });
-"), "KL0003");
+"), "KL0003", "2.3");
             Assert.Equal(new[] { "KL0003.sparse_categorical_accuracy", "KL0003.categorical_accuracy", "KL0003.binary_accuracy" }, FixPlan.Read(d).Select(a => a.EquivalenceKey));
         }
 
@@ -88,7 +105,7 @@ namespace KerasLint.Analyzers.Tests
         var b = (Sequential)BaseModel.LoadModel(""b.h5"");
         b.Compile(optimizer: ""adam"", loss: ""custom_b"", metrics: new[] { ""binary_accuracy"" }); // note
 ");
-            var test = new FixTest<KL0003AmbiguousAccuracyAnalyzer, KL0003AmbiguousAccuracyCodeFixProvider>(before, after, null, "KL0003.binary_accuracy");
+            var test = new FixTest<KL0003AmbiguousAccuracyAnalyzer, KL0003AmbiguousAccuracyCodeFixProvider>(before, after, "2.3", "KL0003.binary_accuracy");
             test.ExpectedDiagnostics.Add(Info(0));
             test.ExpectedDiagnostics.Add(Info(1));
             return test.RunAsync();

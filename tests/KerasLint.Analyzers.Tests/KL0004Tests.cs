@@ -5,7 +5,7 @@ namespace KerasLint.Analyzers.Tests
     public class KL0004Tests
     {
         private static Task Fix(string before, string after, string? family = null, string members = "") =>
-            FixTest<KL0004SoftmaxOnOneUnitAnalyzer, KL0004SoftmaxOnOneUnitCodeFixProvider>.Run(InMethod(before, members), InMethod(after, members), family, "KL0004.Sigmoid");
+            FixTest<KL0004SoftmaxOnOneUnitAnalyzer, KL0004SoftmaxOnOneUnitCodeFixProvider>.Run(InMethod(before, members), InMethod(after, members), family, "KL0004.Recommended");
 
         private const string DenseArgument = @"        var model = new Sequential();
         model.Add(new Dense(8, activation: ""relu"", input_shape: new Shape(4)));

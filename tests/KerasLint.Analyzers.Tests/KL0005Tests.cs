@@ -5,7 +5,7 @@ namespace KerasLint.Analyzers.Tests
     public class KL0005Tests
     {
         private static Task Fix(string before, string after, string? family = null) =>
-            FixTest<KL0005LossExpectsProbabilitiesAnalyzer, KL0005LossExpectsProbabilitiesCodeFixProvider>.Run(InMethod(before), InMethod(after), family, "KL0005.SetActivation");
+            FixTest<KL0005LossExpectsProbabilitiesAnalyzer, KL0005LossExpectsProbabilitiesCodeFixProvider>.Run(InMethod(before), InMethod(after), family, "KL0005.Recommended");
 
         private const string NoActivation = @"        var model = new Sequential();
         model.Add(new Dense(128, activation: ""relu"", input_shape: new Shape(784)));

@@ -5,7 +5,7 @@ namespace KerasLint.Analyzers.Tests
     public class KL0007Tests
     {
         private static Task Fix(string before, string after, string? family = null) =>
-            FixTest<KL0007RegressionLossOnClassifierAnalyzer, KL0007RegressionLossOnClassifierCodeFixProvider>.Run(InMethod(before), InMethod(after), family, "KL0007.Crossentropy");
+            FixTest<KL0007RegressionLossOnClassifierAnalyzer, KL0007RegressionLossOnClassifierCodeFixProvider>.Run(InMethod(before), InMethod(after), family, "KL0007.Recommended");
 
         private const string SoftmaxLayer = @"        var model = new Sequential();
         model.Add(new Dense(5));

@@ -5,7 +5,7 @@ namespace KerasLint.Analyzers.Tests
     public class KL0008Tests
     {
         private static Task Fix(string before, string after, string? family = null) =>
-            FixTest<KL0008MonitorKeyNeverLoggedAnalyzer, KL0008MonitorKeyNeverLoggedCodeFixProvider>.Run(InMethod(before), InMethod(after), family, "KL0008.Rename");
+            FixTest<KL0008MonitorKeyNeverLoggedAnalyzer, KL0008MonitorKeyNeverLoggedCodeFixProvider>.Run(InMethod(before), InMethod(after), family, "KL0008.Recommended");
 
         private const string ValAccUnderTf = @"        var model = new Sequential();
         model.Add(new Dense(10, activation: ""softmax""));

@@ -5,7 +5,7 @@ namespace KerasLint.Analyzers.Tests
     public class KL0010Tests
     {
         private static Task Fix(string before, string after, string? family = null) =>
-            FixTest<KL0010UnknownIdentifierAnalyzer, KL0010UnknownIdentifierCodeFixProvider>.Run(InMethod(before), InMethod(after), family, "KL0010.DidYouMean");
+            FixTest<KL0010UnknownIdentifierAnalyzer, KL0010UnknownIdentifierCodeFixProvider>.Run(InMethod(before), InMethod(after), family, "KL0010.Recommended");
 
         private const string LossTypo = @"        var model = new Sequential();
         model.Add(new Dense(10, activation: ""softmax""));

@@ -5,7 +5,7 @@ namespace KerasLint.Analyzers.Tests
     public class KL0012Tests
     {
         private static Task Fix(string before, string after, string? family = null) =>
-            FixTest<KL0012MonitorModeContradictsKeyAnalyzer, KL0012MonitorModeContradictsKeyCodeFixProvider>.Run(InMethod(before), InMethod(after), family, "KL0012.Mode");
+            FixTest<KL0012MonitorModeContradictsKeyAnalyzer, KL0012MonitorModeContradictsKeyCodeFixProvider>.Run(InMethod(before), InMethod(after), family, "KL0012.Recommended");
 
         private const string MinOnAccuracy = @"        var model = new Sequential();
         model.Add(new Dense(10, activation: ""softmax""));

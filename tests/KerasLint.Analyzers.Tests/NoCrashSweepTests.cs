@@ -23,6 +23,15 @@ namespace KerasLint.Analyzers.Tests
             .OrderBy(x => x.Name, StringComparer.Ordinal)
             .Select(x => new object[] { x.Name });
 
+        /// <summary>The value of a test-source constant named "Class.Field".</summary>
+        public static string Constant(string name)
+        {
+            var parts = name.Split('.');
+            var field = typeof(NoCrashSweepTests).Assembly.GetTypes().Single(t => t.Name == parts[0] && t.Namespace == typeof(NoCrashSweepTests).Namespace)
+                .GetField(parts[1], BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public)!;
+            return (string)field.GetRawConstantValue()!;
+        }
+
         [Fact]
         public void TheSweepHasSources() => Assert.True(TestSources().Count() >= 20, "the sweep found too few test sources");
 

@@ -21,13 +21,15 @@ namespace KerasLint.Analyzers.Tests
 
         [Fact]
         public Task MseWithAccuracy_FixReplacesWithMae() => FixTest<KL0001AccuracyOnRegressionAnalyzer, KL0001AccuracyOnRegressionCodeFixProvider>.Run(
-            InMethod(MseAccuracy), InMethod(MseAccuracy.Replace(@"{|KL0001:""accuracy""|}", @"""mae""")), equivalenceKey: "KL0001.ReplaceWithNaturalMetric");
+            InMethod(MseAccuracy), InMethod(MseAccuracy.Replace(@"{|KL0001:""accuracy""|}", @"""mae""")), equivalenceKey: "KL0001.Recommended");
 
         [Fact]
         public async Task MseWithAccuracy_MessageSaysWhatKerasComputes()
         {
             var d = await Direct.Single(InMethod(MseAccuracy.Replace(@"{|KL0001:""accuracy""|}", @"""accuracy""")), "KL0001");
-            Assert.Equal("'accuracy' with 'mse' resolves to binary_accuracy (share of outputs that round to the exact target) under tf.keras 2.x (TF 2.2–2.15) via Keras.NET 3.8.5 (imports tf.keras); it is meaningless for regression", d.GetMessage());
+            Assert.Equal("'accuracy' with 'mse' is binary_accuracy under tf.keras 2.x (TF 2.2–2.15) via Keras.NET 3.8.5 (imports tf.keras), the share of outputs where (prediction > 0.5), as 0 or 1, equals the target exactly, which says nothing about a regression's error; report 'mae' instead", d.GetMessage());
+            var old = await Direct.Single(InMethod(MseAccuracy.Replace(@"{|KL0001:""accuracy""|}", @"""accuracy""")), "KL0001", "2.2");
+            Assert.Contains("the share of outputs that, rounded to the nearest integer, equal the target exactly", old.GetMessage());
         }
 
         // "val_acc stays flat in LSTM regression": acc metric and an EarlyStopping maximising val_acc.
@@ -48,8 +50,24 @@ namespace KerasLint.Analyzers.Tests
         [Fact]
         public Task LstmRegressionAcc_FixMetric() => FixTest<KL0001AccuracyOnRegressionAnalyzer, KL0001AccuracyOnRegressionCodeFixProvider>.Run(
             InMethod(LstmRegression),
-            InMethod(LstmRegression.Replace(@"{|KL0001:""acc""|}", @"""mae""").Replace(@"{|KL0001:""val_acc""|}", @"""val_acc""")),
-            equivalenceKey: "KL0001.ReplaceWithNaturalMetric");
+            InMethod(LstmRegression.Replace(@"{|KL0001:""acc""|}", @"""mae""").Replace(@"{|KL0001:""val_acc""|}", @"""val_mae""").Replace(@"mode: ""max""", @"mode: ""min""")),
+            equivalenceKey: "KL0001.Recommended");
+
+        /// <summary>The metric fix keeps the callback coherent, and its title names every edit; the callback offers the same action first.</summary>
+        [Fact]
+        public async Task LstmRegressionAcc_OneCoherentActionOnMetricAndCallback()
+        {
+            var diagnostics = await Direct.All(InMethod(Plain(LstmRegression)), "KL0001");
+            Assert.Equal(2, diagnostics.Length);
+            foreach (var d in diagnostics)
+            {
+                var first = FixPlan.Read(d)[0];
+                Assert.Equal("Replace 'acc' with 'mae'; EarlyStopping monitors 'val_mae' with mode 'min'", first.Title);
+                Assert.Equal(3, first.Edits.Count);
+            }
+
+            Assert.Contains(FixPlan.Read(diagnostics[1]), a => a.Title == "EarlyStopping monitors 'val_loss' with mode 'min'");
+        }
 
         [Fact]
         public Task LstmRegressionAcc_FixCallbackMonitorsLossAndMinimises()
@@ -88,7 +106,8 @@ namespace KerasLint.Analyzers.Tests
         public async Task BceOnSoftmax_TfKerasMessageSaysLossTreatsClassesAsIndependent()
         {
             var d = await Direct.Single(InMethod(Plain(BceSoftmax)), "KL0002", "tf2");
-            Assert.StartsWith("binary_crossentropy on a 10-unit softmax head treats the classes as independent yes/no problems;", d.GetMessage());
+            Assert.StartsWith("binary_crossentropy on a 10-unit softmax head scores each class as an independent yes/no problem under tf.keras 2.x", d.GetMessage());
+            Assert.EndsWith("; use categorical_crossentropy (one-hot labels) or sparse_categorical_crossentropy (integer labels)", d.GetMessage());
             Assert.Contains("resolves by shape to categorical_accuracy, so the metric looks right and the loss is wrong", d.GetMessage());
             Assert.DoesNotContain("inflated", d.GetMessage());
             Assert.Contains("tf.keras 2.x", d.GetMessage());
@@ -97,7 +116,7 @@ namespace KerasLint.Analyzers.Tests
         [Fact]
         public Task BceOnSoftmax_FixCategorical() => FixTest<KL0002BinaryCrossentropyOnMultiClassAnalyzer, KL0002BinaryCrossentropyOnMultiClassCodeFixProvider>.Run(
             InMethod(BceSoftmax), InMethod(Plain(BceSoftmax).Replace("binary_crossentropy", "categorical_crossentropy").Replace(@"""accuracy""", @"""categorical_accuracy""")),
-            "2.2", "KL0002.Categorical");
+            "2.2", "KL0002.Recommended");
 
         [Fact]
         public Task BceOnSoftmax_FixSparse() => FixTest<KL0002BinaryCrossentropyOnMultiClassAnalyzer, KL0002BinaryCrossentropyOnMultiClassCodeFixProvider>.Run(
@@ -112,7 +131,7 @@ namespace KerasLint.Analyzers.Tests
 ";
 
         [Fact]
-        public Task CustomLossAccuracy_KL0003Warning() => AllRulesTest.Run(InMethod(CustomLoss), null,
+        public Task CustomLossAccuracy_KL0003Warning() => AllRulesTest.Run(InMethod(CustomLoss), "2.3",
             new DiagnosticResult("KL0003", DiagnosticSeverity.Warning).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 
         [Theory]
@@ -121,7 +140,8 @@ namespace KerasLint.Analyzers.Tests
         public Task CustomLossAccuracy_FixOffersExplicitAccuracies(string metric)
         {
             var test = new FixTest<KL0003AmbiguousAccuracyAnalyzer, KL0003AmbiguousAccuracyCodeFixProvider>(
-                InMethod(CustomLoss), InMethod(Plain(CustomLoss).Replace(@"""accuracy""", $"\"{metric}\"")), null, "KL0003." + metric);
+                InMethod(CustomLoss), InMethod(Plain(CustomLoss).Replace(@"""accuracy""", $"\"{metric}\"")), "2.3",
+                metric == "sparse_categorical_accuracy" ? "KL0003.Recommended" : "KL0003." + metric);
             test.ExpectedDiagnostics.Add(new DiagnosticResult("KL0003", DiagnosticSeverity.Warning).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
             return test.RunAsync();
         }

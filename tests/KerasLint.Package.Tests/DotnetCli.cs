@@ -8,11 +8,14 @@ internal static class DotnetCli
 {
     public const string Collection = "dotnet CLI builds";
 
-    public static (int ExitCode, string Output) Run(TimeSpan timeout, params string[] args)
+    public static (int ExitCode, string Output) Run(TimeSpan timeout, params string[] args) => RunIn(RepoRoot.Path, timeout, buildFlags: true, args);
+
+    /// <summary>Runs in <paramref name="directory"/>; <paramref name="buildFlags"/> adds the no-build-server flags (only for commands that build).</summary>
+    public static (int ExitCode, string Output) RunIn(string directory, TimeSpan timeout, bool buildFlags, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = RepoRoot.Path,
+            WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -23,7 +26,7 @@ internal static class DotnetCli
         }
 
         // Build servers would outlive the command and keep its output pipes open.
-        foreach (var arg in new[] { "--nologo", "--disable-build-servers", "-nodeReuse:false" })
+        foreach (var arg in buildFlags ? new[] { "--nologo", "--disable-build-servers", "-nodeReuse:false" } : Array.Empty<string>())
         {
             psi.ArgumentList.Add(arg);
         }

@@ -41,6 +41,28 @@ public sealed class CliTests
         (code, error) = Run(null, "all", "tpu", "text");
         Assert.Equal(2, code);
         Assert.Contains("Unknown device 'tpu'", error);
+        Assert.DoesNotContain("(Parameter", error);
+    }
+
+    /// <summary>conformance takes the same --device values as prove, and names a bad one the same way.</summary>
+    [Fact]
+    public void Conformance_accepts_the_device_values_of_prove()
+    {
+        var file = new FileInfo(Path.Combine(Path.GetTempPath(), "keraslint-cli-" + Guid.NewGuid().ToString("N") + ".json"));
+        File.WriteAllText(file.FullName, "[]");
+        try
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            Assert.Equal(0, ConformanceCommand.Run(file, "auto", output, error));
+            Assert.Equal(2, ConformanceCommand.Run(file, "tpu", output, error));
+            Assert.Contains("error: --device: Unknown device 'tpu'. Expected cpu, cuda, cuda:N or auto.", error.ToString());
+            Assert.DoesNotContain("(Parameter", error.ToString());
+        }
+        finally
+        {
+            file.Delete();
+        }
     }
 
     [Fact]
@@ -50,6 +72,7 @@ public sealed class CliTests
         var (code, error) = Run(null, "all", "cuda", "text");
         Assert.Equal(2, code);
         Assert.Contains("no CUDA device", error);
+        Assert.DoesNotContain("(Parameter", error);
     }
 
     [Fact]

@@ -43,6 +43,13 @@ namespace KerasLint.Analysis
 
     internal sealed class FixAction
     {
+        /// <summary>
+        /// The equivalence key a diagnostic's first (recommended) action is registered under: one per id, so that
+        /// Fix All started from any diagnostic (dotnet format takes the first action of the first diagnostic it meets)
+        /// applies every diagnostic's recommended fix, whichever that is, and the outcome does not depend on order.
+        /// </summary>
+        public static string RecommendedKey(string id) => id + ".Recommended";
+
         public FixAction(string equivalenceKey, string title, IReadOnlyList<FixEdit> edits)
         {
             EquivalenceKey = equivalenceKey;
@@ -86,6 +93,19 @@ namespace KerasLint.Analysis
         public FixPlan RemoveElement(Location element) => Edit(FixEditKind.RemoveElement, element, "", "");
 
         public FixPlan ReplaceExpression(Location expression, string text) => Edit(FixEditKind.ReplaceExpression, expression, "", text);
+
+        /// <summary>
+        /// Gives a string value a new constant: edits its literal when the literal is used only here, otherwise
+        /// replaces this one use (a const, a field, a local read elsewhere) with a literal, leaving other uses alone.
+        /// </summary>
+        public FixPlan ReplaceValue(Model.ValueSite site, string value) =>
+            site.LiteralLocation is { } literal ? ReplaceString(literal, value) : ReplaceExpression(site.UseLocation, Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true));
+
+        /// <summary>Whether <see cref="ReplaceValue"/> can edit the site.</summary>
+        public static bool CanReplace(Model.ValueSite? site) => site != null && (site.LiteralLocation != null || site.UseIsValue);
+
+        /// <summary>Whether an action has been started.</summary>
+        public bool HasActions => actions.Count > 0;
 
         public Diagnostic Create(DiagnosticDescriptor descriptor, Location location, params object?[] args) =>
             Create(descriptor, location, descriptor.DefaultSeverity, args);

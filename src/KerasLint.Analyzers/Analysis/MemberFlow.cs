@@ -5,6 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using KerasLint.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -85,7 +86,7 @@ namespace KerasLint.Analysis
             if (op.ConstantValue.HasValue)
             {
                 var text = op.ConstantValue.Value as string;
-                return new ValueSite(text, useLocation, op is ILiteralOperation && op.Syntax is LiteralExpressionSyntax ? op.Syntax.GetLocation() : null);
+                return new ValueSite(text, useLocation, op is ILiteralOperation && op.Syntax is LiteralExpressionSyntax l && l.IsKind(SyntaxKind.StringLiteralExpression) ? op.Syntax.GetLocation() : null);
             }
 
             switch (op)
@@ -94,7 +95,7 @@ namespace KerasLint.Analysis
                 {
                     var inner = Operations.Unwrap(value);
                     if (!inner.ConstantValue.HasValue || !(inner.ConstantValue.Value is string s)) return new ValueSite(null, useLocation, null);
-                    var literal = inner is ILiteralOperation && inner.Syntax is LiteralExpressionSyntax && Reads(lr.Local, ct).Count == 1 ? inner.Syntax.GetLocation() : null;
+                    var literal = inner is ILiteralOperation && inner.Syntax is LiteralExpressionSyntax sl && sl.IsKind(SyntaxKind.StringLiteralExpression) && Reads(lr.Local, ct).Count == 1 ? inner.Syntax.GetLocation() : null;
                     return new ValueSite(s, useLocation, literal);
                 }
 

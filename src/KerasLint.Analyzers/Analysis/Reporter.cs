@@ -1,14 +1,22 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace KerasLint.Analysis
 {
-    /// <summary>Reports a rule's diagnostics for one analysed member: one diagnostic per rule id and location.</summary>
+    /// <summary>
+    /// Collects one member's diagnostics and reports each (id, location) once, at <see cref="Flush"/>. A site shared
+    /// by several compile calls (a callback, a layer) is found once per setup; when those setups plan different fixes
+    /// for it (a callback fixed for one compile would break the other), the diagnostic is reported without fixes:
+    /// a fix is offered only when applying it removes the diagnostic.
+    /// </summary>
     internal sealed class Reporter
     {
         private readonly System.Action<Diagnostic> report;
-        private readonly HashSet<(string Id, Location Location)> reported = new HashSet<(string, Location)>();
+        private readonly Dictionary<(string Id, Location Location), (Diagnostic First, bool Conflict)> found = new Dictionary<(string, Location), (Diagnostic, bool)>();
+        private readonly List<(string Id, Location Location)> order = new List<(string, Location)>();
 
         public Reporter(System.Action<Diagnostic> report, CancellationToken cancellationToken)
         {
@@ -20,7 +28,40 @@ namespace KerasLint.Analysis
 
         public void Report(Diagnostic diagnostic)
         {
-            if (reported.Add((diagnostic.Id, diagnostic.Location))) report(diagnostic);
+            var key = (diagnostic.Id, diagnostic.Location);
+            if (!found.TryGetValue(key, out var seen))
+            {
+                found[key] = (diagnostic, false);
+                order.Add(key);
+            }
+            else if (!seen.Conflict && !SameFixes(seen.First, diagnostic))
+            {
+                found[key] = (seen.First, true);
+            }
         }
+
+        /// <summary>Reports what was collected, in the order first found.</summary>
+        public void Flush()
+        {
+            foreach (var key in order)
+            {
+                var (first, conflict) = found[key];
+                report(conflict ? WithoutFixes(first) : first);
+            }
+
+            found.Clear();
+            order.Clear();
+        }
+
+        private static bool SameFixes(Diagnostic a, Diagnostic b) =>
+            a.Properties.Count == b.Properties.Count
+            && a.Properties.All(p => b.Properties.TryGetValue(p.Key, out var v) && v == p.Value)
+            && a.AdditionalLocations.SequenceEqual(b.AdditionalLocations);
+
+        /// <summary>The same diagnostic (id, descriptor texts, message, severity, location) carrying no fix.</summary>
+        private static Diagnostic WithoutFixes(Diagnostic d) =>
+            Diagnostic.Create(d.Id, d.Descriptor.Category, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), d.Severity, d.DefaultSeverity,
+                d.Descriptor.IsEnabledByDefault, d.WarningLevel, d.Descriptor.Title, d.Descriptor.Description, d.Descriptor.HelpLinkUri, d.Location,
+                additionalLocations: null, customTags: d.Descriptor.CustomTags, properties: ImmutableDictionary<string, string?>.Empty.Add("fix.count", "0"));
     }
 }

@@ -36,6 +36,8 @@ namespace KerasLint.Analysis
                             Analyze(setup, reporter ??= new Reporter(ctx.ReportDiagnostic, ctx.CancellationToken));
                         }
                     }
+
+                    reporter?.Flush();
                 });
             });
         }

@@ -35,7 +35,7 @@ namespace KerasLint.Knowledge
             // Binary / multi-label.
             F("binary_crossentropy", TaskClass.Binary, MetricDirection.Down, OutputExpectation.IndependentProbabilities, LM, "binary crossentropy"),
             F("binary_focal_crossentropy", TaskClass.Binary, MetricDirection.Down, OutputExpectation.IndependentProbabilities, L, "binary focal crossentropy"),
-            F("binary_accuracy", TaskClass.Binary, MetricDirection.Up, OutputExpectation.IndependentProbabilities, M, "share of outputs that round to the exact target"),
+            F("binary_accuracy", TaskClass.Binary, MetricDirection.Up, OutputExpectation.IndependentProbabilities, M, "share of outputs equal to the target after rounding (standalone Keras) or thresholding at 0.5 (tf.keras, Keras 3)"),
 
             // Multi-class.
             F("categorical_crossentropy", TaskClass.MultiClassOneHot, MetricDirection.Down, OutputExpectation.Distribution, LM, "categorical crossentropy"),
@@ -201,6 +201,22 @@ namespace KerasLint.Knowledge
             "kl_divergence" => "kullback_leibler_divergence",
             "cosine_similarity" => "cosine_proximity",
             _ => canonical,
+        };
+
+        /// <summary>
+        /// What a function computes in one family (the catalog's description, made exact where families differ):
+        /// binary_accuracy rounds the prediction in standalone Keras 2.x (<c>K.round(ŷ) == y</c>) and thresholds it
+        /// in tf.keras and Keras 3 (<c>(ŷ &gt; 0.5) == y</c>); the 2.3 family holds both.
+        /// </summary>
+        public static string? Describe(KerasFamily family, string canonicalName) => canonicalName switch
+        {
+            "binary_accuracy" => family switch
+            {
+                KerasFamily.Keras22 => "share of outputs that, rounded to the nearest integer, equal the target exactly",
+                KerasFamily.Keras23 => "share of outputs equal to the target after rounding (Keras 2.3) or after (prediction > 0.5) (tf.keras 2.0–2.1)",
+                _ => "share of outputs where (prediction > 0.5), as 0 or 1, equals the target exactly",
+            },
+            _ => Get(canonicalName)?.Description,
         };
 
         /// <summary>

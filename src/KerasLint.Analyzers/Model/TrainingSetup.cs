@@ -85,12 +85,20 @@ namespace KerasLint.Model
     /// <summary>A string argument's constant value and where its defining literal is (for code fixes).</summary>
     internal sealed class ValueSite
     {
-        public ValueSite(string? text, Location useLocation, Location? literalLocation)
+        public ValueSite(string? text, Location useLocation, Location? literalLocation, bool useIsValue = true)
         {
             Text = text;
             UseLocation = useLocation;
             LiteralLocation = literalLocation;
+            UseIsValue = useIsValue;
         }
+
+        /// <summary>
+        /// Whether <see cref="UseLocation"/> is the value expression itself (false for a parameter's default, where it
+        /// is the call or creation): then a fix may replace that one use with a literal when the value comes from a
+        /// const, a field or a local read elsewhere too.
+        /// </summary>
+        public bool UseIsValue { get; }
 
         /// <summary>The constant string, or null when not a compile-time-visible constant.</summary>
         public string? Text { get; }

@@ -17,7 +17,7 @@ namespace KerasLint.Rules
                     break;
                 case ActivationSource.DenseArgument:
                 case ActivationSource.ActivationLayer:
-                    if (head.ActivationSite?.LiteralLocation is { } literal) plan.Action(key, title).ReplaceString(literal, activation);
+                    if (FixPlan.CanReplace(head.ActivationSite)) plan.Action(key, title).ReplaceValue(head.ActivationSite!, activation);
                     break;
                 case ActivationSource.SoftmaxLayer:
                     var text = head.LayerLocation.SourceTree?.GetText(cancellationToken).ToString(head.LayerLocation.SourceSpan);

@@ -24,47 +24,88 @@ namespace KerasLint.Rules
             var family = setup.Family.Family;
             var natural = KerasCatalog.NaturalRegressionMetric(f.CanonicalName);
             var present = setup.Metrics?.Select(m => m.Text).ToList() ?? new List<string?>();
-            var accuracyKeys = new HashSet<string>();
+            var metrics = RuleSupport.AccuracyMetrics(setup).ToList();
+            if (metrics.Count == 0) return;
+            var accuracyKeys = new HashSet<string>(metrics.Select(m => LogKeys.MetricKey(family, m.Text!)).Where(k => k != null).Select(k => k!));
+            var reported = setup.Callbacks.Where(c => c.Monitor.Text is { } m && accuracyKeys.Contains(LogKeys.StripValidation(m))).ToList();
+            // The fixes also move callbacks watching the accuracy under another family's spelling (val_acc under
+            // tf.keras, which KL0008 reports): once the metric is gone, none of them would be logged.
+            var watching = setup.Callbacks.Where(c => c.Monitor.Text is { } m && LogKeys.StripValidation(m) is "acc" or "accuracy" || reported.Contains(c)).ToList();
+            var naturalKey = LogKeys.MetricKey(family, natural) ?? natural;
+
+            // One coherent action per metric: the metric is replaced by (or, when already compiled, left to) the
+            // natural metric, and every callback watching the accuracy key follows it, with mode 'min' where an
+            // explicit mode said 'max'. Offered on the metric and on each watching callback, so Fix All applies
+            // the same edits whichever diagnostic it starts from.
+            FixPlan Coherent(FixPlan plan, MetricInfo metric, bool alsoLossOption)
+            {
+                var callbacksOk = watching.All(c => FixPlan.CanReplace(c.Monitor) && (c.Mode is not { Text: "max" } || FixPlan.CanReplace(c.Mode)));
+                if (callbacksOk)
+                {
+                    var replace = !present.Contains(natural) && FixPlan.CanReplace(metric.Site);
+                    var remove = !replace && metric.ElementLocation != null;
+                    if (replace || remove)
+                    {
+                        var titles = new List<string> { replace ? $"Replace '{metric.Text}' with '{natural}'" : $"Remove '{metric.Text}'" };
+                        titles.AddRange(watching.Select(c => CallbackTitle(c, PrefixOf(c) + naturalKey)));
+                        plan.Action(replace ? "KL0001.ReplaceWithNaturalMetric" : "KL0001.RemoveMetric", string.Join("; ", titles));
+                        if (replace) plan.ReplaceValue(metric.Site, natural);
+                        else plan.RemoveElement(metric.ElementLocation!);
+                        foreach (var c in watching) Retarget(plan, c, PrefixOf(c) + naturalKey);
+                    }
+                }
+
+                if (alsoLossOption && watching.Count > 0 && watching.All(c => FixPlan.CanReplace(c.Monitor) && (c.Mode is not { Text: "max" } || FixPlan.CanReplace(c.Mode))))
+                {
+                    // The accuracy stays compiled (and keeps its own diagnostic); the callbacks watch the loss.
+                    plan.Action("KL0001.MonitorLoss", string.Join("; ", watching.Select(c => CallbackTitle(c, PrefixOf(c) + "loss"))));
+                    foreach (var c in watching) Retarget(plan, c, PrefixOf(c) + "loss");
+                }
+
+                return plan;
+            }
+
             SpecialResolution? last = null;
-            string? lastText = null;
-            foreach (var metric in RuleSupport.AccuracyMetrics(setup))
+            foreach (var metric in metrics)
             {
                 var r = SpecialStrings.ResolveMetric(family, metric.Text!, f.CanonicalName, setup.Head?.Units, LabelLayout.Unknown);
                 last = r;
-                lastText = metric.Text;
-                if (LogKeys.MetricKey(family, metric.Text!) is { } key) accuracyKeys.Add(key);
-
-                var plan = new FixPlan();
-                if (metric.Site.LiteralLocation is { } literal && !present.Contains(natural))
+                var plan = Coherent(new FixPlan(), metric, alsoLossOption: false);
+                if (present.Contains(natural) || !FixPlan.CanReplace(metric.Site))
                 {
-                    plan.Action("KL0001.ReplaceWithNaturalMetric", $"Replace '{metric.Text}' with '{natural}'").ReplaceString(literal, natural);
+                    // already the removal (or nothing) above
                 }
-
-                if (metric.ElementLocation is { } element)
+                else if (metric.ElementLocation is { } element)
                 {
-                    plan.Action("KL0001.RemoveMetric", $"Remove '{metric.Text}'").RemoveElement(element);
+                    var titles = new List<string> { $"Remove '{metric.Text}'" };
+                    titles.AddRange(watching.Select(c => CallbackTitle(c, PrefixOf(c) + "loss")));
+                    plan.Action("KL0001.RemoveMetric", string.Join("; ", titles)).RemoveElement(element);
+                    foreach (var c in watching) Retarget(plan, c, PrefixOf(c) + "loss");
                 }
 
                 report.Report(plan.Create(Descriptors.KL0001, metric.Site.UseLocation,
-                    metric.Text, loss.Site.Text, RuleSupport.Candidates(r), RuleSupport.Describe(r), setup.Family.Phrase));
+                    metric.Text, loss.Site.Text, RuleSupport.Candidates(r), RuleSupport.Describe(family, r), setup.Family.Phrase, natural));
             }
 
-            if (last == null) return;
-            foreach (var callback in setup.Callbacks)
+            foreach (var callback in reported)
             {
-                var monitor = callback.Monitor.Text;
-                if (monitor == null || !accuracyKeys.Contains(LogKeys.StripValidation(monitor))) continue;
-                var prefix = monitor.StartsWith(LogKeys.ValidationPrefix, System.StringComparison.Ordinal) ? LogKeys.ValidationPrefix : "";
-                var plan = new FixPlan();
-                if (callback.Monitor.LiteralLocation is { } literal && (callback.Mode == null || callback.Mode.LiteralLocation != null))
-                {
-                    plan.Action("KL0001.MonitorLoss", $"Monitor '{prefix}loss' instead").ReplaceString(literal, prefix + "loss");
-                    if (callback.Mode is { Text: "max", LiteralLocation: { } modeLiteral }) plan.ReplaceString(modeLiteral, "min");
-                }
-
+                var monitor = callback.Monitor.Text!;
+                var plan = Coherent(new FixPlan(), metrics[0], alsoLossOption: true);
                 report.Report(plan.Create(Descriptors.KL0001, callback.Monitor.UseLocation,
-                    monitor, loss.Site.Text, RuleSupport.Candidates(last), RuleSupport.Describe(last), setup.Family.Phrase));
+                    monitor, loss.Site.Text, RuleSupport.Candidates(last!), RuleSupport.Describe(family, last!), setup.Family.Phrase, PrefixOf(callback) + "loss"));
             }
+        }
+
+        private static string PrefixOf(CallbackInfo callback) =>
+            callback.Monitor.Text is { } m && m.StartsWith(LogKeys.ValidationPrefix, System.StringComparison.Ordinal) ? LogKeys.ValidationPrefix : "";
+
+        private static string CallbackTitle(CallbackInfo callback, string key) =>
+            callback.Mode is { Text: "max" } ? $"{callback.Name} monitors '{key}' with mode 'min'" : $"{callback.Name} monitors '{key}'";
+
+        private static void Retarget(FixPlan plan, CallbackInfo callback, string key)
+        {
+            plan.ReplaceValue(callback.Monitor, key);
+            if (callback.Mode is { Text: "max" } mode) plan.ReplaceValue(mode, "min");
         }
     }
 }

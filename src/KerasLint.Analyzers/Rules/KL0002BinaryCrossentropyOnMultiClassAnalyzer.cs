@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
@@ -37,22 +38,35 @@ namespace KerasLint.Rules
             }
 
             var plan = new FixPlan();
-            if (setup.Loss.Site.LiteralLocation is { } literal)
+            if (FixPlan.CanReplace(setup.Loss.Site))
             {
-                plan.Action("KL0002.Categorical", "Use categorical_crossentropy (one-hot labels)").ReplaceString(literal, "categorical_crossentropy");
-                foreach (var m in accuracy)
-                {
-                    if (m.Site.LiteralLocation is { } l) plan.ReplaceString(l, "categorical_accuracy");
-                }
-
-                plan.Action("KL0002.Sparse", "Use sparse_categorical_crossentropy (integer labels)").ReplaceString(literal, "sparse_categorical_crossentropy");
-                foreach (var m in accuracy)
-                {
-                    if (m.Site.LiteralLocation is { } l) plan.ReplaceString(l, "sparse_categorical_accuracy");
-                }
+                Switch(plan, setup, accuracy, "KL0002.Categorical", "categorical_crossentropy", "one-hot labels", "categorical_accuracy");
+                Switch(plan, setup, accuracy, "KL0002.Sparse", "sparse_categorical_crossentropy", "integer labels", "sparse_categorical_accuracy");
             }
 
             report.Report(plan.Create(Descriptors.KL0002, setup.Loss.Site.UseLocation, units, consequence, setup.Family.Phrase));
         }
+
+        /// <summary>
+        /// One action: the loss, each "accuracy" that can be renamed, and the callbacks watching the renamed metric's
+        /// key (val_accuracy → val_categorical_accuracy), so the setup stays coherent. The title names every edit.
+        /// </summary>
+        private static void Switch(FixPlan plan, TrainingSetup setup, List<MetricInfo> accuracy, string key, string loss, string labels, string metric)
+        {
+            var family = setup.Family.Family;
+            var renamed = accuracy.Where(m => FixPlan.CanReplace(m.Site)).ToList();
+            var oldKeys = new HashSet<string>(renamed.Select(m => LogKeys.MetricKey(family, m.Text!)).Where(k => k != null).Select(k => k!));
+            var newKey = LogKeys.MetricKey(family, metric) ?? metric;
+            var watching = setup.Callbacks.Where(c => c.Monitor.Text is { } m && oldKeys.Contains(LogKeys.StripValidation(m)) && FixPlan.CanReplace(c.Monitor)).ToList();
+            var titles = new List<string> { $"Use {loss} ({labels})" };
+            titles.AddRange(renamed.Select(m => $"'{m.Text}' → '{metric}'"));
+            titles.AddRange(watching.Select(c => $"{c.Name} monitors '{Prefix(c) + newKey}'"));
+            plan.Action(key, string.Join("; ", titles)).ReplaceValue(setup.Loss.Site, loss);
+            foreach (var m in renamed) plan.ReplaceValue(m.Site, metric);
+            foreach (var c in watching) plan.ReplaceValue(c.Monitor, Prefix(c) + newKey);
+        }
+
+        private static string Prefix(CallbackInfo c) =>
+            c.Monitor.Text!.StartsWith(LogKeys.ValidationPrefix, System.StringComparison.Ordinal) ? LogKeys.ValidationPrefix : "";
     }
 }

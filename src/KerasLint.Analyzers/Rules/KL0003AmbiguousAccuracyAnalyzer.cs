@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using KerasLint.Analysis;
@@ -10,50 +9,45 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace KerasLint.Rules
 {
     /// <summary>
-    /// KL0003: "accuracy"/"acc" whose resolved metric the code does not fix: a custom or non-constant loss,
-    /// or a built-in loss for which the Keras families resolve it differently. Info; warning with a custom
-    /// loss on a multi-unit head (old Keras then reports categorical_accuracy even for integer labels).
+    /// KL0003: "accuracy"/"acc" where the family resolves it from the loss (Keras ≤ 2.3, tf.keras in TF ≤ 2.1) and
+    /// the loss does not decide it. A custom loss on a multi-unit head: old Keras uses categorical_accuracy, which
+    /// with integer labels reports the share of predictions of class 0 (warning). A loss that is not a constant, or a
+    /// custom loss on a head whose width is not visible: the outcome depends on that hidden fact (info). Families
+    /// that resolve from shapes (tf.keras 2.2+, Keras 3) get it right for sparse and one-hot labels: no report.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KL0003AmbiguousAccuracyAnalyzer : SetupRuleAnalyzer
     {
+        private static readonly string[] ClassAccuracies = { "sparse_categorical_accuracy", "categorical_accuracy" };
         private static readonly string[] AllAccuracies = { "sparse_categorical_accuracy", "categorical_accuracy", "binary_accuracy" };
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0003, Descriptors.KL0003Warning);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0003);
 
         internal override void Analyze(TrainingSetup setup, Reporter report)
         {
-            var loss = setup.Loss;
             var family = setup.Family.Family;
+            if (family.Resolution() != SpecialStringResolution.LossBased) return;
+            var loss = setup.Loss;
             var units = setup.Head?.Units;
-            if (setup.Head != null && units == null) return;
             if (units == 1) return; // binary_accuracy in every family.
 
-            string reason;
-            var descriptor = Descriptors.KL0003;
+            string computes;
+            var severity = DiagnosticSeverity.Info;
             string[] offers;
             switch (loss.Kind)
             {
+                case LossKind.Custom when units > 1:
+                    computes = $"resolves by the loss, and with the custom loss '{loss.Site.Text}' becomes categorical_accuracy: right for one-hot labels, but with integer labels it reports the share of predictions of class 0";
+                    severity = DiagnosticSeverity.Warning;
+                    offers = ClassAccuracies;
+                    break;
                 case LossKind.Custom:
-                    reason = $"'{loss.Site.Text}' is not a built-in Keras loss";
-                    if (units > 1) descriptor = Descriptors.KL0003Warning;
-                    offers = units > 1 ? new[] { "sparse_categorical_accuracy", "categorical_accuracy" } : AllAccuracies;
+                    computes = $"resolves by the loss and the output width; with the custom loss '{loss.Site.Text}' it is binary_accuracy for one unit and categorical_accuracy otherwise, and the output width is not visible here";
+                    offers = AllAccuracies;
                     break;
                 case LossKind.Unknown:
-                    reason = "the loss is not a constant";
-                    offers = units > 1 ? new[] { "sparse_categorical_accuracy", "categorical_accuracy" } : AllAccuracies;
-                    break;
-                case LossKind.BuiltIn when units > 1 && loss.Function is { } f && !f.IsRegression && f.CanonicalName != "binary_crossentropy":
-                    var labels = f.Task switch
-                    {
-                        TaskClass.MultiClassSparse => LabelLayout.LowerRank,
-                        TaskClass.MultiClassOneHot or TaskClass.Binary or TaskClass.Probabilistic => LabelLayout.SameShape,
-                        _ => LabelLayout.Unknown,
-                    };
-                    var outcomes = KerasFamilies.All.Select(fam => string.Join(",", SpecialStrings.ResolveMetric(fam, "accuracy", f.CanonicalName, units, labels).Candidates)).Distinct().Count();
-                    if (outcomes <= 1) return;
-                    reason = $"the Keras families resolve it differently with '{loss.Site.Text}'";
-                    offers = new[] { "sparse_categorical_accuracy", "categorical_accuracy" };
+                    computes = "resolves by the loss, and the loss is not a constant here, so which accuracy Keras computes is not visible";
+                    offers = units > 1 ? ClassAccuracies : AllAccuracies;
                     break;
                 default:
                     return;
@@ -61,18 +55,19 @@ namespace KerasLint.Rules
 
             foreach (var metric in RuleSupport.AccuracyMetrics(setup))
             {
-                var r = SpecialStrings.ResolveMetric(family, metric.Text!, loss.Canonical, units, LabelLayout.Unknown);
                 var plan = new FixPlan();
-                if (metric.Site.LiteralLocation is { } literal)
+                if (FixPlan.CanReplace(metric.Site))
                 {
                     foreach (var o in offers)
                     {
-                        plan.Action("KL0003." + o, $"Replace '{metric.Text}' with '{o}'").ReplaceString(literal, o);
+                        plan.Action("KL0003." + o, $"Replace '{metric.Text}' with '{o}'").ReplaceValue(metric.Site, o);
                     }
                 }
 
-                report.Report(plan.Create(descriptor, metric.Site.UseLocation,
-                    metric.Text, RuleSupport.Candidates(r), reason + "; " + r.Reason, setup.Family.Phrase));
+                var todo = offers.Length == 2
+                    ? "name 'sparse_categorical_accuracy' (integer labels) or 'categorical_accuracy' (one-hot labels)"
+                    : "name the accuracy you mean ('sparse_categorical_accuracy', 'categorical_accuracy' or 'binary_accuracy')";
+                report.Report(plan.Create(Descriptors.KL0003, metric.Site.UseLocation, severity, metric.Text, setup.Family.Phrase, computes, todo));
             }
         }
     }

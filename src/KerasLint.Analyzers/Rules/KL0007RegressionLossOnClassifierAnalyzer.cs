@@ -25,9 +25,9 @@ namespace KerasLint.Rules
             else return;
 
             var plan = new FixPlan();
-            if (setup.Loss.Site.LiteralLocation is { } literal)
+            if (FixPlan.CanReplace(setup.Loss.Site))
             {
-                plan.Action("KL0007.Crossentropy", $"Use '{suggestion}'").ReplaceString(literal, suggestion);
+                plan.Action("KL0007.Crossentropy", $"Use '{suggestion}'").ReplaceValue(setup.Loss.Site, suggestion);
             }
 
             report.Report(plan.Create(Descriptors.KL0007, setup.Loss.Site.UseLocation, setup.Loss.Site.Text, RuleSupport.HeadPhrase(head), suggestion));

@@ -40,18 +40,30 @@ namespace KerasLint.Rules
                     why = "it logs " + string.Join(", ", logged.Select(k => "'" + k + "'"));
                     var same = metrics.FirstOrDefault(m => SameMetric(family, stripped, m));
                     var key = same == null ? null : LogKeys.MetricKey(family, same);
-                    replacement = key == null ? null : (isValidation && setup.HasValidation != false ? LogKeys.ValidationPrefix : "") + key;
+                    // The same metric under its logged name; otherwise the loss, which every model logs.
+                    replacement = (isValidation && setup.HasValidation != false ? LogKeys.ValidationPrefix : "") + (key ?? "loss");
                 }
 
                 var plan = new FixPlan();
-                if (replacement != null && callback.Monitor.LiteralLocation is { } literal)
+                // An explicit mode that contradicts the new key is fixed in the same action (no KL0012 left behind).
+                var right = replacement == null ? null : LogKeys.IntendedDirection(replacement) switch
                 {
-                    plan.Action("KL0008.Rename", $"Monitor '{replacement}'").ReplaceString(literal, replacement);
-                }
-                else if (replacement != null && callback.MonitorIsDefault)
+                    MetricDirection.Up when callback.Mode is { Text: "min" } => "max",
+                    MetricDirection.Down when callback.Mode is { Text: "max" } => "min",
+                    _ => null,
+                };
+                var modeOk = right == null || FixPlan.CanReplace(callback.Mode);
+                var title = right == null ? $"Monitor '{replacement}'" : $"Monitor '{replacement}' with mode '{right}'";
+                if (replacement != null && modeOk && FixPlan.CanReplace(callback.Monitor))
                 {
-                    plan.Action("KL0008.Rename", $"Monitor '{replacement}'").AddNamedArgument(callback.Creation, "monitor", replacement);
+                    plan.Action("KL0008.Rename", title).ReplaceValue(callback.Monitor, replacement);
                 }
+                else if (replacement != null && modeOk && callback.MonitorIsDefault)
+                {
+                    plan.Action("KL0008.Rename", title).AddNamedArgument(callback.Creation, "monitor", replacement);
+                }
+
+                if (right != null && plan.HasActions) plan.ReplaceValue(callback.Mode!, right);
 
                 report.Report(plan.Create(Descriptors.KL0008, callback.Monitor.UseLocation, callback.Name, monitor, why, setup.Family.Phrase));
             }

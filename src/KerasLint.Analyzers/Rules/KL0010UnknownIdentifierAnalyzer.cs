@@ -36,18 +36,20 @@ namespace KerasLint.Rules
                 {
                     if (family == KerasFamily.Keras3)
                     {
-                        report.Report(FixPlan.None.Create(Descriptors.KL0010, m.Site.UseLocation, "metric", text, setup.Family.Phrase, "; Keras 3 accepts it only as a loss"));
+                        var plan = new FixPlan();
+                        if (m.ElementLocation is { } element) plan.Action("KL0010.Remove", $"Remove '{text}'").RemoveElement(element);
+                        report.Report(plan.Create(Descriptors.KL0010, m.Site.UseLocation, "metric", text, setup.Family.Phrase, "; Keras 3 accepts it only as a loss"));
                     }
 
                     continue;
                 }
 
                 if (KerasCatalog.ResolveMetric(family, text) != null) continue;
-                Report(setup, report, "metric", m.Site, FunctionRoles.Metric);
+                Report(setup, report, "metric", m.Site, FunctionRoles.Metric, m.ElementLocation);
             }
         }
 
-        private static void Report(TrainingSetup setup, Reporter report, string role, ValueSite site, FunctionRoles roles)
+        private static void Report(TrainingSetup setup, Reporter report, string role, ValueSite site, FunctionRoles roles, Location? element = null)
         {
             var family = setup.Family.Family;
             var text = site.Text!;
@@ -63,9 +65,13 @@ namespace KerasLint.Rules
 
             if (suggestion != null) detail += $"; did you mean '{suggestion}'?";
             var plan = new FixPlan();
-            if (suggestion != null && site.LiteralLocation is { } literal)
+            if (suggestion != null && FixPlan.CanReplace(site))
             {
-                plan.Action("KL0010.DidYouMean", $"Replace with '{suggestion}'").ReplaceString(literal, suggestion);
+                plan.Action("KL0010.DidYouMean", $"Replace with '{suggestion}'").ReplaceValue(site, suggestion);
+            }
+            else if (element != null)
+            {
+                plan.Action("KL0010.Remove", $"Remove '{text}'").RemoveElement(element);
             }
 
             report.Report(plan.Create(Descriptors.KL0010, site.UseLocation, role, text, setup.Family.Phrase, detail));

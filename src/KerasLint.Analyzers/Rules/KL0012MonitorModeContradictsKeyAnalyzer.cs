@@ -25,7 +25,7 @@ namespace KerasLint.Rules
                 else continue;
 
                 var plan = new FixPlan();
-                if (modeSite.LiteralLocation is { } literal) plan.Action("KL0012.Mode", $"Use mode '{right}'").ReplaceString(literal, right);
+                if (FixPlan.CanReplace(modeSite)) plan.Action("KL0012.Mode", $"Use mode '{right}'").ReplaceValue(modeSite, right);
                 report.Report(plan.Create(Descriptors.KL0012, modeSite.UseLocation, callback.Name, mode, monitor,
                     right == "max" ? "maximized" : "minimized", right));
             }

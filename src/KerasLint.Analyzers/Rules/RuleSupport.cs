@@ -18,8 +18,8 @@ namespace KerasLint.Rules
         public static string Candidates(SpecialResolution r) => string.Join(" or ", r.Candidates);
 
         /// <summary>What the resolved function(s) compute, from the catalog's descriptions.</summary>
-        public static string Describe(SpecialResolution r) =>
-            string.Join("; or ", r.Candidates.Select(c => KerasCatalog.Get(c)?.Description ?? c));
+        public static string Describe(KerasFamily family, SpecialResolution r) =>
+            string.Join("; or ", r.Candidates.Select(c => KerasCatalog.Describe(family, c) ?? c));
 
         public static string HeadPhrase(HeadInfo head)
         {

@@ -94,7 +94,7 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
     /// <summary>Runs analyzers directly (no test framework) to read messages and severities.</summary>
     public static class Direct
     {
-        private static readonly ImmutableArray<MetadataReference> Platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+        internal static readonly ImmutableArray<MetadataReference> Platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
@@ -139,6 +139,13 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
             Assert.True(all.Count == 1, $"expected one {id}, got {all.Count}: {string.Join(" | ", all.Select(d => d.GetMessage()))}");
             return all[0];
         }
+
+        /// <summary>Every diagnostic of one id, in source order.</summary>
+        public static async Task<Diagnostic[]> All(string source, string id, string? family = null) =>
+            (await Analyze(source, family)).Where(d => d.Id == id).OrderBy(d => d.Location.SourceSpan.Start).ToArray();
+
+        /// <summary>Analyzer options that set the Keras family (null: detected from the Keras assembly).</summary>
+        public static AnalyzerOptions OptionsFor(string? family) => new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new ConfigProvider(family));
 
         private sealed class ConfigProvider : AnalyzerConfigOptionsProvider
         {

@@ -13,7 +13,7 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
 {
     /// <summary>
     /// Every code action offered on every positive TorchSharp case must produce code that compiles and no longer
-    /// carries the diagnostic it fixed.
+    /// carries the diagnostic it fixed (checked per diagnostic: same id, position and message).
     /// </summary>
     public class TorchFixCompileSweep
     {
@@ -65,6 +65,13 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
                         var errors = compilation!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
                         if (errors.Count > 0) failures.Add($"{c.Name} / {action.Title}: {errors[0]}");
                         var after = await Analyze(changed.GetProject(project.Id)!, analyzer);
+                        // The diagnostic it fixed is gone (same id, position and message), not merely one fewer overall.
+                        var at = diagnostic.Location.GetLineSpan().StartLinePosition;
+                        if (after.Any(d => d.Id == diagnostic.Id && d.Location.GetLineSpan().StartLinePosition == at && d.GetMessage() == diagnostic.GetMessage()))
+                        {
+                            failures.Add($"{c.Name} / {action.Title}: the diagnostic at {at} is still there");
+                        }
+
                         if (after.Length >= diagnostics.Length) failures.Add($"{c.Name} / {action.Title}: still {after.Length} diagnostic(s)");
                         applied++;
                     }

@@ -61,7 +61,7 @@ namespace KerasLint.Libraries.KerasNet
         private LossInfo Loss(IInvocationOperation compile, MemberFlow flow)
         {
             var arg = Operations.Argument(compile.Arguments, "loss");
-            if (arg == null) return new LossInfo(LossKind.Unknown, null, new ValueSite(null, compile.Syntax.GetLocation(), null));
+            if (arg == null) return new LossInfo(LossKind.Unknown, null, new ValueSite(null, compile.Syntax.GetLocation(), null, useIsValue: false));
             ValueSite site;
             if (arg.Parameter!.Type is IArrayTypeSymbol)
             {
@@ -448,7 +448,7 @@ namespace KerasLint.Libraries.KerasNet
             else
             {
                 var def = monitorArg?.Parameter?.HasExplicitDefaultValue == true ? monitorArg.Parameter.ExplicitDefaultValue as string : null;
-                monitor = new ValueSite(def, creation.Syntax.GetLocation(), null);
+                monitor = new ValueSite(def, creation.Syntax.GetLocation(), null, useIsValue: false);
             }
 
             var modeArg = Operations.Argument(creation.Arguments, "mode");

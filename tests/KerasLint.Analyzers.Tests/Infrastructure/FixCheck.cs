@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace KerasLint.Analyzers.Tests.Infrastructure
+{
+    /// <summary>
+    /// Checks one source the way a host would meet it: every analyzer runs (no AD0001, no diagnostic reported twice
+    /// with the same id, span and message), and every code action offered for every KL diagnostic is applied: the
+    /// result must not add compiler errors and must no longer carry that diagnostic (same id, line, column, message).
+    /// </summary>
+    public static class FixCheck
+    {
+        /// <summary>Every code-fix provider of the CodeFixes assembly, by the id it fixes.</summary>
+        public static IReadOnlyDictionary<string, CodeFixProvider> Providers { get; } = typeof(KL0001AccuracyOnRegressionCodeFixProvider).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) != null)
+            .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
+            .SelectMany(p => p.FixableDiagnosticIds.Select(id => (id, p)))
+            .ToDictionary(x => x.id, x => x.p);
+
+        public sealed class Result
+        {
+            public List<string> Failures { get; } = new List<string>();
+
+            public int Diagnostics { get; set; }
+
+            public int FixesApplied { get; set; }
+        }
+
+        public static async Task Check(string source, string? family, MetadataReference library, Result result, bool applyFixes = true, string label = "")
+        {
+            using var workspace = new AdhocWorkspace();
+            var projectId = ProjectId.CreateNewId();
+            var solution = workspace.CurrentSolution
+                .AddProject(ProjectInfo.Create(projectId, VersionStamp.Create(), "P", "P", LanguageNames.CSharp,
+                    compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
+                    metadataReferences: Direct.Platform.Add(library)));
+            var documentId = DocumentId.CreateNewId(projectId);
+            solution = solution.AddDocument(DocumentInfo.Create(documentId, "Test0.cs", loader: TextLoader.From(TextAndVersion.Create(SourceText.From(source), VersionStamp.Create())), filePath: "/0/Test0.cs"));
+            var project = solution.GetProject(projectId)!;
+            var (errors, diagnostics) = await Analyze(project, family, result, label);
+            result.Diagnostics += diagnostics.Length;
+
+            foreach (var group in diagnostics.GroupBy(d => (d.Id, d.Location.SourceSpan, Message: d.GetMessage())).Where(g => g.Count() > 1))
+            {
+                result.Failures.Add($"{label}: {group.Key.Id} reported {group.Count()} times at {group.Key.SourceSpan}: {group.Key.Message}");
+            }
+
+            if (!applyFixes) return;
+            var document = project.GetDocument(documentId)!;
+            foreach (var diagnostic in diagnostics)
+            {
+                if (!Providers.TryGetValue(diagnostic.Id, out var provider)) continue;
+                var actions = new List<CodeAction>();
+                await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (a, _) => actions.Add(a), CancellationToken.None));
+                foreach (var action in actions)
+                {
+                    var what = $"{label}: {diagnostic.Id} '{action.Title}' at {diagnostic.Location.GetLineSpan().StartLinePosition}";
+                    var operations = await action.GetOperationsAsync(CancellationToken.None);
+                    var changed = operations.OfType<ApplyChangesOperation>().Single().ChangedSolution.GetProject(projectId)!;
+                    var (afterErrors, after) = await Analyze(changed, family, result, what);
+                    result.FixesApplied++;
+                    if (afterErrors > errors) result.Failures.Add($"{what}: {afterErrors - errors} new compiler error(s)");
+                    var position = diagnostic.Location.GetLineSpan().StartLinePosition;
+                    if (after.Any(d => d.Id == diagnostic.Id && d.Location.GetLineSpan().StartLinePosition == position && d.GetMessage() == diagnostic.GetMessage()))
+                    {
+                        var newText = (await changed.GetDocument(documentId)!.GetTextAsync()).ToString();
+                        result.Failures.Add($"{what}: the diagnostic is still there" + (newText == source ? " (the document is unchanged)" : ""));
+                    }
+                }
+            }
+        }
+
+        private static async Task<(int Errors, ImmutableArray<Diagnostic> Diagnostics)> Analyze(Project project, string? family, Result result, string label)
+        {
+            var compilation = (await project.GetCompilationAsync())!;
+            var errors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+            var options = new CompilationWithAnalyzersOptions(Direct.OptionsFor(family), (ex, _, _) => result.Failures.Add($"{label}: analyzer threw {ex.GetType().Name}: {ex.Message}"), concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+            var all = await compilation.WithAnalyzers(KerasCode.EveryAnalyzer, options).GetAnalyzerDiagnosticsAsync();
+            foreach (var d in all.Where(d => d.Id is "AD0001" or "AD0002")) result.Failures.Add($"{label}: {d}");
+            return (errors, all.Where(d => d.Id.StartsWith("KL", StringComparison.Ordinal)).ToImmutableArray());
+        }
+    }
+}
