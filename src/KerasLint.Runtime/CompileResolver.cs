@@ -31,6 +31,7 @@ public static class CompileResolver
     {
         CheckShapes(yTrueShape, yPredShape);
         var text = FunctionNames.Strip(identifier);
+        if (family == KerasFamily.TfNet && TfNetCompile.ResolveMetric(identifier, text) is { } rejected) return rejected;
         var kind = SpecialStrings.Classify(family, text);
         if (kind != SpecialStringKind.None)
         {
@@ -55,6 +56,7 @@ public static class CompileResolver
     {
         CheckShapes(yTrueShape, yPredShape);
         var text = FunctionNames.Strip(identifier);
+        if (family == KerasFamily.TfNet) return TfNetCompile.ResolveLoss(identifier, text);
         if (SpecialStrings.Classify(family, text) == SpecialStringKind.Crossentropy)
         {
             var r = SpecialStrings.ResolveLoss(family, text, (int)yPredShape[^1], Layout(yTrueShape, yPredShape));

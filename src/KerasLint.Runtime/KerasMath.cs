@@ -74,6 +74,7 @@ internal static class KerasMath
     /// </summary>
     internal static Tensor Values(KerasFamily f, string fn, Tensor yt, Tensor yp, KerasArgs a, bool asMetric, out Tensor? mask)
     {
+        if (f == KerasFamily.TfNet) return TfNetMath.Values(fn, yt, yp, a, asMetric, out mask);
         mask = null;
         switch (fn)
         {

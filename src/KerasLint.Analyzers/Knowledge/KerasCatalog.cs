@@ -73,7 +73,7 @@ namespace KerasLint.Knowledge
             F("ctc", TaskClass.Other, MetricDirection.Down, OutputExpectation.Any, L, "connectionist temporal classification loss"),
         };
 
-        private static readonly KerasName[] NameTable = BuildNames();
+        private static readonly KerasName[] NameTable = BuildNames().Concat(TfNetSemantics.CatalogNames()).ToArray();
 
         private static readonly Dictionary<string, KerasFunction> ByCanonical =
             FunctionTable.ToDictionary(f => f.CanonicalName, StringComparer.Ordinal);
@@ -134,7 +134,7 @@ namespace KerasLint.Knowledge
             {
                 candidates.Add("accuracy");
                 candidates.Add("acc");
-                if (family != KerasFamily.Keras3)
+                if (family != KerasFamily.Keras3 && family != KerasFamily.TfNet)
                 {
                     candidates.Add("crossentropy");
                 }

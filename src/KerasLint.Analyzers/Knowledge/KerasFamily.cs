@@ -20,6 +20,13 @@ namespace KerasLint.Knowledge
 
         /// <summary>Keras 3: shape-based "accuracy"; "crossentropy" only as a loss.</summary>
         Keras3 = 3,
+
+        /// <summary>
+        /// TensorFlow.NET's Keras (TensorFlow.Keras 0.7–0.15, a C# re-implementation): shape-based "accuracy", six
+        /// metric strings, loss objects (see <see cref="TfNetSemantics"/>). Not a Keras.NET option: not in
+        /// <see cref="KerasFamilies.All"/> and not accepted by <see cref="KerasFamilies.TryParse"/>.
+        /// </summary>
+        TfNet = 4,
     }
 
     /// <summary>Which families a name exists in (a bit per <see cref="KerasFamily"/>).</summary>
@@ -31,10 +38,12 @@ namespace KerasLint.Knowledge
         Keras23 = 1 << KerasFamily.Keras23,
         TfKeras2 = 1 << KerasFamily.TfKeras2,
         Keras3 = 1 << KerasFamily.Keras3,
+        TfNet = 1 << KerasFamily.TfNet,
         Keras2x = Keras22 | Keras23,
         From23 = Keras23 | TfKeras2 | Keras3,
         TfAndKeras3 = TfKeras2 | Keras3,
         UpToTf2 = Keras22 | Keras23 | TfKeras2,
+        /// <summary>The four Python Keras families (not <see cref="TfNet"/>).</summary>
         All = Keras22 | Keras23 | TfKeras2 | Keras3,
     }
 
@@ -50,8 +59,13 @@ namespace KerasLint.Knowledge
 
     public static class KerasFamilies
     {
+        /// <summary>The four Python Keras families Keras.NET code may run on (TensorFlow.NET's Keras is not one of them).</summary>
         public static IReadOnlyList<KerasFamily> All { get; } =
             new[] { KerasFamily.Keras22, KerasFamily.Keras23, KerasFamily.TfKeras2, KerasFamily.Keras3 };
+
+        /// <summary><see cref="All"/> plus <see cref="KerasFamily.TfNet"/>.</summary>
+        public static IReadOnlyList<KerasFamily> AllWithTfNet { get; } =
+            new[] { KerasFamily.Keras22, KerasFamily.Keras23, KerasFamily.TfKeras2, KerasFamily.Keras3, KerasFamily.TfNet };
 
         public static FamilySet ToSet(this KerasFamily family) => (FamilySet)(1 << (int)family);
 
@@ -64,6 +78,7 @@ namespace KerasLint.Knowledge
             KerasFamily.Keras23 => "2.3",
             KerasFamily.TfKeras2 => "tf2",
             KerasFamily.Keras3 => "3",
+            KerasFamily.TfNet => TfNetSemantics.FamilyId,
             _ => throw new ArgumentOutOfRangeException(nameof(family)),
         };
 
@@ -74,6 +89,7 @@ namespace KerasLint.Knowledge
             KerasFamily.Keras23 => "Keras 2.3 / tf.keras (TF 2.0–2.1)",
             KerasFamily.TfKeras2 => "tf.keras 2.x (TF 2.2–2.15)",
             KerasFamily.Keras3 => "Keras 3",
+            KerasFamily.TfNet => "TensorFlow.NET's Keras (TensorFlow.Keras 0.7–0.15)",
             _ => throw new ArgumentOutOfRangeException(nameof(family)),
         };
 
@@ -155,6 +171,21 @@ namespace KerasLint.Knowledge
                 case 3: family = KerasFamily.Keras3; return true;
                 default: return false;
             }
+        }
+
+        /// <summary>
+        /// <see cref="TryParse"/> plus TensorFlow.NET's Keras ("tfnet", "TensorFlow.Keras 0.15.0"): for conformance
+        /// vectors and the CLI. <c>keraslint.keras_version</c> (Keras.NET) keeps using <see cref="TryParse"/>.
+        /// </summary>
+        public static bool TryParseAny(string? text, out KerasFamily family)
+        {
+            if (TfNetSemantics.IsFamilyText(text))
+            {
+                family = KerasFamily.TfNet;
+                return true;
+            }
+
+            return TryParse(text, out family);
         }
 
         public static KerasFamily Parse(string text) =>

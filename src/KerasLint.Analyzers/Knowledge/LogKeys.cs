@@ -25,6 +25,7 @@ namespace KerasLint.Knowledge
         public static string? MetricKey(KerasFamily family, string userString)
         {
             if (userString == null) return null;
+            if (family == KerasFamily.TfNet) return TfNetSemantics.MetricLogKey(userString);
             var special = SpecialStrings.Classify(family, userString);
             if (family == KerasFamily.Keras22)
             {
@@ -120,6 +121,9 @@ namespace KerasLint.Knowledge
                     if (monitor.Contains("acc") || (callback == MonitorCallback.ModelCheckpoint && monitor.StartsWith("fmeasure", StringComparison.Ordinal)))
                         return MetricDirection.Up;
                     return MetricDirection.Down;
+                case KerasFamily.TfNet:
+                    // Only EarlyStopping exists in TensorFlow.NET.
+                    return TfNetSemantics.EarlyStoppingAutoDirection(monitor);
                 default:
                     // Keras 3 looks the metric up and reads its direction; raises when it cannot.
                     return IntendedDirection(monitor);

@@ -72,6 +72,7 @@ namespace KerasLint.Knowledge
         public static SpecialStringKind Classify(KerasFamily family, string? text)
         {
             if (text == null) return SpecialStringKind.None;
+            if (family == KerasFamily.TfNet) return text is "accuracy" or "acc" ? SpecialStringKind.Accuracy : SpecialStringKind.None; // exact; no "crossentropy"
             var t = family.Resolution() == SpecialStringResolution.ShapeBased ? text.ToLowerInvariant() : text;
             switch (t)
             {

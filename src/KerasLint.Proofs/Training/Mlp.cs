@@ -58,6 +58,7 @@ public static class Trainer
         {
             "sgd" => optim.SGD(model.parameters(), spec.LearningRate),
             "adam" => optim.Adam(model.parameters(), spec.LearningRate),
+            "rmsprop" => optim.RMSProp(model.parameters(), spec.LearningRate, alpha: 0.9, eps: 1e-7), // Keras / TF.NET defaults: rho 0.9, ε 1e-7
             _ => throw new ArgumentException($"Unknown optimizer '{spec.Optimizer}'.", nameof(spec)),
         };
         var n = (int)x.shape[0];

@@ -64,7 +64,7 @@ public static class ConformanceFile
             var id = Req("id");
             where = $"'{source}' case {id}";
             var version = Req("keras_version");
-            if (!KerasFamilies.TryParse(version, out var family)) throw new ConformanceFileException($"{where}: unknown keras_version '{version}'.");
+            if (!KerasFamilies.TryParseAny(version, out var family)) throw new ConformanceFileException($"{where}: unknown keras_version '{version}'.");
             var kind = Req("kind");
             if (!Kinds.Contains(kind)) throw new ConformanceFileException($"{where}: unknown kind '{kind}' (expected {string.Join(", ", Kinds)}).");
             var fn = Req("fn");
