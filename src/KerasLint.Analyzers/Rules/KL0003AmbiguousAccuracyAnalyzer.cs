@@ -25,6 +25,10 @@ namespace KerasLint.Rules
         {
             var loss = setup.Loss;
             var family = setup.Family.Family;
+
+            // TensorFlow.NET's Keras resolves "accuracy" by the shapes alone, never by the loss: whatever the loss,
+            // it computes the accuracy that matches the labels' layout (docs/rules/KL0003.md, TensorFlow.NET).
+            if (family == KerasFamily.TfNet) return;
             var units = setup.Head?.Units;
             if (setup.Head != null && units == null) return;
             if (units == 1) return; // binary_accuracy in every family.
