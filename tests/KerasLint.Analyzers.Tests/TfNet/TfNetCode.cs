@@ -17,9 +17,12 @@ namespace KerasLint.Analyzers.Tests.TfNet
             MetadataReference.CreateFromFile(typeof(global::Tensorflow.KerasApi).Assembly.Location),
             MetadataReference.CreateFromFile(typeof(global::Tensorflow.Binding).Assembly.Location));
 
+        /// <summary>The 2022 generation has no Tensorflow.Keras.Callbacks namespace.</summary>
+        public static string Usings2022 => Usings.Replace("using Tensorflow.Keras.Callbacks;\n", "");
+
         /// <summary>Wraps statements in a class with a Train method taking x, y, xVal, yVal.</summary>
-        public static string InMethod(string body, string members = "") =>
-            Usings + "class C\n{\n" + members + "    void Train(NDArray x, NDArray y, NDArray xVal, NDArray yVal)\n    {\n" + body + "    }\n}\n";
+        public static string InMethod(string body, string members = "", string? usings = null) =>
+            (usings ?? Usings) + "class C\n{\n" + members + "    void Train(NDArray x, NDArray y, NDArray xVal, NDArray yVal)\n    {\n" + body + "    }\n}\n";
 
         public static string GlobalConfig(string? version) => version == null ? "is_global = true\n" : $"is_global = true\n{TfNetAdapter.VersionOption} = {version}\n";
 

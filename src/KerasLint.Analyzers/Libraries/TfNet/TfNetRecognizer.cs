@@ -445,6 +445,7 @@ namespace KerasLint.Libraries.TfNet
                 text = value switch
                 {
                     IPropertyReferenceOperation p when TfNetSymbols.IsOn(p.Property, s.ActivationsApis) => p.Property.Name.ToLowerInvariant(),
+                    IFieldReferenceOperation f when TfNetSymbols.IsOn(f.Field, s.ActivationsApis) => f.Field.Name.ToLowerInvariant(), // 0.7.0: fields
                     IMethodReferenceOperation m when m.Method.ContainingAssembly?.Name == TfNetSymbols.BindingAssembly => m.Method.Name.ToLowerInvariant(),
                     _ => null,
                 };
