@@ -17,16 +17,13 @@ public sealed class TfNetProofTests
         var floor = run.Row("kl0006-mnist", "tfnet", "softmax + from_logits: true: final training loss vs floor");
         Assert.Equal(Math.Log(Math.E + 9) - 1, floor.Reference.Number!.Value, 4);
         Assert.True(floor.Value.Number >= floor.Reference.Number, $"{floor.Value} vs floor {floor.Reference}");
-        var logits = run.Row("kl0006-mnist", "tfnet", "softmax + from_logits: true: final training loss vs logits");
+        var logits = run.Row("kl0006-mnist", "tfnet", "softmax + from_logits: true: final training loss vs fix 1");
         Assert.True(logits.Value.Number >= logits.Reference.Number + 0.8, $"{logits.Value} vs {logits.Reference}");
         var fix1 = run.Row("kl0006-mnist", "tfnet", "fix 1 (from_logits: false)");
         Assert.True(fix1.Value.Number < fix1.Reference.Number, "the fixed loss goes below the flagged setup's floor");
-        foreach (var fix in new[] { "softmax + from_logits: true: test accuracy vs fix 1", "softmax + from_logits: true: test accuracy vs fix 2" })
-        {
-            var acc = run.Row("kl0006-mnist", "tfnet", fix);
-            Assert.True(acc.Value.Number < acc.Reference.Number, $"{fix}: {acc.Value} vs {acc.Reference}");
-            Assert.True(acc.Reference.Number > 0.7, $"the quick MNIST fix should learn, got {acc.Reference}");
-        }
+        var acc = run.Row("kl0006-mnist", "tfnet", "softmax + from_logits: true: test accuracy vs fix 1");
+        Assert.True(acc.Value.Number < acc.Reference.Number, $"{acc.Value} vs {acc.Reference}");
+        Assert.True(acc.Reference.Number > 0.7, $"the quick MNIST fix should learn, got {acc.Reference}");
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed class Kl0006MnistScenario : ProofScenario
     public override string Title => "SparseCategoricalCrossentropy(from_logits: true) on a softmax head, TensorFlow.NET, real MNIST";
 
     public override string Claim =>
-        "With from_logits: true on a softmax head TensorFlow.NET (TensorFlow.Keras ≥ 0.10.5) applies softmax twice: the loss can never go below log(e + 9) − 1 ≈ 1.46 and stays far above the loss of the same model trained on logits; with the same budget the model also reaches a lower test accuracy than either fix.";
+        "With from_logits: true on a softmax head TensorFlow.NET (TensorFlow.Keras ≥ 0.10.5) applies softmax twice: the loss can never go below log(e + 9) − 1 ≈ 1.46 and stays far above the loss of the fixed model (from_logits: false, or a linear head with from_logits: true: the same function); with the same budget the model also reaches a (slightly) lower test accuracy.";
 
     public override ScenarioResult Run(ProofContext c)
     {
@@ -74,7 +74,9 @@ public sealed class Kl0006MnistScenario : ProofScenario
         b.Setups.Add(MnistModels.Describe(c));
         var flagged = TfNetMnist.Sparse(c, softmaxHead: true, fromLogits: true);
         var fixProbabilities = TfNetMnist.Sparse(c, softmaxHead: true, fromLogits: false);
-        var fixLogits = TfNetMnist.Sparse(c, softmaxHead: false, fromLogits: true);
+        // Fix 2 computes the same function as fix 1 (log_softmax(z) vs log(softmax(z))): full runs train it to show
+        // that; quick runs (tests) compare with fix 1 only, to keep the suite's training budget.
+        var fixLogits = c.Quick ? null : TfNetMnist.Sparse(c, softmaxHead: false, fromLogits: true);
 
         // The floor: a perfect, one-hot softmax output read as logits (computed by the runtime).
         double floor;
@@ -86,17 +88,26 @@ public sealed class Kl0006MnistScenario : ProofScenario
 
         var tf = KerasFamily.TfNet;
         b.Row(tf, "softmax + from_logits: true: final training loss vs floor", Cell.Of(flagged.EpochLoss[^1]), "floor (perfect softmax read as logits)", Cell.Of(floor), Check.Above(0));
-        b.Row(tf, "softmax + from_logits: true: final training loss vs logits", Cell.Of(flagged.EpochLoss[^1]), "fix 2: logits + from_logits: true", Cell.Of(fixLogits.EpochLoss[^1]), Check.Above(c.Quick ? 0.8 : 1.0));
+        b.Row(tf, "softmax + from_logits: true: final training loss vs fix 1", Cell.Of(flagged.EpochLoss[^1]), "fix 1: softmax + from_logits: false", Cell.Of(fixProbabilities.EpochLoss[^1]), Check.Above(c.Quick ? 0.8 : 1.0));
+        if (fixLogits != null)
+        {
+            b.Row(tf, "softmax + from_logits: true: final training loss vs fix 2", Cell.Of(flagged.EpochLoss[^1]), "fix 2: logits + from_logits: true", Cell.Of(fixLogits.EpochLoss[^1]), Check.Above(1.0));
+        }
+
         b.Row(tf, "fix 1 (from_logits: false): final training loss vs floor", Cell.Of(fixProbabilities.EpochLoss[^1]), "floor of the flagged setup", Cell.Of(floor), Check.Below(0.5));
 
         var accFlagged = MnistModels.TrueAccuracy(c, TfNetMnist.TestOutputs(c, flagged, true));
         var accFix1 = MnistModels.TrueAccuracy(c, TfNetMnist.TestOutputs(c, fixProbabilities, true));
-        var accFix2 = MnistModels.TrueAccuracy(c, TfNetMnist.TestOutputs(c, fixLogits, false));
-        var margin = c.Quick ? 0.005 : 0.01;
+        var margin = 0.005; // Adam narrows the accuracy gap (under a point in the full run); the loss rows carry the claim
         b.Row(tf, "softmax + from_logits: true: test accuracy vs fix 1", Cell.Of(accFlagged), "fix 1: test accuracy", Cell.Of(accFix1), Check.Below(margin));
-        b.Row(tf, "softmax + from_logits: true: test accuracy vs fix 2", Cell.Of(accFlagged), "fix 2: test accuracy", Cell.Of(accFix2), Check.Below(margin));
+        if (fixLogits != null)
+        {
+            var accFix2 = MnistModels.TrueAccuracy(c, TfNetMnist.TestOutputs(c, fixLogits, false));
+            b.Row(tf, "softmax + from_logits: true: test accuracy vs fix 2", Cell.Of(accFlagged), "fix 2: test accuracy", Cell.Of(accFix2), Check.Below(margin));
+        }
         b.Row(tf, "softmax + from_logits: true: test loss as TF.NET reports it", Cell.Of(TfNetMnist.TestLoss(c, flagged, true, true)), "fix 1: test loss", Cell.Of(TfNetMnist.TestLoss(c, fixProbabilities, true, false)), Check.Above(0.8));
-        b.Notes.Add($"epoch losses: flagged {string.Join(" ", flagged.EpochLoss.Select(Cell.Format))}; fix 1 {string.Join(" ", fixProbabilities.EpochLoss.Select(Cell.Format))}; fix 2 {string.Join(" ", fixLogits.EpochLoss.Select(Cell.Format))}");
+        b.Notes.Add($"epoch losses: flagged {string.Join(" ", flagged.EpochLoss.Select(Cell.Format))}; fix 1 {string.Join(" ", fixProbabilities.EpochLoss.Select(Cell.Format))}"
+            + (fixLogits != null ? $"; fix 2 {string.Join(" ", fixLogits.EpochLoss.Select(Cell.Format))}" : "; fix 2 is trained in full runs only"));
         b.Notes.Add("TensorFlow.Keras ≤ 0.10.3 ignored the flag of SparseCategoricalCrossentropy (always logits) and 0.10.4 read outputs as probabilities whatever the flag; from commit 5506f009 (0.10.5) the flag is honoured, which is what these rows train.");
         return b.Build();
     }
