@@ -72,7 +72,7 @@ namespace KerasLint
         /// <summary>{0} loss object, {1} the head (how its activation is set), {2} family/library.</summary>
         public static readonly DiagnosticDescriptor KL0006 = Create(
             RuleIds.FromLogitsOnProbabilities,
-            "from_logits: true on an output head that already applies softmax/sigmoid",
+            "crossentropy with from_logits: true on a softmax or sigmoid head",
             "'{0}' with from_logits: true receives probabilities from {1}, which it squashes a second time (the loss cannot approach zero and gradients shrink) under {2}; use from_logits: false or remove the activation",
             CategoryLoss,
             DiagnosticSeverity.Warning,
@@ -81,7 +81,7 @@ namespace KerasLint
         /// <summary>{0} optimizer string, {1} loss string, {2} what the library does instead (names its version).</summary>
         public static readonly DiagnosticDescriptor KL0011 = Create(
             RuleIds.StringCompileIgnored,
-            "the all-string compile does not train what its strings say",
+            "TensorFlow.NET's all-string compile does not train what the strings say",
             "compile(\"{0}\", \"{1}\", ...) with strings: {2}; pass an optimizer and a loss object",
             CategoryLoss,
             DiagnosticSeverity.Error,
