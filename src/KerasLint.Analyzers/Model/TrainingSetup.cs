@@ -79,10 +79,13 @@ namespace KerasLint.Model
     {
         private readonly System.Func<string, string, string?> activationLayer;
         private readonly System.Func<string, string, string?>? activationExpression;
+        private readonly System.Func<string, string, string?>? lossObject;
 
         public LibraryApi(string noValidationPhrase, System.Func<string, string, string?> activationLayer,
-            string missingKeyConsequence = "", System.Func<string, string, string?>? activationExpression = null)
+            string missingKeyConsequence = "", System.Func<string, string, string?>? activationExpression = null,
+            System.Func<string, string, string?>? lossObject = null)
         {
+            this.lossObject = lossObject;
             NoValidationPhrase = noValidationPhrase;
             this.activationLayer = activationLayer;
             MissingKeyConsequence = missingKeyConsequence;
@@ -97,6 +100,12 @@ namespace KerasLint.Model
         /// <paramref name="current"/> (<see cref="ActivationSource.DenseActivationObject"/>); null when none can.
         /// </summary>
         public string? ActivationExpressionSource(string current, string activation) => activationExpression?.Invoke(current, activation);
+
+        /// <summary>
+        /// Source of a loss object computing <paramref name="canonical"/> (e.g. categorical_crossentropy) written the way
+        /// <paramref name="current"/> is (factory or class); null when the library has none or the expression is not a creation.
+        /// </summary>
+        public string? LossObjectSource(string current, string canonical) => lossObject?.Invoke(current, canonical);
 
         /// <summary>Why no val_ key is logged, e.g. "Fit gets neither validation_data nor validation_split".</summary>
         public string NoValidationPhrase { get; }

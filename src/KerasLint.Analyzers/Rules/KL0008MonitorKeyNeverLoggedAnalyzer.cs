@@ -71,12 +71,22 @@ namespace KerasLint.Rules
         {
             foreach (var callback in setup.Callbacks)
             {
-                if (callback.Monitor.Text is not { } monitor || LogKeys.StripValidation(monitor) != "acc") continue;
-                var replacement = monitor.Substring(0, monitor.Length - 3) + "accuracy";
+                if (callback.Monitor.Text is not { } monitor) continue;
                 var plan = new FixPlan();
-                if (callback.Monitor.LiteralLocation is { } literal) plan.Action("KL0008.Rename", $"Monitor '{replacement}'").ReplaceString(literal, replacement);
-                report.Report(plan.Create(Descriptors.KL0008, callback.Monitor.UseLocation, callback.Name, monitor,
-                    "accuracy is logged as 'accuracy' (and 'val_accuracy'), never as 'acc'" + setup.Api.MissingKeyConsequence, setup.Family.Phrase));
+                if (LogKeys.StripValidation(monitor) == "acc")
+                {
+                    var replacement = monitor.Substring(0, monitor.Length - 3) + "accuracy";
+                    if (setup.HasValidation == false) replacement = LogKeys.StripValidation(replacement);
+                    if (callback.Monitor.LiteralLocation is { } literal) plan.Action("KL0008.Rename", $"Monitor '{replacement}'").ReplaceString(literal, replacement);
+                    report.Report(plan.Create(Descriptors.KL0008, callback.Monitor.UseLocation, callback.Name, monitor,
+                        "accuracy is logged as 'accuracy' (and 'val_accuracy'), never as 'acc'" + setup.Api.MissingKeyConsequence, setup.Family.Phrase));
+                }
+                else if (monitor.StartsWith(LogKeys.ValidationPrefix, System.StringComparison.Ordinal) && setup.HasValidation == false)
+                {
+                    // Whatever the metric objects log, no val_ key exists without validation data.
+                    report.Report(plan.Create(Descriptors.KL0008, callback.Monitor.UseLocation, callback.Name, monitor,
+                        setup.Api.NoValidationPhrase + ", so no val_ key is logged" + setup.Api.MissingKeyConsequence, setup.Family.Phrase));
+                }
             }
         }
 

@@ -101,6 +101,29 @@ namespace KerasLint.Analyzers.Tests.TfNet
                 InMethod(TfNetRuleTests.SoftmaxOneUnitActivationObject), InMethod(Plain(TfNetRuleTests.SoftmaxOneUnitActivationObject).Replace("keras.activations.Softmax", "keras.activations.Sigmoid")),
                 "KL0004.Sigmoid");
 
+        // ---- KL0002, KL0007: loss objects replaced, written the same way ----
+        internal const string BceOnSoftmaxTwice = @"        var model = keras.Sequential(keras.layers.Dense(10, activation: ""softmax""));
+        model.compile(keras.optimizers.Adam(), {|KL0002:keras.losses.BinaryCrossentropy(from_logits: false)|} /* loss */, new[] { ""accuracy"" });
+        var other = keras.Sequential(keras.layers.Dense(4, activation: ""softmax""));
+        other.compile(keras.optimizers.Adam(), {|KL0002:new BinaryCrossentropy()|});
+";
+
+        [Fact]
+        public Task KL0002_SparseObjects_FixAll() =>
+            TfNetFixTest<KL0002BinaryCrossentropyOnMultiClassAnalyzer, KL0002BinaryCrossentropyOnMultiClassCodeFixProvider>.Run(
+                InMethod(BceOnSoftmaxTwice),
+                InMethod(Plain(BceOnSoftmaxTwice).Replace("keras.losses.BinaryCrossentropy(from_logits: false)", "keras.losses.SparseCategoricalCrossentropy()").Replace("new BinaryCrossentropy()", "new SparseCategoricalCrossentropy()")),
+                "KL0002.Sparse");
+
+        internal const string MseOnSigmoid = @"        var model = keras.Sequential(keras.layers.Dense(1, activation: ""sigmoid""));
+        model.compile(keras.optimizers.Adam(), {|KL0007:new MeanSquaredError()|}, new[] { ""accuracy"" });
+";
+
+        [Fact]
+        public Task KL0007_ObjectToBinaryCrossentropy() =>
+            TfNetFixTest<KL0007RegressionLossOnClassifierAnalyzer, KL0007RegressionLossOnClassifierCodeFixProvider>.Run(
+                InMethod(MseOnSigmoid), InMethod(Plain(MseOnSigmoid).Replace("new MeanSquaredError()", "new BinaryCrossentropy()")), "KL0007.Crossentropy");
+
         // ---- KL0001, KL0008, KL0010 ----
         [Fact]
         public Task KL0001_ReplacesWithMaeNotMse() =>

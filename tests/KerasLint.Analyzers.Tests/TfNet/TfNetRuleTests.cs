@@ -259,6 +259,27 @@ namespace KerasLint.Analyzers.Tests.TfNet
             Assert.Contains("TensorFlow.NET", d.GetMessage());
         }
 
+        internal const string ValKeyWithMetricObjectsWithoutValidation = @"        var model = keras.Sequential(keras.layers.Dense(10, activation: ""softmax""));
+        model.compile(keras.optimizers.Adam(), keras.losses.SparseCategoricalCrossentropy(), new[] { keras.metrics.SparseCategoricalAccuracy() });
+        model.fit(x, y, callbacks: new List<ICallback> { new EarlyStopping(new CallbackParams(), monitor: {|KL0008:""val_loss""|}) });
+        model.fit(x, y, callbacks: new List<ICallback> { new EarlyStopping(new CallbackParams(), monitor: ""sparse_categorical_accuracy"", mode: ""max"") });
+";
+
+        [Fact]
+        public Task KL0008_ValKeyWithMetricObjectsWithoutValidation() => TfNetRulesTest.Run(InMethod(ValKeyWithMetricObjectsWithoutValidation));
+
+        internal const string DropoutOutOfRangeVariants = @"        const float Rate = 1.5f;
+        var model = keras.Sequential();
+        model.add(keras.layers.Dropout(rate: {|KL0009:Rate|}));
+        model.add(keras.layers.Dropout({|KL0009:-0.1f|}));
+        model.add(keras.layers.Dropout(0.5f));
+        model.add(keras.layers.Dense(1));
+        model.compile(keras.optimizers.Adam(), keras.losses.MeanSquaredError());
+";
+
+        [Fact]
+        public Task KL0009_AboveOneNamedConstAndNegative_HalfSilent() => TfNetRulesTest.Run(InMethod(DropoutOutOfRangeVariants));
+
         // ---- KL0010: metric strings outside the six ----
         internal const string UnknownMetrics = @"        var model = keras.Sequential(keras.layers.Dense(1));
         model.compile(keras.optimizers.Adam(), keras.losses.MeanSquaredError(), new[] { {|KL0010:""mse""|}, {|KL0010:""Mae""|}, ""mape"" });

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using KerasLint.Analysis;
 using KerasLint.Knowledge;
@@ -23,11 +24,6 @@ namespace KerasLint.Libraries.TfNet
         /// <summary>keras.activations' properties (the Activation overload of Dense).</summary>
         private static readonly string[] ActivationProperties = { "Linear", "Relu", "Relu6", "Sigmoid", "Softmax", "Tanh", "Mish" };
 
-        public static readonly LibraryApi Api = new LibraryApi(
-            "fit gets neither validation_data nor validation_split",
-            (_, _) => null, // keras.layers has no Activation layer to put in place of a Softmax layer.
-            "; EarlyStopping throws KeyNotFoundException at the end of epoch 1",
-            ActivationExpression);
 
         private readonly Version assemblyVersion;
 
@@ -36,7 +32,16 @@ namespace KerasLint.Libraries.TfNet
             Symbols = symbols;
             var v = symbols.Model.ContainingAssembly.Identity.Version;
             assemblyVersion = new Version(v.Major, v.Minor, Math.Max(v.Build, 0));
+            Api = new LibraryApi(
+                "fit gets neither validation_data nor validation_split",
+                (_, _) => null, // keras.layers has no Activation layer to put in place of a Softmax layer.
+                "; EarlyStopping throws KeyNotFoundException at the end of epoch 1",
+                ActivationExpression,
+                LossObject);
         }
+
+        /// <summary>What messages and fixes say in TensorFlow.NET's API (loss objects checked against this compilation's TensorFlow.Keras).</summary>
+        public LibraryApi Api { get; }
 
         public TfNetSymbols Symbols { get; }
 
@@ -62,7 +67,7 @@ namespace KerasLint.Libraries.TfNet
         public TrainingSetup? Recognize(IInvocationOperation compile, MemberFlow flow, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             var (family, version) = FamilyFor(options, compile.Syntax.SyntaxTree);
-            return new TfNetRecognizer(Symbols, family, version, cancellationToken).Recognize(compile, flow);
+            return new TfNetRecognizer(Symbols, Api, family, version, cancellationToken).Recognize(compile, flow);
         }
 
         public DropoutInfo? Dropout(IOperation operation, AnalyzerOptions options, CancellationToken cancellationToken)
@@ -75,6 +80,26 @@ namespace KerasLint.Libraries.TfNet
             var family = FamilyFor(options, call.Syntax.SyntaxTree).Family;
             var behaviour = DropoutBehaviour.OutOfRange(KerasFamily.TfNet, rate.Value);
             return new DropoutInfo(rate.Value, arg.Value.Syntax.GetLocation(), behaviour == null ? null : behaviour + " (" + family.Phrase + ")");
+        }
+
+        /// <summary>
+        /// <c>keras.losses.CategoricalCrossentropy()</c> in place of <c>keras.losses.BinaryCrossentropy(...)</c>, or
+        /// <c>new CategoricalCrossentropy()</c> in place of <c>new BinaryCrossentropy(...)</c> (same qualification, default
+        /// arguments: the parameter lists differ), when this TensorFlow.Keras has that factory or class.
+        /// </summary>
+        private string? LossObject(string current, string canonical)
+        {
+            var name = TfNetSemantics.LossObjects.Where(p => p.Value == canonical).Select(p => p.Key).FirstOrDefault();
+            var open = current.IndexOf('(');
+            if (name == null || open <= 0 || !current.TrimEnd().EndsWith(")", StringComparison.Ordinal)) return null;
+            var head = current.Substring(0, open).TrimEnd();
+            var cut = Math.Max(head.LastIndexOf('.'), head.LastIndexOf(' '));
+            if (cut < 0) return null;
+            var isClass = head.StartsWith("new ", StringComparison.Ordinal);
+            var exists = isClass
+                ? Symbols.Model.ContainingAssembly.GetTypeByMetadataName("Tensorflow.Keras.Losses." + name) != null
+                : Symbols.LossesApis.Any(t => t.GetMembers(name).OfType<IMethodSymbol>().Any());
+            return exists ? head.Substring(0, cut + 1) + name + "()" : null;
         }
 
         /// <summary><c>keras.activations.Sigmoid</c> in place of <c>keras.activations.Softmax</c> (same receiver).</summary>

@@ -32,14 +32,16 @@ namespace KerasLint.Libraries.TfNet
         };
 
         private readonly TfNetSymbols s;
+        private readonly LibraryApi api;
         private readonly KerasFamilyInfo family;
         private readonly Version version;
         private readonly CancellationToken ct;
         private readonly Func<IMethodSymbol, bool> readsOnly;
 
-        public TfNetRecognizer(TfNetSymbols symbols, KerasFamilyInfo family, Version version, CancellationToken cancellationToken)
+        public TfNetRecognizer(TfNetSymbols symbols, LibraryApi api, KerasFamilyInfo family, Version version, CancellationToken cancellationToken)
         {
             s = symbols;
+            this.api = api;
             this.family = family;
             this.version = version;
             ct = cancellationToken;
@@ -79,7 +81,7 @@ namespace KerasLint.Libraries.TfNet
                 loss = Loss(compile, flow);
             }
 
-            return new TrainingSetup(TfNetAdapter.Api, family, loss, Metrics(compile, flow), head, callbacks, validation, stringCompile);
+            return new TrainingSetup(api, family, loss, Metrics(compile, flow), head, callbacks, validation, stringCompile);
         }
 
         // ---- collections: arrays, List<T> initializers, collection expressions ----
