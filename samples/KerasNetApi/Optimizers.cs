@@ -1,4 +1,4 @@
-// Keras.NET public API stand-in (shared/api/keras-net.md §1.5). Compile-time only: every body throws.
+// Keras.NET public API stand-in (the public SciSharp/Keras.NET API, package 3.8.5). Compile-time only: every body throws.
 using System;
 
 namespace Keras.Optimizers

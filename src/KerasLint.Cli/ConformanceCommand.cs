@@ -4,33 +4,51 @@ using KerasLint.Runtime.Conformance;
 
 namespace KerasLint.Cli;
 
-/// <summary><c>keraslint conformance &lt;file.json&gt; [--device cpu|cuda]</c>: runs a conformance-vectors file through the runtime.</summary>
+/// <summary>
+/// <c>keraslint conformance &lt;file.json&gt;... [--device cpu|cuda]</c>: runs conformance files through the runtime.
+/// A file holds numeric cases (kind metric, loss, function, compile_metric, compile_loss) and/or compile-time cases
+/// (kind resolution, callback); the format is docs/keras-semantics.md §6.
+/// </summary>
 public static class ConformanceCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("file") { Description = "A JSON file in the conformance-vectors format (shared/keras/semantics.md §6)." };
-        var device = new Option<string>("--device") { Description = "cpu (default) or cuda.", DefaultValueFactory = _ => "cpu" };
-        device.AcceptOnlyFromAmong("cpu", "cuda");
-        var cmd = new Command("conformance", "Evaluate every case of a conformance-vectors file; prints each failure and 'N passed, M failed'. Exit 1 if any failed, 2 if the file is unreadable or invalid.")
+        var files = new Argument<FileInfo[]>("files")
         {
-            file,
+            Description = "One or more JSON files in the conformance format (docs/keras-semantics.md §6): numeric vectors (e.g. tests/data/conformance-vectors.json, tests/data/keras2-conformance-vectors.json) and/or resolution and callback vectors (tests/data/resolution-vectors.json).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var device = new Option<string>("--device") { Description = "cpu (default) or cuda (numeric cases only).", DefaultValueFactory = _ => "cpu" };
+        device.AcceptOnlyFromAmong("cpu", "cuda");
+        var cmd = new Command("conformance", "Evaluate every case of one or more conformance files: numeric cases through the runtime's metrics and losses, resolution cases through CompileResolver (function, train and validation log keys), callback cases through the callback semantics (auto-mode direction, missing-key outcome). Prints each failure and 'N passed, M failed' per kind and in total. Exit 1 if any failed, 2 if a file is unreadable or invalid.")
+        {
+            files,
             device,
         };
-        cmd.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(device) ?? "cpu", Console.Out, Console.Error));
+        cmd.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(device) ?? "cpu", Console.Out, Console.Error));
         return cmd;
     }
 
-    public static int Run(FileInfo file, string deviceName, TextWriter output, TextWriter error)
+    public static int Run(FileInfo file, string deviceName, TextWriter output, TextWriter error) =>
+        Run(new[] { file }, deviceName, output, error);
+
+    public static int Run(IReadOnlyList<FileInfo> files, string deviceName, TextWriter output, TextWriter error)
     {
-        IReadOnlyList<ConformanceCase> cases;
+        var suites = new List<ConformanceSuite>();
         try
         {
-            cases = ConformanceFile.Load(file.FullName);
+            foreach (var f in files) suites.Add(ConformanceSuite.Load(f.FullName));
         }
         catch (ConformanceFileException e)
         {
             error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+
+        var duplicate = suites.SelectMany(s => s.Numeric.Select(c => c.Id).Concat(s.Compile.Select(c => c.Id))).GroupBy(i => i).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate != null)
+        {
+            error.WriteLine($"error: case id '{duplicate.Key}' appears more than once.");
             return 2;
         }
 
@@ -45,8 +63,8 @@ public static class ConformanceCommand
             return 2;
         }
 
-        int passed = 0, failed = 0;
-        foreach (var c in cases)
+        int passed = 0, failed = 0, cPassed = 0, cFailed = 0;
+        foreach (var c in suites.SelectMany(s => s.Numeric))
         {
             var o = ConformanceRunner.Evaluate(c, device);
             if (o.Passed) { passed++; continue; }
@@ -54,7 +72,21 @@ public static class ConformanceCommand
             output.WriteLine($"FAIL {c.Id} fn={c.Fn} ({c.KerasVersion}, {c.Kind}): expected {o.Expected}, got {o.Got}");
         }
 
-        output.WriteLine($"{passed} passed, {failed} failed");
-        return failed > 0 ? 1 : 0;
+        foreach (var c in suites.SelectMany(s => s.Compile))
+        {
+            var o = CompileVectors.Evaluate(c);
+            if (o.Passed) { cPassed++; continue; }
+            cFailed++;
+            output.WriteLine($"FAIL {c.Id} ({c.KerasVersion}, {c.Kind}): expected {o.Expected}, got {o.Got}");
+        }
+
+        if (cPassed + cFailed > 0)
+        {
+            output.WriteLine($"numeric: {passed} passed, {failed} failed");
+            output.WriteLine($"resolution and callback: {cPassed} passed, {cFailed} failed");
+        }
+
+        output.WriteLine($"{passed + cPassed} passed, {failed + cFailed} failed");
+        return failed + cFailed > 0 ? 1 : 0;
     }
 }

@@ -19,7 +19,7 @@ public static class ProveCommand
         var format = new Option<string>("--format") { Description = "Output: text, json or markdown.", DefaultValueFactory = _ => "text" };
         var quick = new Option<bool>("--quick") { Description = "Smaller sizes and training budgets (well under a minute on 2 CPU cores)." };
         var updateDocs = new Option<string?>("--update-docs") { Description = "Also write each rule's proof section into <folder>/KLxxxx.md (between <!-- proof:begin --> and <!-- proof:end -->)." };
-        var command = new Command("prove", "Show every rule's claim on real tensors: what Keras would report per family, after the fix, and the truth.")
+        var command = new Command("prove", "Show every rule's claim: measured rows (real tensors through KerasLint's conformance-tested reproduction of Keras, per family, after the fix, and the truth) and cited rows (Keras's behaviour from a cited Keras test or source line; see docs/keras-semantics.md). Each row says which it is.")
         {
             rule, family, device, format, quick, updateDocs,
         };
@@ -122,7 +122,7 @@ public static class ProveCommand
 
         if (updateDocs != null)
         {
-            var provenance = $"Produced by `keraslint prove{(quick ? " --quick" : "")}` on {deviceName}; the checks are the rule's claim, the values come from the KerasLint runtime.";
+            var provenance = $"Produced by `keraslint prove{(quick ? " --quick" : "")}` on {deviceName}. The checks are the rule's claim. *Measured* rows are computed in the run on real tensors by the KerasLint runtime (its metrics and losses are conformance-tested against Keras's own tests); *cited* rows state Keras's behaviour from a cited Keras test or source line at a tag (tests/data/resolution-vectors.json), or check KerasLint's catalog against it; nothing in a cited row is run.";
             try
             {
                 var (written, missing) = DocsUpdater.Update(updateDocs, results, provenance);
@@ -166,7 +166,7 @@ public static class ProveCommand
             console.WriteLine("  claim: " + r.Claim);
             foreach (var s in r.Setups) console.WriteLine("  - " + s);
             var table = new Table().Border(TableBorder.Rounded);
-            table.AddColumns("family", "measured", "value", "reference", "check", "holds");
+            table.AddColumns("family", "row", "value", "reference", "check", "holds", "evidence");
             foreach (var row in r.Rows)
             {
                 table.AddRow(
@@ -175,7 +175,8 @@ public static class ProveCommand
                     Markup.Escape(row.Value.ToString()),
                     Markup.Escape($"{row.ReferenceLabel}: {row.Reference}"),
                     Markup.Escape(row.Check.Describe()),
-                    row.Holds ? "[green]yes[/]" : "[red]no[/]");
+                    row.Holds ? "[green]yes[/]" : "[red]no[/]",
+                    Markup.Escape(row.EvidenceText));
             }
 
             console.Write(table);

@@ -66,7 +66,7 @@ public sealed record KerasArgs
     }
 
     /// <summary>
-    /// Reads the <c>args</c> object of a conformance vector (semantics.md §6). Keys in <see cref="NonFunctionKeys"/>
+    /// Reads the <c>args</c> object of a conformance vector (docs/keras-semantics.md §6.1). Keys in <see cref="NonFunctionKeys"/>
     /// are skipped; an unknown key is an <see cref="ArgumentException"/>.
     /// </summary>
     public static KerasArgs FromJson(JsonElement args)

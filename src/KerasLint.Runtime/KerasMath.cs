@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace KerasLint.Runtime;
 
-/// <summary>The per-family function bodies (semantics.md §4), in float32 like Keras.</summary>
+/// <summary>The per-family function bodies (docs/keras-semantics.md §4), in float32 like Keras.</summary>
 internal static class KerasMath
 {
     internal const float Epsilon = 1e-7f;
@@ -100,7 +100,7 @@ internal static class KerasMath
             case "categorical_accuracy":
             {
                 // Keras takes argmax of each side independently: integer labels shaped (N, 1) are accepted and their
-                // argmax is always 0 (semantics.md §1a, the KL0003 trap), so only other mismatches are rejected.
+                // argmax is always 0 (docs/keras-semantics.md §1, the KL0003 trap), so only other mismatches are rejected.
                 var columnLabels = yt.dim() == yp.dim() && yt.shape[^1] == 1 && yt.shape.SkipLast(1).SequenceEqual(yp.shape.SkipLast(1));
                 if (!columnLabels && (yt.shape[^1] != yp.shape[^1] || yt.dim() != yp.dim())) CheckSame(yt, yp, fn);
                 return yt.argmax(-1).eq(yp.argmax(-1)).to_type(ScalarType.Float32);

@@ -33,8 +33,26 @@ public sealed class KerasMetric
     public Device Device { get; }
 
     /// <summary>Adds one batch. <paramref name="sampleWeight"/>: null, a scalar, (N,) or (N, 1).</summary>
-    public void UpdateState(Tensor yTrue, Tensor yPred, Tensor? sampleWeight = null)
+    /// <remarks>
+    /// CPU metric and contiguous CPU tensors: the hot metrics take one fused pass over the tensors' memory
+    /// (<see cref="CpuKernels"/>); everything else, CUDA included, takes the TorchSharp-op path on the device.
+    /// </remarks>
+    public void UpdateState(Tensor yTrue, Tensor yPred, Tensor? sampleWeight = null) => Update(yTrue, yPred, sampleWeight, allowCpuKernels: true);
+
+    /// <summary>Whether the last update ran in a CPU kernel (false: the TorchSharp-op path).</summary>
+    internal bool LastUpdateUsedCpuKernel { get; private set; }
+
+    /// <summary><see cref="UpdateState"/>; <paramref name="allowCpuKernels"/> false forces the TorchSharp-op path (the reference).</summary>
+    internal void Update(Tensor yTrue, Tensor yPred, Tensor? sampleWeight, bool allowCpuKernels)
     {
+        LastUpdateUsedCpuKernel = false;
+        if (allowCpuKernels && CpuKernels.TryBatch(Family, Name, Args, Device, yTrue, yPred, sampleWeight, out var b))
+        {
+            Accumulate(b);
+            LastUpdateUsedCpuKernel = true;
+            return;
+        }
+
         using var scope = torch.NewDisposeScope();
         var yt = KerasTensors.Check(yTrue, "y_true", Device);
         var yp = KerasTensors.Check(yPred, "y_pred", Device);
@@ -74,6 +92,39 @@ public sealed class KerasMetric
             var (vv, ww) = Weights.Align(v, w, reduceValues: true);
             _totalF += (vv * ww).sum().item<float>();
             _countF += ww.sum().item<float>();
+        }
+    }
+
+    /// <summary>The same accumulation as the op path below, from a kernel's sums (the casts mirror its float32 values).</summary>
+    private void Accumulate(in BatchSums b)
+    {
+        var v = b.ValueShape;
+        long numel = v.Aggregate(1L, (x, y) => x * y);
+        if (Family == KerasFamily.Keras22)
+        {
+            var batch = v.Length == 0 ? 1 : v[0];
+            float value = b.Weighted
+                ? (float)(b.WeightedSum / b.Rows) / ((float)b.NonZeroWeights / b.Rows)
+                : (float)(b.Sum / numel);
+            _totalF += value * batch;
+            _countF += batch;
+            return;
+        }
+
+        if (b.Weighted)
+        {
+            _totalF += (float)b.WeightedSum;
+            _countF += (float)b.WeightSum;
+        }
+        else if (Family == KerasFamily.Keras3)
+        {
+            _totalF += v.Length > 1 ? (float)(b.Sum * v[0] / numel) : (float)b.Sum;
+            _countF += v.Length == 0 ? 1 : v[0];
+        }
+        else
+        {
+            _totalF += (float)b.Sum;
+            _countF += numel;
         }
     }
 

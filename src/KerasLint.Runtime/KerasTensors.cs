@@ -50,7 +50,7 @@ public static class KerasTensors
         if (t is null) throw new ArgumentNullException(field);
         if (t.numel() == 0) throw new ArgumentException($"{field} is empty (shape ({string.Join(", ", t.shape)})).", field);
         var f = t.to(ScalarType.Float32, device);
-        if (!allowNaN && f.isnan().any().item<bool>()) throw new ArgumentException($"{field} contains NaN.", field);
+        if (!allowNaN && (CpuKernels.ContainsNaN(f) ?? f.isnan().any().item<bool>())) throw new ArgumentException($"{field} contains NaN.", field);
         return f;
     }
 

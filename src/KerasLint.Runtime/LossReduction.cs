@@ -2,7 +2,7 @@ using KerasLint.Knowledge;
 
 namespace KerasLint.Runtime;
 
-/// <summary>How a loss object reduces its per-sample values (semantics.md §4d).</summary>
+/// <summary>How a loss object reduces its per-sample values (docs/keras-semantics.md §4d).</summary>
 public enum LossReduction
 {
     /// <summary>The family's default: Keras 2.2's mean(w·l)/mean(w≠0), otherwise <see cref="SumOverBatchSize"/>.</summary>

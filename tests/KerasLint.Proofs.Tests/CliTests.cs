@@ -74,5 +74,13 @@ public sealed class CliTests
         var scenarios = json.RootElement.GetProperty("scenarios");
         Assert.All(scenarios.EnumerateArray(), s => Assert.Equal("KL0003", s.GetProperty("rule").GetString()));
         Assert.All(scenarios.EnumerateArray(), s => Assert.All(s.GetProperty("rows").EnumerateArray(), r => Assert.Equal("2.2", r.GetProperty("family").GetString())));
+
+        // Every row says what it rests on; the compile step is cited (with its Keras source), the values measured.
+        var rows = scenarios.EnumerateArray().SelectMany(s => s.GetProperty("rows").EnumerateArray()).ToList();
+        Assert.All(rows, r => Assert.Contains(r.GetProperty("evidence").GetString(), new[] { "measured", "cited" }));
+        Assert.Contains(rows, r => r.GetProperty("evidence").GetString() == "measured");
+        var cited = rows.Where(r => r.GetProperty("evidence").GetString() == "cited").ToList();
+        Assert.NotEmpty(cited);
+        Assert.All(cited, r => Assert.Contains("keras-team/keras", r.GetProperty("citation").GetString()));
     }
 }

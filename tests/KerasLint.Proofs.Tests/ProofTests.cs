@@ -147,26 +147,39 @@ public sealed class ProofTests
     }
 
     [Fact]
-    public void KL0008_only_keras_22_logs_val_acc()
+    public void KL0008_only_keras_22_logs_val_acc_per_the_cited_vectors()
     {
-        Assert.Contains("val_acc", run.Row("kl0008-keys", "2.2", "keys logged").Value.Text!.Split(", "));
+        Assert.Contains("val_acc", run.Row("kl0008-keys", "2.2", "keys Keras logs").Value.Text!.Split(", "));
+        Assert.Equal("acts", run.Row("kl0008-keys", "2.2", "EarlyStopping").Value.Text);
         foreach (var f in new[] { "2.3", "tf2", "3" })
         {
-            var keys = run.Row("kl0008-keys", f, "keys logged").Value.Text!.Split(", ");
+            var keys = run.Row("kl0008-keys", f, "keys Keras logs").Value.Text!.Split(", ");
             Assert.DoesNotContain("val_acc", keys);
             Assert.Contains("val_accuracy", keys);
-            Assert.Equal("missing", run.Row("kl0008-keys", f, "epoch 1: callback reads").Value.Text);
         }
+
+        Assert.Equal("warns", run.Row("kl0008-keys", "2.3", "EarlyStopping").Value.Text);
+        Assert.Equal("warns", run.Row("kl0008-keys", "tf2", "EarlyStopping").Value.Text);
+        Assert.Equal("raises_ValueError", run.Row("kl0008-keys", "3", "EarlyStopping").Value.Text);
+        Assert.All(run.Scenario("kl0008-keys").Rows, r => Assert.Equal(Evidence.Cited, r.Evidence));
     }
 
     [Fact]
     public void KL0009_dropout_of_one_never_drops_as_asked()
     {
-        Assert.Equal(1.0, run.Row("kl0009-dropout", "2.2", "Dropout(1.0)").Value.Number);
-        Assert.Equal(1.0, run.Row("kl0009-dropout", "2.3", "Dropout(1.0)").Value.Number);
-        Assert.Contains("ValueError", run.Row("kl0009-dropout", "tf2", "Dropout(1.0)").Value.Text);
-        Assert.Equal(0.0, run.Row("kl0009-dropout", "3", "Dropout(1.0)").Value.Number);
+        Assert.Contains("unchanged", run.Row("kl0009-dropout", "2.2", "Keras Dropout(1.0)").Value.Text);
+        Assert.Contains("unchanged", run.Row("kl0009-dropout", "2.3", "Keras Dropout(1.0)").Value.Text);
+        Assert.Contains("ValueError", run.Row("kl0009-dropout", "tf2", "Keras Dropout(1.0)").Value.Text);
+        Assert.Contains("zeros", run.Row("kl0009-dropout", "3", "Keras Dropout(1.0)").Value.Text);
+        foreach (var f in new[] { "2.2", "2.3", "tf2", "3" })
+        {
+            var row = run.Row("kl0009-dropout", f, "Keras Dropout(1.0)");
+            Assert.Equal(Evidence.Cited, row.Evidence);
+            Assert.Contains("keras-team/keras", row.Citation);
+        }
+
         Assert.Equal(0.0, run.Row("kl0009-dropout", "torch", "nn.Dropout(1.0): share").Value.Number);
+        Assert.Equal(Evidence.Measured, run.Row("kl0009-dropout", "torch", "nn.Dropout(1.0): share").Evidence);
         Assert.Contains("first forward threw", run.Row("kl0009-dropout", "torch", "nn.Dropout(1.5)").Value.Text);
     }
 
@@ -174,8 +187,12 @@ public sealed class ProofTests
     public void KL0012_mode_min_on_accuracy_keeps_a_worse_checkpoint()
     {
         var row = run.Row("kl0012-checkpoint", "all", "mode=min");
+        Assert.Equal(Evidence.Measured, row.Evidence);
         Assert.True(row.Value.Number < row.Reference.Number, $"{row.Value} vs {row.Reference}");
-        Assert.Equal(row.Reference.Number, run.Row("kl0012-checkpoint", "all", "mode=max").Value.Number);
+        foreach (var f in new[] { "2.2", "2.3", "tf2", "3" })
+        {
+            Assert.Equal("max", run.Row("kl0012-checkpoint", f, "ModelCheckpoint(").Value.Text);
+        }
     }
 
     [Fact]
@@ -217,8 +234,24 @@ public sealed class ProofTests
     }
 
     [Fact]
-    public void Quick_run_stays_fast()
+    public void Every_row_is_measured_or_cited_and_every_cited_row_names_its_keras_source()
     {
-        Assert.True(run.Seconds < 60, $"the quick proofs took {run.Seconds:0.0} s");
+        foreach (var r in run.Results)
+        {
+            foreach (var row in r.Rows.Where(x => x.Evidence == Evidence.Cited))
+            {
+                Assert.False(string.IsNullOrWhiteSpace(row.Citation), $"{r.Id} {row.Measured}");
+                // Keras rows cite keras-team/keras; TensorFlow.NET rows (KL0006, KL0011) cite SciSharp/TensorFlow.NET.
+                Assert.True(row.Citation!.Contains("keras-team/keras", StringComparison.Ordinal) || row.Citation.Contains("SciSharp/TensorFlow.NET", StringComparison.Ordinal), $"{r.Id} {row.Measured}: {row.Citation}");
+            }
+        }
+
+        // The resolution-dependent scenarios show their compile step as a cited row next to the measured values.
+        foreach (var id in new[] { "kl0001-iris", "kl0002-mnist", "kl0002-synthetic", "kl0003-mnist", "kl0003-synthetic", "kl0004-synthetic" })
+        {
+            var rows = run.Scenario(id).Rows;
+            Assert.Contains(rows, x => x.Evidence == Evidence.Cited && x.Measured.StartsWith("compile:", StringComparison.Ordinal));
+            Assert.Contains(rows, x => x.Evidence == Evidence.Measured);
+        }
     }
 }

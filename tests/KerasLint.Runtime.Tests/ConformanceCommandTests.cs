@@ -22,6 +22,20 @@ public class ConformanceCommandTests
     }
 
     [Fact]
+    public void Every_data_file_runs_together_numeric_and_compile_time_cases_counted_apart()
+    {
+        var dir = Path.Combine(AppContext.BaseDirectory, "data");
+        var files = new[] { "conformance-vectors.json", "keras2-conformance-vectors.json", "resolution-vectors.json" }.Select(f => new FileInfo(Path.Combine(dir, f))).ToArray();
+        var o = new StringWriter();
+        var code = ConformanceCommand.Run(files, "cpu", o, new StringWriter());
+        var text = o.ToString();
+        Assert.Equal(0, code);
+        Assert.Contains("numeric: 168 passed, 0 failed", text);
+        Assert.Contains("resolution and callback: 82 passed, 0 failed", text);
+        Assert.EndsWith("250 passed, 0 failed", text.TrimEnd());
+    }
+
+    [Fact]
     public void A_failing_case_is_printed_and_exits_1()
     {
         var path = Path.GetTempFileName();

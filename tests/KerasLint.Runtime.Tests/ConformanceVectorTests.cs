@@ -6,13 +6,18 @@ namespace KerasLint.Runtime.Tests;
 public class ConformanceVectorTests
 {
     private static readonly string VectorsPath = Path.Combine(AppContext.BaseDirectory, "data", "conformance-vectors.json");
+
+    /// <summary>Every numeric vectors file in tests/data (named *conformance-vectors.json): the copied file and the Keras 2.x file.</summary>
+    private static IEnumerable<string> VectorFiles() =>
+        Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "data"), "*conformance-vectors.json").OrderBy(p => p, StringComparer.Ordinal);
+
     private static readonly Lazy<IReadOnlyDictionary<string, ConformanceCase>> Cases =
-        new(() => ConformanceFile.Load(VectorsPath).ToDictionary(c => c.Id));
+        new(() => VectorFiles().SelectMany(ConformanceFile.Load).ToDictionary(c => c.Id));
 
     public static TheoryData<string> Ids()
     {
         var data = new TheoryData<string>();
-        foreach (var c in ConformanceFile.Load(VectorsPath)) data.Add(c.Id);
+        foreach (var c in VectorFiles().SelectMany(ConformanceFile.Load)) data.Add(c.Id);
         return data;
     }
 
@@ -27,7 +32,37 @@ public class ConformanceVectorTests
     [Fact]
     public void The_copied_file_has_all_visible_cases_with_unique_ids()
     {
-        Assert.Equal(60, Cases.Value.Count);
+        Assert.Equal(60, ConformanceFile.Load(VectorsPath).Select(c => c.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void The_keras2_file_has_at_least_100_cases_all_for_2_2_4_or_2_3_1_citing_a_line()
+    {
+        var cases = ConformanceFile.Load(Path.Combine(AppContext.BaseDirectory, "data", "keras2-conformance-vectors.json"));
+        Assert.True(cases.Count >= 100, $"{cases.Count} cases");
+        Assert.All(cases, c => Assert.Contains(c.KerasVersion, new[] { "2.2.4", "2.3.1" }));
+        Assert.All(cases, c => Assert.StartsWith("keras-team/keras/", c.Source));
+        var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", "keras2-conformance-vectors.json")));
+        Assert.All(json.RootElement.EnumerateArray(), e => Assert.Contains("line ", e.GetProperty("source_location").GetString()));
+    }
+
+    [Fact]
+    public void Ids_are_unique_across_all_vectors_files()
+    {
+        var all = VectorFiles().SelectMany(ConformanceFile.Load).Select(c => c.Id).ToList();
+        Assert.Equal(all.Count, all.Distinct().Count());
+    }
+
+    [Fact]
+    public void The_keras_2_3_bce_form_is_pinned_by_its_own_test_and_differs_from_2_2()
+    {
+        // 2.3.1 tests/keras/metrics_test.py line 876 asserts 3.833 (ε inside the log); the 2.2 logit form gives 3.9856.
+        var pinned = Cases.Value.Values.Single(c => c.KerasVersion == "2.3.1" && c.Kind == "metric" && c.Fn == "binary_crossentropy" && c.Note != null && c.Note.Contains("pins the Keras 2.3 BCE form"));
+        Assert.True(ConformanceRunner.Evaluate(pinned).Passed);
+        var as22 = pinned with { KerasVersion = "2.2.4", Family = KerasLint.Knowledge.KerasFamily.Keras22 };
+        var o = ConformanceRunner.Evaluate(as22);
+        Assert.False(o.Passed);
+        Assert.StartsWith("3.98", o.Got);
     }
 
     [Fact]

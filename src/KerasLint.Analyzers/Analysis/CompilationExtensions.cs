@@ -5,29 +5,35 @@ namespace KerasLint.Analysis
     internal static class CompilationExtensions
     {
         /// <summary>
-        /// The type of that metadata name the library's code binds to, also when several assemblies declare one (where
-        /// <see cref="Compilation.GetTypeByMetadataName"/> gives null and would switch the analysis off): the only one,
-        /// else the one in the library's own assembly (<paramref name="libraryAssembly"/>), else the only public one
-        /// from a referenced assembly.
+        /// A library type, looked up in the library's own referenced assembly only: other assemblies that declare the
+        /// same name (where <see cref="Compilation.GetTypeByMetadataName"/> gives null and would switch the analysis off)
+        /// do not matter, and the compilation's own source is never searched (on a compilation without the library
+        /// this costs a scan of the reference names, not a bind of the source's namespaces). Null when the assembly
+        /// is not referenced or lacks the type.
         /// </summary>
-        public static INamedTypeSymbol? GetBestTypeByMetadataName(this Compilation compilation, string metadataName, string libraryAssembly)
+        public static INamedTypeSymbol? GetBestTypeByMetadataName(this Compilation compilation, string metadataName, string libraryAssembly) =>
+            compilation.ReferencedAssembly(libraryAssembly)?.GetTypeByMetadataName(metadataName);
+
+        /// <summary>The referenced assembly of that simple name, or null (checked by name before any symbol is made).</summary>
+        public static IAssemblySymbol? ReferencedAssembly(this Compilation compilation, string name)
         {
-            var candidates = compilation.GetTypesByMetadataName(metadataName);
-            if (candidates.Length == 0) return null;
-            if (candidates.Length == 1) return candidates[0];
-            INamedTypeSymbol? onlyPublic = null;
-            var publicCount = 0;
-            foreach (var type in candidates)
+            var referenced = false;
+            foreach (var identity in compilation.ReferencedAssemblyNames)
             {
-                if (type.ContainingAssembly.Name == libraryAssembly) return type;
-                if (type.DeclaredAccessibility == Accessibility.Public && !SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, compilation.Assembly))
+                if (identity.Name == name)
                 {
-                    publicCount++;
-                    onlyPublic = type;
+                    referenced = true;
+                    break;
                 }
             }
 
-            return publicCount == 1 ? onlyPublic : null;
+            if (!referenced) return null;
+            foreach (var reference in compilation.References)
+            {
+                if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly && assembly.Name == name) return assembly;
+            }
+
+            return null;
         }
     }
 }

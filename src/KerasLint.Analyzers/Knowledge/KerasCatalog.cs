@@ -7,7 +7,7 @@ namespace KerasLint.Knowledge
     /// <summary>
     /// The one Keras knowledge catalog: every built-in loss and metric, every string that names it in each
     /// version family, its task class and direction. The analyzer and the TorchSharp runtime both read it.
-    /// Facts come from shared/keras/semantics.md §3 (keras-team/keras at the tags cited there).
+    /// Facts: docs/keras-semantics.md §3 (keras-team/keras at the tags cited there).
     /// </summary>
     public static class KerasCatalog
     {
@@ -192,7 +192,7 @@ namespace KerasLint.Knowledge
         }
 
         /// <summary>
-        /// The Python function <c>__name__</c> Keras 2.0–2.2 logs a string metric under (semantics.md §2:
+        /// The Python function <c>__name__</c> Keras 2.0–2.2 logs a string metric under (docs/keras-semantics.md §2:
         /// "mse" is logged as <c>mean_squared_error</c>).
         /// </summary>
         public static string Keras22FunctionName(string canonical) => canonical switch
@@ -248,7 +248,7 @@ namespace KerasLint.Knowledge
             const FamilySet Tf3 = FamilySet.TfAndKeras3;
             const FamilySet K3 = FamilySet.Keras3;
 
-            // ---- Losses (semantics.md §3a) ----
+            // ---- Losses (docs/keras-semantics.md §3a) ----
             Add(L, All, "mean_squared_error", "mean_squared_error", "mse", "MSE");
             Add(L, From23, "mean_squared_error", "MeanSquaredError");
             Add(L, All, "mean_absolute_error", "mean_absolute_error", "mae", "MAE");
@@ -291,7 +291,7 @@ namespace KerasLint.Knowledge
             Add(L, K3, "circle", "circle", "Circle");
             Add(L, K3, "ctc", "ctc", "CTC");
 
-            // ---- Metrics (semantics.md §3b) ----
+            // ---- Metrics (docs/keras-semantics.md §3b) ----
             const FamilySet K2 = FamilySet.Keras2x;
             const FamilySet Up2 = FamilySet.UpToTf2;
 

@@ -2,7 +2,7 @@ using System;
 
 namespace KerasLint.Knowledge
 {
-    /// <summary>What kind of task a loss or metric is meant for (semantics.md §3a's class column).</summary>
+    /// <summary>What kind of task a loss or metric is meant for (docs/keras-semantics.md §3a).</summary>
     public enum TaskClass
     {
         /// <summary>Continuous targets (mse, mae, …).</summary>

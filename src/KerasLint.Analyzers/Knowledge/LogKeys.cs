@@ -11,7 +11,7 @@ namespace KerasLint.Knowledge
         ReduceLROnPlateau,
     }
 
-    /// <summary>How a family names compiled metrics in logs and History, and how callbacks read those keys (semantics.md §2).</summary>
+    /// <summary>How a family names compiled metrics in logs and History, and how callbacks read those keys (docs/keras-semantics.md §2; callbacks §7).</summary>
     public static class LogKeys
     {
         public const string ValidationPrefix = "val_";

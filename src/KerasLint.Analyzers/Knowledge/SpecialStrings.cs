@@ -61,7 +61,7 @@ namespace KerasLint.Knowledge
 
     /// <summary>
     /// How compile turns "accuracy"/"acc" and "crossentropy"/"ce" into a concrete metric or loss
-    /// (semantics.md §1): loss-based in Keras ≤ 2.3 / TF ≤ 2.1, shape-based in tf.keras ≥ 2.2 and Keras 3.
+    /// (docs/keras-semantics.md §1): loss-based in Keras ≤ 2.3 / TF ≤ 2.1, shape-based in tf.keras ≥ 2.2 and Keras 3.
     /// </summary>
     public static class SpecialStrings
     {

@@ -112,10 +112,30 @@ public sealed record Check(Relation Relation, double Margin = 0)
     };
 }
 
-/// <summary>One measured line of a proof: what a family (or TorchSharp) reports next to its reference.</summary>
-public sealed record ProofRow(string Family, string Measured, Cell Value, string ReferenceLabel, Cell Reference, Check Check)
+/// <summary>What a row's value rests on.</summary>
+public enum Evidence
+{
+    /// <summary>
+    /// Computed in this run on real tensors (trained models, synthetic data, TorchSharp modules, or the runtime's
+    /// metrics and losses, whose numbers are conformance-tested against Keras's own tests). Not decided by the
+    /// analyzer's catalog.
+    /// </summary>
+    Measured,
+
+    /// <summary>
+    /// Keras's behaviour as recorded in a cited vector (tests/data/resolution-vectors.json: a Keras test or source
+    /// line at a tag); the row shows the cited fact, or checks KerasLint's catalog/runtime against it. Nothing is run.
+    /// </summary>
+    Cited,
+}
+
+/// <summary>One line of a proof: what a family (or TorchSharp) reports next to its reference, and what that rests on.</summary>
+public sealed record ProofRow(string Family, string Measured, Cell Value, string ReferenceLabel, Cell Reference, Check Check, Evidence Evidence = Evidence.Measured, string? Citation = null)
 {
     public bool Holds => Check.Evaluate(Value, Reference);
+
+    /// <summary>"measured", or "cited (source)".</summary>
+    public string EvidenceText => Evidence == Evidence.Measured ? "measured" : Citation == null ? "cited" : $"cited ({Citation})";
 }
 
 /// <summary>The outcome of one scenario: the claim, the setups compared, the rows and the verdict.</summary>

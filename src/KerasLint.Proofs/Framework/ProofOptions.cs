@@ -104,6 +104,25 @@ public abstract class ProofScenario
         public void Row(KerasFamily family, string measured, Cell value, string referenceLabel, Cell reference, Check check) =>
             Row(family.Id(), measured, value, referenceLabel, reference, check);
 
+        /// <summary>A row whose evidence is a cited Keras source line or test (a vector), not a measurement.</summary>
+        public void Cited(string family, string what, Cell value, string referenceLabel, Cell reference, Check check, string citation) =>
+            Rows.Add(new ProofRow(family, what, value, referenceLabel, reference, check, Evidence.Cited, citation));
+
+        public void Cited(KerasFamily family, string what, Cell value, string referenceLabel, Cell reference, Check check, string citation) =>
+            Cited(family.Id(), what, value, referenceLabel, reference, check, citation);
+
+        /// <summary>
+        /// The compile step of a measured row as cited evidence: the function the vector says Keras resolves
+        /// "accuracy" to for this family, loss and these shapes, next to the function the runtime resolved (and then
+        /// measured). Fails when no vector pins the case or the runtime disagrees with it.
+        /// </summary>
+        public void CitedResolution(KerasFamily family, string? loss, string metric, long[] yTrueShape, long[] yPredShape, string runtimeResolved)
+        {
+            var v = CitedVectors.FindResolution(family, loss, metric, yTrueShape, yPredShape);
+            Cited(family, $"compile: \"{metric}\" with loss {loss ?? "custom"} resolves to", Cell.Of(v?.Function ?? "no cited vector"), "the runtime measured", Cell.Of(runtimeResolved), Check.SameText,
+                v?.Citation ?? "no vector in tests/data/resolution-vectors.json pins this case");
+        }
+
         public ScenarioResult Build() =>
             new(scenario.Rule, scenario.Id, scenario.Title, scenario.Claim, Setups, Rows, Notes, watch.Elapsed.TotalSeconds);
     }

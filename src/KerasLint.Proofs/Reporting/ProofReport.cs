@@ -20,8 +20,8 @@ public static class ProofReport
             sb.AppendLine();
             foreach (var s in r.Setups) sb.Append("- ").AppendLine(s);
             sb.AppendLine();
-            sb.AppendLine("| family | measured | value | reference | check | holds |");
-            sb.AppendLine("|---|---|---|---|---|---|");
+            sb.AppendLine("| family | row | value | reference | check | holds | evidence |");
+            sb.AppendLine("|---|---|---|---|---|---|---|");
             foreach (var row in r.Rows)
             {
                 sb.Append("| ").Append(row.Family)
@@ -30,6 +30,7 @@ public static class ProofReport
                   .Append(" | ").Append(Escape(row.ReferenceLabel)).Append(": ").Append(Escape(row.Reference.ToString()))
                   .Append(" | ").Append(Escape(row.Check.Describe()))
                   .Append(" | ").Append(row.Holds ? "yes" : "**no**")
+                  .Append(" | ").Append(Escape(row.EvidenceText))
                   .AppendLine(" |");
             }
 
@@ -60,6 +61,8 @@ public static class ProofReport
                 ["claim"] = r.Claim,
                 ["verdict"] = r.Verdict,
                 ["holds"] = r.Holds,
+                ["measured_rows"] = r.Rows.Count(x => x.Evidence == Evidence.Measured),
+                ["cited_rows"] = r.Rows.Count(x => x.Evidence == Evidence.Cited),
                 ["seconds"] = Math.Round(r.Seconds, 3),
                 ["setups"] = new JsonArray(r.Setups.Select(s => (JsonNode)s).ToArray()),
                 ["notes"] = new JsonArray(r.Notes.Select(s => (JsonNode)s).ToArray()),
@@ -73,6 +76,8 @@ public static class ProofReport
                     ["relation"] = row.Check.Relation.ToString(),
                     ["margin"] = row.Check.Margin,
                     ["holds"] = row.Holds,
+                    ["evidence"] = row.Evidence == Evidence.Measured ? "measured" : "cited",
+                    ["citation"] = row.Citation,
                 }).ToArray()),
             }).ToArray()),
         };

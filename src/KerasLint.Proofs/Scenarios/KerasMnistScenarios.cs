@@ -34,11 +34,13 @@ public sealed class Kl0002MnistScenario : ProofScenario
         foreach (var f in b.Families)
         {
             var resolved = KerasMath.ResolveAccuracy(f, "binary_crossentropy", yTest, pBce);
+            b.CitedResolution(f, "binary_crossentropy", "accuracy", yTest.shape, pBce.shape, resolved);
             var reported = KerasMath.Metric(f, resolved, yTest, pBce);
             var inflated = f is KerasFamily.Keras22 or KerasFamily.Keras23;
             b.Row(f, $"bce model: \"accuracy\" → {resolved}", Cell.Of(reported), "true accuracy", Cell.Of(truthBce),
                 inflated ? Check.Above(c.Quick ? 0.01 : 0.02) : Check.Equals(1e-6));
             var fixedName = KerasMath.ResolveAccuracy(f, "categorical_crossentropy", yTest, pCce);
+            b.CitedResolution(f, "categorical_crossentropy", "accuracy", yTest.shape, pCce.shape, fixedName);
             b.Row(f, $"cce model: \"accuracy\" → {fixedName}", Cell.Of(KerasMath.Metric(f, fixedName, yTest, pCce)), "true accuracy", Cell.Of(truthCce), Check.Equals(1e-6));
         }
 
@@ -74,6 +76,7 @@ public sealed class Kl0003MnistScenario : ProofScenario
         foreach (var f in b.Families)
         {
             var resolved = KerasMath.ResolveAccuracy(f, null, yTest, p);
+            b.CitedResolution(f, null, "accuracy", yTest.shape, p.shape, resolved);
             var reported = KerasMath.Metric(f, resolved, yTest, p);
             var garbage = f is KerasFamily.Keras22 or KerasFamily.Keras23;
             b.Row(f, $"\"accuracy\" → {resolved}", Cell.Of(reported), "true accuracy", Cell.Of(truth), garbage ? Check.Differs(0.5) : Check.Equals(1e-6));

@@ -37,6 +37,7 @@ public sealed class Kl0001IrisScenario : ProofScenario
         foreach (var f in b.Families)
         {
             var acc = KerasMath.ResolveAccuracy(f, "mean_squared_error", y, fitted);
+            b.CitedResolution(f, "mean_squared_error", "accuracy", y.shape, fitted.shape, acc);
             b.Row(f, $"\"accuracy\" → {acc}: fitted model", Cell.Of(KerasMath.Metric(f, acc, y, fitted)), "constant model", Cell.Of(KerasMath.Metric(f, acc, y, constant)), Check.Equals(0.1));
             b.Row(f, "fixed: mae, fitted model", Cell.Of(KerasMath.Metric(f, "mean_absolute_error", y, fitted)), "constant model", Cell.Of(KerasMath.Metric(f, "mean_absolute_error", y, constant)), Check.Below(0.3));
             b.Row(f, "fixed: mse, fitted model", Cell.Of(KerasMath.Metric(f, "mean_squared_error", y, fitted)), "constant model", Cell.Of(KerasMath.Metric(f, "mean_squared_error", y, constant)), Check.Below(0.3));
@@ -50,9 +51,17 @@ public sealed class Kl0001IrisScenario : ProofScenario
 /// <summary>KL0004: softmax over one unit, synthetic at scale.</summary>
 public sealed class Kl0004Scenario : ProofScenario
 {
+    private readonly bool control;
+
+    /// <param name="control">Negative control: a sigmoid stands in the flagged slot, so the claim must not hold.</param>
+    public Kl0004Scenario(bool control = false)
+    {
+        this.control = control;
+    }
+
     public override string Rule => RuleIds.SoftmaxOnOneUnit;
 
-    public override string Id => "kl0004-synthetic";
+    public override string Id => control ? "kl0004-synthetic-control" : "kl0004-synthetic";
 
     public override string Title => "softmax over one unit vs sigmoid, synthetic binary predictions";
 
@@ -64,12 +73,12 @@ public sealed class Kl0004Scenario : ProofScenario
         using var scope = NewDisposeScope();
         var b = new Builder(this, c);
         var n = Synthetic.Size(c, 10_000_000);
-        b.Setups.Add("flagged: Dense(1, softmax), loss=\"binary_crossentropy\", metrics=[\"accuracy\"]");
+        b.Setups.Add(control ? "negative control: Dense(1, sigmoid) in the flagged slot (the claim must fail)" : "flagged: Dense(1, softmax), loss=\"binary_crossentropy\", metrics=[\"accuracy\"]");
         b.Setups.Add("fixed: Dense(1, sigmoid)");
         b.Setups.Add($"synthetic: {n:N0} logits, 30% positives, true accuracy of sigmoid(logit) > 0.5 set to 0.9");
         var (z, y, truth) = Synthetic.Binary(c, n, 0.3, 0.9, c.Options.Seed + 4);
         var zg = z.detach().requires_grad_(true);
-        var soft = functional.softmax(zg, -1);
+        var soft = control ? functional.sigmoid(zg) : functional.softmax(zg, -1);
         var loss = KerasMath.Loss(KerasFamily.Keras3, "binary_crossentropy", y, soft);
         loss.backward();
         var maxDev = (soft.detach() - 1).abs().max().item<float>();
@@ -81,6 +90,7 @@ public sealed class Kl0004Scenario : ProofScenario
         foreach (var f in b.Families)
         {
             var acc = KerasMath.ResolveAccuracy(f, "binary_crossentropy", y, soft);
+            b.CitedResolution(f, "binary_crossentropy", "accuracy", y.shape, soft.shape, acc);
             var reported = KerasMath.Metric(f, acc, y, soft.detach());
             b.Row(f, $"softmax: \"accuracy\" → {acc}", Cell.Of(reported), "true accuracy", Cell.Of(truth), Check.Differs(0.3));
             b.Row(f, "softmax: \"accuracy\"", Cell.Of(reported), "share positive", Cell.Of(positives), Check.Equals(1e-6));
@@ -136,14 +146,19 @@ public sealed class Kl0005Scenario : ProofScenario
 /// <summary>KL0002 and KL0003 on synthetic predictions at scale.</summary>
 public sealed class KlAccuracySyntheticScenario : ProofScenario
 {
-    public KlAccuracySyntheticScenario(string rule)
+    private readonly bool control;
+
+    /// <param name="rule">KL0002 or KL0003.</param>
+    /// <param name="control">Negative control: the non-flagged loss (categorical / sparse crossentropy), so the claim must not hold.</param>
+    public KlAccuracySyntheticScenario(string rule, bool control = false)
     {
         Rule = rule;
+        this.control = control;
     }
 
     public override string Rule { get; }
 
-    public override string Id => Rule == RuleIds.BinaryCrossentropyOnMultiClass ? "kl0002-synthetic" : "kl0003-synthetic";
+    public override string Id => (Rule == RuleIds.BinaryCrossentropyOnMultiClass ? "kl0002-synthetic" : "kl0003-synthetic") + (control ? "-control" : "");
 
     public override string Title => Rule == RuleIds.BinaryCrossentropyOnMultiClass
         ? "binary_crossentropy + \"accuracy\" on 10-class predictions at scale"
@@ -162,13 +177,16 @@ public sealed class KlAccuracySyntheticScenario : ProofScenario
         b.Setups.Add(bce
             ? "flagged: Dense(10, softmax), loss=\"binary_crossentropy\", metrics=[\"accuracy\"], one-hot targets"
             : "flagged: Dense(10, softmax), loss=custom function, metrics=[\"accuracy\"], labels (N,1) int");
+        if (control) b.Setups.Add("negative control: the built-in categorical / sparse crossentropy loss instead (the claim must fail)");
         b.Setups.Add($"synthetic: {n:N0} softmax rows over 10 classes, true accuracy set to 0.7");
         var (z, labels, truth) = Synthetic.MultiClass(c, n, 10, 0.7, c.Options.Seed + (bce ? 2 : 3));
         var p = functional.softmax(z, 1);
         var y = bce ? functional.one_hot(labels, 10).to(float32) : labels.unsqueeze(1);
         foreach (var f in b.Families)
         {
-            var acc = KerasMath.ResolveAccuracy(f, bce ? "binary_crossentropy" : null, y, p);
+            var loss = control ? (bce ? "categorical_crossentropy" : "sparse_categorical_crossentropy") : bce ? "binary_crossentropy" : null;
+            var acc = KerasMath.ResolveAccuracy(f, loss, y, p);
+            b.CitedResolution(f, loss, "accuracy", y.shape, p.shape, acc);
             var wrong = f is KerasFamily.Keras22 or KerasFamily.Keras23;
             b.Row(f, $"\"accuracy\" → {acc}", Cell.Of(KerasMath.Metric(f, acc, y, p)), "true accuracy", Cell.Of(truth), wrong ? Check.Differs(0.15) : Check.Equals(1e-6));
         }

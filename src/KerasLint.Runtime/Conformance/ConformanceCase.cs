@@ -3,7 +3,7 @@ using KerasLint.Knowledge;
 
 namespace KerasLint.Runtime.Conformance;
 
-/// <summary>One case of a conformance-vectors file (semantics.md §6).</summary>
+/// <summary>One case of a conformance-vectors file (docs/keras-semantics.md §6.1).</summary>
 public sealed record ConformanceCase(
     string Id,
     string KerasVersion,

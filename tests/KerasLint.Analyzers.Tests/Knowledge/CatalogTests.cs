@@ -37,7 +37,7 @@ public class CatalogTests
     }
 
     [Theory]
-    // Names that exist in some families only (semantics.md §3).
+    // Names that exist in some families only (docs/keras-semantics.md §3).
     [InlineData("logcosh", "loss", "2.2,2.3,tf2", "log_cosh")]
     [InlineData("log_cosh", "loss", "tf2,3", "log_cosh")]
     [InlineData("huber_loss", "loss", "2.3,tf2", "huber")]

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace KerasLint.Analyzers.Tests.Knowledge;
 
-/// <summary>The worked scenarios of semantics.md §1e, per family, through the catalog's resolver.</summary>
+/// <summary>The worked scenarios of docs/keras-semantics.md §1, per family, through the catalog's resolver.</summary>
 public class SpecialStringsTests
 {
     [Theory]

@@ -1,0 +1,135 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+
+namespace KerasLint.Bench.Analyzers
+{
+    /// <summary>Runs the four measurements of issue 8 and hands the results to the report.</summary>
+    public sealed class Bench
+    {
+        private static readonly CodeKind[] Kinds = { CodeKind.KerasNet, CodeKind.TorchSharp, CodeKind.Plain };
+        private readonly BenchSettings settings;
+        private readonly Report report;
+        private readonly Stopwatch clock = Stopwatch.StartNew();
+        private bool warm;
+
+        public Bench(BenchSettings settings, Report report)
+        {
+            this.settings = settings;
+            this.report = report;
+        }
+
+        public async Task RunAsync()
+        {
+            var sets = new[] { AnalyzerSets.KerasLint, AnalyzerSets.Empty, AnalyzerSets.LoadPeer() };
+            report.Sets.AddRange(sets.Select(s => (s.Name, s.Count)));
+            var atTargetSize = new Dictionary<CodeKind, GeneratedSolution>();
+            foreach (var size in settings.Sizes)
+            {
+                foreach (var kind in Kinds)
+                {
+                    var solution = SolutionGenerator.Generate(kind, size);
+                    if (size == settings.TargetSize) atTargetSize[kind] = solution;
+                    report.Whole.Add(await WholeCompilationAsync(solution, sets).ConfigureAwait(false));
+                }
+            }
+
+            foreach (var kind in Kinds)
+            {
+                var solution = atTargetSize[kind];
+                if (solution.DeepLearningDocument != null)
+                    report.Keystrokes.Add(await KeystrokesAsync(solution, solution.DeepLearningDocument, "training setups", sets).ConfigureAwait(false));
+                report.Keystrokes.Add(await KeystrokesAsync(solution, solution.PlainDocument, "no DL code", sets).ConfigureAwait(false));
+            }
+
+            foreach (var kind in settings.Quick ? new[] { CodeKind.TorchSharp } : Kinds)
+            {
+                Log($"memory {atTargetSize[kind].Name}");
+                report.Memory.Add((atTargetSize[kind], await Measurements.MemoryAsync(atTargetSize[kind], sets[0], sets[1]).ConfigureAwait(false)));
+            }
+
+            foreach (var kind in new[] { CodeKind.KerasNet, CodeKind.TorchSharp })
+            {
+                var oneMethod = SolutionGenerator.ManySetups(kind, settings.ManySetups, oneMethod: true);
+                var methods = SolutionGenerator.ManySetups(kind, settings.ManySetups, oneMethod: false);
+                report.ManySetups.Add(new ManySetupsResult(kind, settings.ManySetups,
+                    await KerasLintTimeAsync(oneMethod, sets[0]).ConfigureAwait(false),
+                    await KerasLintTimeAsync(methods, sets[0]).ConfigureAwait(false)));
+            }
+        }
+
+        private async Task<WholeResult> WholeCompilationAsync(GeneratedSolution solution, AnalyzerSet[] sets)
+        {
+            var iterations = settings.IterationsFor(solution.Trees.Length);
+            var warmup = warm ? 0 : settings.Warmup;
+            warm = true;
+            Log($"{solution.Name}: {solution.Trees.Length} files, {solution.Lines} lines; {warmup} warmup + {iterations} iterations");
+            var compile = new List<double>();
+            var runs = sets.ToDictionary(s => s.Name, _ => new List<AnalysisRun>(), StringComparer.Ordinal);
+            for (var i = 0; i < warmup + iterations; i++)
+            {
+                var compileMs = Measurements.CompileMs(solution);
+                if (i >= warmup) compile.Add(compileMs);
+                foreach (var set in sets)
+                {
+                    // The peer (last set) runs in the warmup and in the first measured iteration only.
+                    if (set == sets[^1] && i > warmup) continue;
+                    var run = await Measurements.AnalyzeAsync(solution, set).ConfigureAwait(false);
+                    if (run.Exceptions > 0) Log($"  {set.Name} threw {run.Exceptions} times: {run.FirstException}");
+                    if (i >= warmup) runs[set.Name].Add(run);
+                }
+            }
+
+            var results = sets.Select(s => new SetResult(s.Name,
+                Stat.Of(runs[s.Name].Select(r => r.AnalyzerMs).ToArray()),
+                Stat.Of(runs[s.Name].Select(r => r.WallMs).ToArray()),
+                runs[s.Name][0].Diagnostics,
+                runs[s.Name].Sum(r => r.Exceptions),
+                runs[s.Name][0].DiagnosticsById,
+                runs[s.Name][0].PerAnalyzerMs.Keys.ToImmutableDictionary(k => k, k => Stat.Of(runs[s.Name].Select(r => r.PerAnalyzerMs[k]).ToArray()).Median))).ToImmutableArray();
+            var whole = new WholeResult(solution, Stat.Of(compile), results);
+            Log($"  compile {whole.Compile.Median:F0} ms; " + string.Join("; ", results.Select(r => $"{r.Name} {r.AnalyzerMs.Median:F1} ms ({100 * r.AnalyzerMs.Median / whole.Compile.Median:F2}%)")));
+            return whole;
+        }
+
+        private async Task<KeystrokeResult> KeystrokesAsync(GeneratedSolution solution, string path, string what, AnalyzerSet[] sets)
+        {
+            Log($"re-analysis {solution.Name} {Path.GetFileName(path)} ({what})");
+            var perSet = new List<(string, Stat, Stat)>();
+            foreach (var set in sets)
+            {
+                var (analyzer, wall) = await Measurements.ReanalyzeAsync(solution, path, set, warmup: 2, settings.Keystrokes).ConfigureAwait(false);
+                perSet.Add((set.Name, analyzer, wall));
+            }
+
+            Log("  " + string.Join("; ", perSet.Select(p => $"{p.Item1} {p.Item2.Median:F2} ms (wall {p.Item3.Median:F1})")));
+            return new KeystrokeResult(solution, path, what, perSet.ToImmutableArray());
+        }
+
+        private async Task<Stat> KerasLintTimeAsync(GeneratedSolution solution, AnalyzerSet set)
+        {
+            Log($"{solution.Name}: {solution.Lines} lines");
+            var samples = new List<double>();
+            for (var i = 0; i < 1 + settings.Iterations; i++)
+            {
+                var run = await Measurements.AnalyzeAsync(solution, set).ConfigureAwait(false);
+                if (run.Exceptions > 0) Log($"  {set.Name} threw {run.Exceptions} times: {run.FirstException}");
+                if (i >= 1) samples.Add(run.AnalyzerMs);
+            }
+
+            var stat = Stat.Of(samples);
+            Log($"  {set.Name} {stat.Median:F1} ms");
+            return stat;
+        }
+
+        private void Log(string message) => Console.Error.WriteLine($"[{clock.Elapsed:mm\\:ss}] {message}");
+    }
+
+    public sealed record SetResult(string Name, Stat AnalyzerMs, Stat WallMs, int Diagnostics, int Exceptions,
+        ImmutableDictionary<string, int> DiagnosticsById, ImmutableDictionary<string, double> PerAnalyzerMedianMs);
+
+    public sealed record WholeResult(GeneratedSolution Solution, Stat Compile, ImmutableArray<SetResult> Sets);
+
+    public sealed record KeystrokeResult(GeneratedSolution Solution, string Path, string What, ImmutableArray<(string Set, Stat AnalyzerMs, Stat WallMs)> Sets);
+
+    public sealed record ManySetupsResult(CodeKind Kind, int Setups, Stat OneMethod, Stat Methods);
+}
