@@ -65,6 +65,24 @@ namespace KerasLint
             DiagnosticSeverity.Warning,
             "Keras's crossentropies (from_logits=False) clip predictions to [1e-7, 1-1e-7] and, for categorical crossentropy, renormalise rows. Fed raw linear or relu outputs they silently compute a clipped, distorted loss instead of failing.");
 
+        /// <summary>{0} loss object, {1} the head (how its activation is set), {2} family/library.</summary>
+        public static readonly DiagnosticDescriptor KL0006 = Create(
+            RuleIds.FromLogitsOnProbabilities,
+            "crossentropy with from_logits: true on a softmax or sigmoid head",
+            "'{0}' with from_logits: true receives probabilities from {1}, which it squashes a second time (the loss cannot approach zero and gradients shrink) under {2}; use from_logits: false or remove the activation",
+            CategoryLoss,
+            DiagnosticSeverity.Warning,
+            "from_logits: true makes a crossentropy apply softmax (or sigmoid) itself. On a head that already applies it, the outputs are squashed twice: predictions crowd towards uniform, the loss floor rises (log(e+C-1)-1 for C classes instead of 0) and gradients shrink, so training is slower and ends worse. Either keep the activation and pass from_logits: false, or output logits.");
+
+        /// <summary>{0} optimizer string, {1} loss string, {2} what the library does instead (names its version).</summary>
+        public static readonly DiagnosticDescriptor KL0011 = Create(
+            RuleIds.StringCompileIgnored,
+            "TensorFlow.NET's all-string compile does not train what the strings say",
+            "compile(\"{0}\", \"{1}\", ...) with strings: {2}; pass an optimizer and a loss object",
+            CategoryLoss,
+            DiagnosticSeverity.Error,
+            "TensorFlow.NET's compile(string optimizer, string loss, string[] metrics) never looked the strings up like Python Keras: TensorFlow.Keras 0.1-0.5 read only \"rmsprop\" and ignored the loss, 0.6.0-0.10.4 throw NotImplementedException unless it is (\"rmsprop\", \"mse\"/\"mae\"), and from 0.10.5 any strings silently train RMSprop with default settings and mean squared error (mean absolute error for \"mae\"). A classifier compiled with (\"adam\", \"sparse_categorical_crossentropy\") regresses integer labels. Pass keras.optimizers.X() and keras.losses.Y() objects.");
+
         /// <summary>{0} loss, {1} head activation, {2} suggested loss.</summary>
         public static readonly DiagnosticDescriptor KL0007 = Create(
             RuleIds.RegressionLossOnClassifier,

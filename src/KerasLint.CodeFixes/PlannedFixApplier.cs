@@ -55,6 +55,15 @@ namespace KerasLint.CodeFixes
         private static bool SameDocument(Location location, Document document) =>
             location.SourceTree is { } tree && (string.IsNullOrEmpty(tree.FilePath) ? document.FilePath == null : tree.FilePath == document.FilePath);
 
+        private static ArgumentListSyntax WithArgument(ArgumentListSyntax list, ArgumentSyntax argument)
+        {
+            var nodes = list.Arguments.ToList();
+            var separators = list.Arguments.GetSeparators().ToList();
+            if (nodes.Count > 0) separators.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space));
+            nodes.Add(argument);
+            return list.WithArguments(SyntaxFactory.SeparatedList(nodes, separators));
+        }
+
         private static bool Apply(DocumentEditor editor, SyntaxNode node, Location location, FixEdit edit)
         {
             switch (edit.Kind)
@@ -70,21 +79,39 @@ namespace KerasLint.CodeFixes
                 }
 
                 case FixEditKind.AddNamedArgument:
+                case FixEditKind.AddNamedExpressionArgument:
                 {
-                    var creation = node.AncestorsAndSelf().OfType<BaseObjectCreationExpressionSyntax>().FirstOrDefault(c => c.Span == location.SourceSpan);
-                    if (creation == null) return false;
+                    ExpressionSyntax value;
+                    if (edit.Kind == FixEditKind.AddNamedArgument)
+                    {
+                        value = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(edit.Value));
+                    }
+                    else
+                    {
+                        value = SyntaxFactory.ParseExpression(edit.Value);
+                        if (value.ContainsDiagnostics) return false;
+                    }
+
                     var argument = SyntaxFactory.Argument(
                         SyntaxFactory.NameColon(SyntaxFactory.IdentifierName(edit.Name)).WithTrailingTrivia(SyntaxFactory.Space),
                         default,
-                        SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(edit.Value)));
-                    var list = creation.ArgumentList ?? SyntaxFactory.ArgumentList();
-                    var nodes = list.Arguments.ToList();
-                    var separators = list.Arguments.GetSeparators().ToList();
-                    if (nodes.Count > 0) separators.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space));
-                    nodes.Add(argument);
-                    var newList = list.WithArguments(SyntaxFactory.SeparatedList(nodes, separators));
-                    editor.ReplaceNode(creation, creation.WithArgumentList(newList));
-                    return true;
+                        value);
+
+                    // An object creation (Keras.NET layers, TF.NET loss classes) or a call (TF.NET's keras.layers.Dense(...), keras.losses.X(...)).
+                    var target = node.AncestorsAndSelf().FirstOrDefault(n => n.Span == location.SourceSpan && (n is BaseObjectCreationExpressionSyntax || n is InvocationExpressionSyntax));
+                    if (target is BaseObjectCreationExpressionSyntax creation)
+                    {
+                        editor.ReplaceNode(creation, creation.WithArgumentList(WithArgument(creation.ArgumentList ?? SyntaxFactory.ArgumentList(), argument)));
+                        return true;
+                    }
+
+                    if (target is InvocationExpressionSyntax invocation)
+                    {
+                        editor.ReplaceNode(invocation, invocation.WithArgumentList(WithArgument(invocation.ArgumentList, argument)));
+                        return true;
+                    }
+
+                    return false;
                 }
 
                 case FixEditKind.RemoveElement:

@@ -9,7 +9,7 @@ namespace KerasLint.Package.Tests;
 /// </summary>
 public sealed class SampleBuilds
 {
-    public static readonly string[] Samples = { "KerasNetSample", "TorchSharpSample" };
+    public static readonly string[] Samples = { "KerasNetSample", "TfNetSample", "TorchSharpSample" };
 
     private readonly Dictionary<string, (int ExitCode, string Log)> _results = new(StringComparer.Ordinal);
 
@@ -94,6 +94,15 @@ public class SampleBuildTests : IClassFixture<SampleBuilds>
         Assert.True(_builds.ExitCode("KerasNetSample") == 0, _builds.Log("KerasNetSample"));
         Assert.True(File.Exists(Path.Combine(RepoRoot.Path, file)));
         Assert.DoesNotContain(_builds.Diagnostics("KerasNetSample"), d => d.File == file);
+    }
+
+    [Fact]
+    public void CorrectTfNetModelStaysSilent()
+    {
+        const string file = "samples/TfNetSample/MnistCorrect.cs";
+        Assert.True(_builds.ExitCode("TfNetSample") == 0, _builds.Log("TfNetSample"));
+        Assert.True(File.Exists(Path.Combine(RepoRoot.Path, file)));
+        Assert.DoesNotContain(_builds.Diagnostics("TfNetSample"), d => d.File == file);
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using KerasLint.Libraries.KerasNet;
+using KerasLint.Libraries.TfNet;
 using KerasLint.Libraries.TorchSharp;
 using KerasLint.Model;
 using Microsoft.CodeAnalysis;
@@ -28,7 +29,7 @@ namespace KerasLint.Analysis
             TorchSharp = torchSharp;
         }
 
-        /// <summary>Libraries whose training is configured by a compile call (Keras.NET; TensorFlow.NET next).</summary>
+        /// <summary>Libraries whose training is configured by a compile call (Keras.NET, TensorFlow.NET).</summary>
         public ImmutableArray<ISetupAdapter> SetupAdapters { get; }
 
         /// <summary>Libraries with a Dropout whose rate KL0009 checks.</summary>
@@ -44,13 +45,20 @@ namespace KerasLint.Analysis
         {
             var kerasNet = KerasNetAdapter.TryCreate(compilation);
             var torchSharp = TorchSharpAdapter.TryCreate(compilation);
-            if (kerasNet == null && torchSharp == null) return new Holder(null);
+            var tfNet = TfNetAdapter.TryCreate(compilation);
+            if (kerasNet == null && torchSharp == null && tfNet == null) return new Holder(null);
             var setups = ImmutableArray.CreateBuilder<ISetupAdapter>();
             var dropouts = ImmutableArray.CreateBuilder<IDropoutAdapter>();
             if (kerasNet != null)
             {
                 setups.Add(kerasNet);
                 dropouts.Add(kerasNet);
+            }
+
+            if (tfNet != null)
+            {
+                setups.Add(tfNet);
+                dropouts.Add(tfNet);
             }
 
             if (torchSharp != null) dropouts.Add(torchSharp);

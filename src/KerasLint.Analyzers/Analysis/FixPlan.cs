@@ -19,6 +19,9 @@ namespace KerasLint.Analysis
 
         /// <summary>Replace an expression with new source text (trivia kept).</summary>
         ReplaceExpression,
+
+        /// <summary>Append a named argument whose value is source text (e.g. <c>from_logits: true</c>) to a creation or call.</summary>
+        AddNamedExpressionArgument,
     }
 
     internal sealed class FixEdit
@@ -86,6 +89,18 @@ namespace KerasLint.Analysis
             return this;
         }
 
+        /// <summary>Adds the actions of another plan (same diagnostic) after this plan's.</summary>
+        public FixPlan Append(FixPlan other)
+        {
+            foreach (var (key, title, edits) in other.actions)
+            {
+                Action(key, title);
+                foreach (var e in edits) Edit(e.Kind, other.locations[e.Location], e.Name, e.Value);
+            }
+
+            return this;
+        }
+
         public FixPlan ReplaceString(Location literal, string value) => Edit(FixEditKind.ReplaceString, literal, "", value);
 
         public FixPlan AddNamedArgument(Location creation, string name, string value) => Edit(FixEditKind.AddNamedArgument, creation, name, value);
@@ -106,6 +121,8 @@ namespace KerasLint.Analysis
 
         /// <summary>Whether an action has been started.</summary>
         public bool HasActions => actions.Count > 0;
+
+        public FixPlan AddNamedExpressionArgument(Location creationOrCall, string name, string expression) => Edit(FixEditKind.AddNamedExpressionArgument, creationOrCall, name, expression);
 
         public Diagnostic Create(DiagnosticDescriptor descriptor, Location location, params object?[] args) =>
             Create(descriptor, location, descriptor.DefaultSeverity, args);

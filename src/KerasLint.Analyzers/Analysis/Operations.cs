@@ -95,5 +95,51 @@ namespace KerasLint.Analysis
 
         public static bool Is(ITypeSymbol? type, ITypeSymbol? target) =>
             type != null && target != null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, target);
+
+        /// <summary>Whether <paramref name="op"/> may not run every time <paramref name="root"/> runs (a branch, loop, lambda, catch…).</summary>
+        public static bool IsConditional(IOperation op, IOperation root)
+        {
+            for (var p = op.Parent; p != null && p != root; p = p.Parent)
+            {
+                switch (p)
+                {
+                    case IConditionalOperation:
+                    case ILoopOperation:
+                    case ISwitchOperation:
+                    case ISwitchCaseOperation:
+                    case ICatchClauseOperation:
+                    case IAnonymousFunctionOperation:
+                    case ILocalFunctionOperation:
+                    case ICoalesceOperation:
+                    case IConditionalAccessOperation:
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether a Keras fit call gets validation data (validation_data / validation_split); null when not visible.</summary>
+        public static bool? FitValidation(IInvocationOperation fit)
+        {
+            var data = Operations.Argument(fit.Arguments, "validation_data");
+            var split = Operations.Argument(fit.Arguments, "validation_split");
+            bool? hasData = false, hasSplit = false;
+            if (Operations.IsExplicit(data))
+            {
+                var v = Operations.Unwrap(data!.Value);
+                hasData = v.ConstantValue.HasValue && v.ConstantValue.Value == null ? false : true;
+            }
+
+            if (Operations.IsExplicit(split))
+            {
+                var n = MemberFlow.Number(split!.Value);
+                hasSplit = n == null ? (bool?)null : n > 0;
+            }
+
+            if (hasData == true || hasSplit == true) return true;
+            if (hasData == null || hasSplit == null) return null;
+            return false;
+        }
     }
 }

@@ -12,10 +12,12 @@ namespace KerasLint.Knowledge
         public const string AmbiguousAccuracy = "KL0003";
         public const string SoftmaxOnOneUnit = "KL0004";
         public const string LossExpectsProbabilities = "KL0005";
+        public const string FromLogitsOnProbabilities = "KL0006";
         public const string RegressionLossOnClassifier = "KL0007";
         public const string MonitorKeyNeverLogged = "KL0008";
         public const string DropoutRateOutOfRange = "KL0009";
         public const string UnknownIdentifier = "KL0010";
+        public const string StringCompileIgnored = "KL0011";
         public const string MonitorModeContradictsKey = "KL0012";
 
         // TorchSharp training-code rules.

@@ -12,8 +12,9 @@ namespace KerasLint.Model
     internal sealed class TrainingSetup
     {
         public TrainingSetup(LibraryApi api, KerasFamilyInfo family, LossInfo loss, ImmutableArray<MetricInfo>? metrics,
-            HeadInfo? head, ImmutableArray<CallbackInfo> callbacks, bool? hasValidation)
+            HeadInfo? head, ImmutableArray<CallbackInfo> callbacks, bool? hasValidation, StringCompileInfo? stringCompile = null)
         {
+            StringCompile = stringCompile;
             Api = api;
             Family = family;
             Loss = loss;
@@ -42,6 +43,12 @@ namespace KerasLint.Model
         /// <summary>Whether fit receives validation data; null when not visible or when fit calls disagree.</summary>
         public bool? HasValidation { get; }
 
+        /// <summary>
+        /// A compile call whose optimizer and loss are strings that the library does not train as written (TF.NET's
+        /// all-string overload), or null when the call passes objects or the library reads strings as written.
+        /// </summary>
+        public StringCompileInfo? StringCompile { get; }
+
         /// <summary>True when every metric string is a known constant (so the set of logged keys is known).</summary>
         public bool AllMetricsKnown => Metrics is { } m && System.Linq.Enumerable.All(m, x => x.Text != null);
     }
@@ -49,11 +56,14 @@ namespace KerasLint.Model
     /// <summary>The Keras version family the analysis assumes, how it was chosen, and the phrase messages use.</summary>
     internal sealed class KerasFamilyInfo
     {
-        public KerasFamilyInfo(KerasFamily family, string source)
+        public KerasFamilyInfo(KerasFamily family, string source, string? phrase = null)
         {
             Family = family;
             Source = source;
+            this.phrase = phrase;
         }
+
+        private readonly string? phrase;
 
         public KerasFamily Family { get; }
 
@@ -61,19 +71,41 @@ namespace KerasLint.Model
         public string Source { get; }
 
         /// <summary>What messages say, e.g. "tf.keras 2.x (TF 2.2–2.15) via Keras.NET 3.8.5".</summary>
-        public string Phrase => Family.DisplayName() + " via " + Source;
+        public string Phrase => phrase ?? Family.DisplayName() + " via " + Source;
     }
 
     /// <summary>What messages say about a library's API (rules never spell library API themselves).</summary>
     internal sealed class LibraryApi
     {
         private readonly System.Func<string, string, string?> activationLayer;
+        private readonly System.Func<string, string, string?>? activationExpression;
+        private readonly System.Func<string, string, string?>? lossObject;
 
-        public LibraryApi(string noValidationPhrase, System.Func<string, string, string?> activationLayer)
+        public LibraryApi(string noValidationPhrase, System.Func<string, string, string?> activationLayer,
+            string missingKeyConsequence = "", System.Func<string, string, string?>? activationExpression = null,
+            System.Func<string, string, string?>? lossObject = null)
         {
+            this.lossObject = lossObject;
             NoValidationPhrase = noValidationPhrase;
             this.activationLayer = activationLayer;
+            MissingKeyConsequence = missingKeyConsequence;
+            this.activationExpression = activationExpression;
         }
+
+        /// <summary>What a callback does when its key is never logged (appended to KL0008's message), or "".</summary>
+        public string MissingKeyConsequence { get; }
+
+        /// <summary>
+        /// Source of an activation expression (e.g. <c>keras.activations.Sigmoid</c>) that replaces one written as
+        /// <paramref name="current"/> (<see cref="ActivationSource.DenseActivationObject"/>); null when none can.
+        /// </summary>
+        public string? ActivationExpressionSource(string current, string activation) => activationExpression?.Invoke(current, activation);
+
+        /// <summary>
+        /// Source of a loss object computing <paramref name="canonical"/> (e.g. categorical_crossentropy) written the way
+        /// <paramref name="current"/> is (factory or class); null when the library has none or the expression is not a creation.
+        /// </summary>
+        public string? LossObjectSource(string current, string canonical) => lossObject?.Invoke(current, canonical);
 
         /// <summary>Why no val_ key is logged, e.g. "Fit gets neither validation_data nor validation_split".</summary>
         public string NoValidationPhrase { get; }
@@ -217,6 +249,62 @@ namespace KerasLint.Model
 
         /// <summary>A following <c>Softmax()</c> layer.</summary>
         SoftmaxLayer,
+
+        /// <summary>Dense's activation given as an object or function (<c>keras.activations.Softmax</c>), not a string.</summary>
+        DenseActivationObject,
+    }
+
+    /// <summary>An expression a fix replaces with new source (typed, so the rule stays free of syntax).</summary>
+    internal sealed class Replacement
+    {
+        public Replacement(Location location, string text)
+        {
+            Location = location;
+            Text = text;
+        }
+
+        public Location Location { get; }
+
+        public string Text { get; }
+    }
+
+    /// <summary>
+    /// A compile call whose optimizer and loss are strings the library does not train as written (TF.NET's
+    /// <c>compile(string, string, string[])</c>): what really happens, and the object arguments that say what was meant.
+    /// </summary>
+    internal sealed class StringCompileInfo
+    {
+        public StringCompileInfo(string optimizer, string loss, string outcome, bool throws, Location location, ImmutableArray<Replacement> replacements, string replacementPhrase)
+        {
+            Optimizer = optimizer;
+            Loss = loss;
+            Outcome = outcome;
+            Throws = throws;
+            Location = location;
+            Replacements = replacements;
+            ReplacementPhrase = replacementPhrase;
+        }
+
+        /// <summary>The optimizer string as written (or "?" when not a constant).</summary>
+        public string Optimizer { get; }
+
+        /// <summary>The loss string as written (or "?" when not a constant).</summary>
+        public string Loss { get; }
+
+        /// <summary>One sentence naming the library version: what trains instead, or that the call throws.</summary>
+        public string Outcome { get; }
+
+        /// <summary>True when the call throws rather than training something else.</summary>
+        public bool Throws { get; }
+
+        /// <summary>Where the diagnostic points (the compile call).</summary>
+        public Location Location { get; }
+
+        /// <summary>The argument rewrites that pass objects matching the strings; empty when a string has no object.</summary>
+        public ImmutableArray<Replacement> Replacements { get; }
+
+        /// <summary>The objects the fix passes, in the library's API (for the fix title), e.g. "keras.optimizers.Adam()".</summary>
+        public string ReplacementPhrase { get; }
     }
 
     internal sealed class HeadInfo

@@ -19,6 +19,14 @@ namespace KerasLint.Rules
                 case ActivationSource.ActivationLayer:
                     if (FixPlan.CanReplace(head.ActivationSite)) plan.Action(key, title).ReplaceValue(head.ActivationSite!, activation);
                     break;
+                case ActivationSource.DenseActivationObject:
+                    if (head.ActivationSite is { } site)
+                    {
+                        var current = site.UseLocation.SourceTree?.GetText(cancellationToken).ToString(site.UseLocation.SourceSpan);
+                        if (current != null && api.ActivationExpressionSource(current, activation) is { } expression) plan.Action(key, title).ReplaceExpression(site.UseLocation, expression);
+                    }
+
+                    break;
                 case ActivationSource.SoftmaxLayer:
                     var text = head.LayerLocation.SourceTree?.GetText(cancellationToken).ToString(head.LayerLocation.SourceSpan);
                     if (text != null && api.ActivationLayerSource(text, activation) is { } layer) plan.Action(key, title).ReplaceExpression(head.LayerLocation, layer);

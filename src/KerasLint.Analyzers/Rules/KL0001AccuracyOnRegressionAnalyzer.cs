@@ -23,6 +23,9 @@ namespace KerasLint.Rules
 
             var family = setup.Family.Family;
             var natural = KerasCatalog.NaturalRegressionMetric(f.CanonicalName);
+
+            // TensorFlow.NET's Keras accepts six metric strings: "mse" is not one of them.
+            if (family == KerasFamily.TfNet && KerasCatalog.ResolveMetric(family, natural) == null) natural = "mae";
             var present = setup.Metrics?.Select(m => m.Text).ToList() ?? new List<string?>();
             var metrics = RuleSupport.AccuracyMetrics(setup).ToList();
             if (metrics.Count == 0) return;

@@ -44,6 +44,8 @@ namespace KerasLint.Rules
                 Switch(plan, setup, accuracy, "KL0002.Sparse", "sparse_categorical_crossentropy", "integer labels", "sparse_categorical_accuracy");
             }
 
+            if (setup.Loss.Form == LossForm.Object) RuleSupport.LossObjectFix(plan, setup, ("KL0002.Categorical", "Use categorical crossentropy (one-hot labels)", "categorical_crossentropy"),
+                ("KL0002.Sparse", "Use sparse categorical crossentropy (integer labels)", "sparse_categorical_crossentropy"));
             report.Report(plan.Create(Descriptors.KL0002, setup.Loss.Site.UseLocation, units, consequence, setup.Family.Phrase));
         }
 

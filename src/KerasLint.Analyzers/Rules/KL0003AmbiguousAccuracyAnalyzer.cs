@@ -26,6 +26,9 @@ namespace KerasLint.Rules
         internal override void Analyze(TrainingSetup setup, Reporter report)
         {
             var family = setup.Family.Family;
+
+            // Only families that resolve "accuracy" from the loss can get it wrong; tf.keras 2.2+, Keras 3 and
+            // TensorFlow.NET's Keras resolve it from the shapes alone (docs/rules/KL0003.md).
             if (family.Resolution() != SpecialStringResolution.LossBased) return;
             var loss = setup.Loss;
             var units = setup.Head?.Units;

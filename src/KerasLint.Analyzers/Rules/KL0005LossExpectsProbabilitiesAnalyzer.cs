@@ -16,6 +16,10 @@ namespace KerasLint.Rules
         internal override void Analyze(TrainingSetup setup, Reporter report)
         {
             if (setup.Loss.Function is not { } f || setup.Head is not { } head) return;
+
+            // A loss object takes probabilities only with from_logits: false (unknown or ignored: silent).
+            var isObject = setup.Loss.Form == LossForm.Object;
+            if (isObject && setup.Loss.FromLogits is not { Value: false }) return;
             bool mismatch;
             string expects;
             switch (f.Expects)
@@ -42,7 +46,16 @@ namespace KerasLint.Rules
                 _ => "a constant 1.0 (softmax over one unit)",
             };
             var want = Activations.ActivationFor(f.Expects)!;
-            var plan = ActivationFix.Plan("KL0005.SetActivation", $"Use activation '{want}' on the output layer", setup.Api, head, want, report.CancellationToken);
+            var plan = new FixPlan();
+            if (isObject && head.Activation is HeadActivation.Linear && setup.Loss.FromLogits is { } fromLogits)
+            {
+                // The loss can take the head's logits itself: the numerically stable fix.
+                plan.Action("KL0005.FromLogits", "Use from_logits: true");
+                if (fromLogits.LiteralLocation is { } literal) plan.ReplaceExpression(literal, "true");
+                else plan.AddNamedExpressionArgument(fromLogits.Creation, "from_logits", "true");
+            }
+
+            plan.Append(ActivationFix.Plan("KL0005.SetActivation", $"Use activation '{want}' on the output layer", setup.Api, head, want, report.CancellationToken));
             report.Report(plan.Create(Descriptors.KL0005, setup.Loss.Site.UseLocation, setup.Loss.Site.Text, expects, produces, want));
         }
     }

@@ -16,8 +16,14 @@ namespace KerasLint.Rules
 
         internal override void Analyze(TrainingSetup setup, Reporter report)
         {
-            if (setup.Callbacks.IsEmpty || !setup.AllMetricsKnown) return;
+            if (setup.Callbacks.IsEmpty) return;
             var family = setup.Family.Family;
+            if (!setup.AllMetricsKnown)
+            {
+                if (family == KerasFamily.TfNet) NeverLoggedAccKey(setup, report);
+                return;
+            }
+
             var metrics = setup.Metrics!.Value.Select(m => m.Text!).ToList();
             var trainKeys = LogKeys.AllKeys(family, metrics, includeValidation: false);
             foreach (var callback in setup.Callbacks)
@@ -31,13 +37,13 @@ namespace KerasLint.Rules
                 if (trainKeys.Contains(stripped))
                 {
                     if (!isValidation || setup.HasValidation != false) continue;
-                    why = setup.Api.NoValidationPhrase + ", so no val_ key is logged";
+                    why = setup.Api.NoValidationPhrase + ", so no val_ key is logged" + setup.Api.MissingKeyConsequence;
                     replacement = stripped;
                 }
                 else
                 {
                     var logged = setup.HasValidation == false ? trainKeys : LogKeys.AllKeys(family, metrics, includeValidation: true);
-                    why = "it logs " + string.Join(", ", logged.Select(k => "'" + k + "'"));
+                    why = "it logs " + string.Join(", ", logged.Select(k => "'" + k + "'")) + setup.Api.MissingKeyConsequence;
                     var same = metrics.FirstOrDefault(m => SameMetric(family, stripped, m));
                     var key = same == null ? null : LogKeys.MetricKey(family, same);
                     // The same metric under its logged name; otherwise the loss, which every model logs.
@@ -66,6 +72,33 @@ namespace KerasLint.Rules
                 if (right != null && plan.HasActions) plan.ReplaceValue(callback.Mode!, right);
 
                 report.Report(plan.Create(Descriptors.KL0008, callback.Monitor.UseLocation, callback.Name, monitor, why, setup.Family.Phrase));
+            }
+        }
+
+        /// <summary>
+        /// TensorFlow.NET's Keras logs "accuracy" for both accuracy strings (and metric objects under their own names):
+        /// "acc"/"val_acc" is never a key, whatever the metrics are.
+        /// </summary>
+        private static void NeverLoggedAccKey(TrainingSetup setup, Reporter report)
+        {
+            foreach (var callback in setup.Callbacks)
+            {
+                if (callback.Monitor.Text is not { } monitor) continue;
+                var plan = new FixPlan();
+                if (LogKeys.StripValidation(monitor) == "acc")
+                {
+                    var replacement = monitor.Substring(0, monitor.Length - 3) + "accuracy";
+                    if (setup.HasValidation == false) replacement = LogKeys.StripValidation(replacement);
+                    if (callback.Monitor.LiteralLocation is { } literal) plan.Action("KL0008.Rename", $"Monitor '{replacement}'").ReplaceString(literal, replacement);
+                    report.Report(plan.Create(Descriptors.KL0008, callback.Monitor.UseLocation, callback.Name, monitor,
+                        "accuracy is logged as 'accuracy' (and 'val_accuracy'), never as 'acc'" + setup.Api.MissingKeyConsequence, setup.Family.Phrase));
+                }
+                else if (monitor.StartsWith(LogKeys.ValidationPrefix, System.StringComparison.Ordinal) && setup.HasValidation == false)
+                {
+                    // Whatever the metric objects log, no val_ key exists without validation data.
+                    report.Report(plan.Create(Descriptors.KL0008, callback.Monitor.UseLocation, callback.Name, monitor,
+                        setup.Api.NoValidationPhrase + ", so no val_ key is logged" + setup.Api.MissingKeyConsequence, setup.Family.Phrase));
+                }
             }
         }
 

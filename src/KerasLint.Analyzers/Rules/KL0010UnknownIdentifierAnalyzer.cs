@@ -26,6 +26,12 @@ namespace KerasLint.Rules
             }
 
             if (setup.Metrics is not { } metrics) return;
+            if (family == KerasFamily.TfNet)
+            {
+                TfNetMetrics(setup, report, metrics);
+                return;
+            }
+
             foreach (var m in metrics)
             {
                 var text = m.Text;
@@ -46,6 +52,25 @@ namespace KerasLint.Rules
 
                 if (KerasCatalog.ResolveMetric(family, text) != null) continue;
                 Report(setup, report, "metric", m.Site, FunctionRoles.Metric, m.ElementLocation);
+            }
+        }
+
+        /// <summary>TensorFlow.NET's Keras accepts six metric strings; any other throws at the first training step.</summary>
+        private static void TfNetMetrics(TrainingSetup setup, Reporter report, ImmutableArray<MetricInfo> metrics)
+        {
+            foreach (var m in metrics)
+            {
+                if (m.Text is not { } text || TfNetSemantics.IsSupportedMetricString(text)) continue;
+                var suggestion = TfNetSemantics.ClosestMetricString(text);
+                var plan = new FixPlan();
+                if (suggestion != null && m.Site.LiteralLocation is { } literal)
+                {
+                    plan.Action("KL0010.DidYouMean", $"Replace with '{suggestion}'").ReplaceString(literal, suggestion);
+                }
+
+                var detail = $"; it accepts only {string.Join(", ", TfNetSemantics.MetricStrings)} and throws NotImplementedException at the first training step"
+                    + (suggestion != null ? $"; did you mean '{suggestion}'?" : "");
+                report.Report(plan.Create(Descriptors.KL0010, m.Site.UseLocation, "metric", text, setup.Family.Phrase, detail));
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using KerasLint.Analysis;
 using KerasLint.Knowledge;
 using KerasLint.Model;
 
@@ -34,5 +35,16 @@ namespace KerasLint.Rules
             return $"a {units}{act} head";
         }
 
+        /// <summary>Replaces a loss object with another one (the library writes it), one action per target.</summary>
+        internal static void LossObjectFix(FixPlan plan, TrainingSetup setup, params (string Key, string Title, string Canonical)[] targets)
+        {
+            var use = setup.Loss.Site.UseLocation;
+            var text = use.SourceTree?.GetText().ToString(use.SourceSpan);
+            if (text == null) return;
+            foreach (var (key, title, canonical) in targets)
+            {
+                if (setup.Api.LossObjectSource(text, canonical) is { } replacement) plan.Action(key, title).ReplaceExpression(use, replacement);
+            }
+        }
     }
 }

@@ -12,9 +12,9 @@ namespace KerasLint.Proofs.Scenarios;
 /// </summary>
 internal static class TfNetMnist
 {
-    /// <summary>The rule ids of TF.NET's own rules (the analyzer half declares them in RuleIds with the new engine).</summary>
-    public const string FromLogitsOnProbabilities = "KL0006";
-    public const string AllStringCompile = "KL0011";
+    /// <summary>The rule ids of TF.NET's own rules.</summary>
+    public const string FromLogitsOnProbabilities = RuleIds.FromLogitsOnProbabilities;
+    public const string AllStringCompile = RuleIds.StringCompileIgnored;
 
     /// <summary>(N, 1) integer labels, as TF.NET's DataAdapter.Expand1d hands a 1-D y to the loss.</summary>
     public static Tensor Labels(Tensor y) => y.unsqueeze(1);

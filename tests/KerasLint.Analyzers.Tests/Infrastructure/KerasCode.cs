@@ -94,6 +94,9 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
     /// <summary>Runs analyzers directly (no test framework) to read messages and severities.</summary>
     public static class Direct
     {
+        /// <summary>The running platform's System assemblies (for compilations made without the test framework).</summary>
+        public static ImmutableArray<MetadataReference> PlatformReferences => Platform;
+
         internal static readonly ImmutableArray<MetadataReference> Platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
@@ -146,30 +149,36 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
 
         /// <summary>Analyzer options that set the Keras family (null: detected from the Keras assembly).</summary>
         public static AnalyzerOptions OptionsFor(string? family) => new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new ConfigProvider(family));
+    }
 
-        private sealed class ConfigProvider : AnalyzerConfigOptionsProvider
-        {
-            private readonly Options options;
+    /// <summary>Analyzer options holding one key (e.g. keraslint.keras_version) for compilations made without the test framework.</summary>
+    public sealed class ConfigProvider : AnalyzerConfigOptionsProvider
+    {
+        private readonly Options options;
 
-            public ConfigProvider(string? family) => options = new Options(family);
+        public ConfigProvider(string? family, string key = KerasNetAdapter.VersionOption) => options = new Options(key, family);
 
-            public override AnalyzerConfigOptions GlobalOptions => options;
+        public override AnalyzerConfigOptions GlobalOptions => options;
 
-            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => options;
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => options;
 
-            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => options;
-        }
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => options;
 
         private sealed class Options : AnalyzerConfigOptions
         {
-            private readonly string? family;
+            private readonly string key;
+            private readonly string? value;
 
-            public Options(string? family) => this.family = family;
-
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+            public Options(string key, string? value)
             {
-                value = key == KerasNetAdapter.VersionOption ? family : null;
-                return value != null;
+                this.key = key;
+                this.value = value;
+            }
+
+            public override bool TryGetValue(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? result)
+            {
+                result = name == key ? value : null;
+                return result != null;
             }
         }
     }

@@ -50,7 +50,7 @@ namespace KerasLint.Libraries.KerasNet
                 head = Head(Layers(model, flow, compile.Syntax.SpanStart, allowHelper: true));
                 if (model is ILocalReferenceOperation lr)
                 {
-                    FitFacts(lr.Local, flow, out callbacks, out validation);
+                    KerasModels.FitFacts(lr.Local, flow, s.Fit, v => flow.ArrayElements(v, out _, ct, readsOnly), c => Callback(c), ct, out callbacks, out validation);
                 }
             }
 
@@ -121,7 +121,7 @@ namespace KerasLint.Libraries.KerasNet
                 if (value == null) return null;
                 var baseLayers = Layers(value, flow, before, allowHelper);
                 if (baseLayers == null) return null;
-                return AddCalls(lr.Local, flow, before, baseLayers);
+                return KerasModels.AddCalls(lr.Local, flow, before, baseLayers, s.Add, ct);
             }
 
             if (model is IObjectCreationOperation creation)
@@ -148,70 +148,6 @@ namespace KerasLint.Libraries.KerasNet
             }
 
             return null;
-        }
-
-        /// <summary>Appends the Add calls on a Sequential local made before <paramref name="before"/>, in source order.</summary>
-        private List<IOperation?>? AddCalls(ILocalSymbol local, MemberFlow flow, int before, List<IOperation?> layers)
-        {
-            var adds = new List<(int Position, IOperation? Layer, bool Conditional)>();
-            var scope = flow.DeclarationScope(local, ct);
-            foreach (var read in flow.Reads(local, ct))
-            {
-                if (read.Syntax.SpanStart >= before) continue;
-                var parent = read.Parent;
-                while (parent is IConversionOperation || parent is IParenthesizedOperation) parent = parent.Parent;
-                if (parent is IInvocationOperation inv && inv.Instance != null && Operations.Unwrap(inv.Instance) == read)
-                {
-                    if (Operations.IsOneOf(inv.TargetMethod, s.Add))
-                    {
-                        var arg = inv.Arguments.Length == 1 ? flow.Trace(inv.Arguments[0].Value, ct) : null;
-                        adds.Add((inv.Syntax.SpanStart, arg, IsConditional(inv, scope)));
-                    }
-
-                    // Other member calls (Summary, Fit, ...) do not change the layers.
-                    continue;
-                }
-
-                if (parent is IMemberReferenceOperation || parent is IExpressionStatementOperation) continue;
-
-                // Passed to a method, stored, captured: layers may be added elsewhere.
-                return null;
-            }
-
-            adds.Sort((a, b) => a.Position.CompareTo(b.Position));
-            // A branch or loop that may add the last layer makes the head unknown.
-            var lastUnconditional = adds.FindLastIndex(a => !a.Conditional);
-            if (adds.Count > 0 && lastUnconditional != adds.Count - 1) return null;
-            foreach (var a in adds)
-            {
-                if (a.Conditional) continue;
-                layers.Add(a.Layer);
-            }
-
-            if (adds.Any(a => a.Conditional)) layers.Insert(0, null);
-            return layers;
-        }
-
-        private static bool IsConditional(IOperation op, IOperation root)
-        {
-            for (var p = op.Parent; p != null && p != root; p = p.Parent)
-            {
-                switch (p)
-                {
-                    case IConditionalOperation:
-                    case ILoopOperation:
-                    case ISwitchOperation:
-                    case ISwitchCaseOperation:
-                    case ICatchClauseOperation:
-                    case IAnonymousFunctionOperation:
-                    case ILocalFunctionOperation:
-                    case ICoalesceOperation:
-                    case IConditionalAccessOperation:
-                        return true;
-                }
-            }
-
-            return false;
         }
 
         /// <summary>Functional API: traces <c>layer.Set(input)</c> back from the output.</summary>
@@ -245,39 +181,8 @@ namespace KerasLint.Libraries.KerasNet
         }
 
         /// <summary>One hop into a helper method declared in the same file that builds and returns the model.</summary>
-        private List<IOperation?>? Helper(IInvocationOperation call)
-        {
-            var method = call.TargetMethod;
-            if (method.IsVirtual || method.IsAbstract || method.IsOverride || method.DeclaringSyntaxReferences.Length != 1 || call.SemanticModel == null) return null;
-            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(ct);
-            if (syntax.SyntaxTree != call.Syntax.SyntaxTree) return null;
-            var body = syntax switch
-            {
-                MethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody?.Expression,
-                LocalFunctionStatementSyntax l => (SyntaxNode?)l.Body ?? l.ExpressionBody?.Expression,
-                _ => null,
-            };
-            if (body == null) return null;
-            var bodyOp = call.SemanticModel.GetOperation(body, ct);
-            if (bodyOp == null) return null;
-            var helperFlow = MemberFlow.For(bodyOp);
-            IOperation? returned;
-            int position;
-            if (body is ExpressionSyntax)
-            {
-                returned = bodyOp;
-                position = body.Span.End;
-            }
-            else
-            {
-                var returns = bodyOp.DescendantsAndSelf().OfType<IReturnOperation>().Where(r => r.ReturnedValue != null).ToList();
-                if (returns.Count != 1) return null;
-                returned = returns[0].ReturnedValue;
-                position = returns[0].Syntax.SpanStart;
-            }
-
-            return returned == null ? null : Layers(returned, helperFlow, position, allowHelper: false);
-        }
+        private List<IOperation?>? Helper(IInvocationOperation call) =>
+            KerasModels.HelperReturn(call, ct) is { } h ? Layers(h.Returned, h.Flow, h.Position, allowHelper: false) : null;
 
         /// <summary>The output head from the layers, read from the end: activation layers, then the last Dense.</summary>
         private HeadInfo? Head(List<IOperation?>? layers)
@@ -361,60 +266,7 @@ namespace KerasLint.Libraries.KerasNet
         }
 
         // ---- fit: callbacks and validation ----
-        private void FitFacts(ILocalSymbol model, MemberFlow flow, out ImmutableArray<CallbackInfo> callbacks, out bool? validation)
-        {
-            var list = ImmutableArray.CreateBuilder<CallbackInfo>();
-            validation = null;
-            var fits = 0;
-            var disagree = false;
-            foreach (var read in flow.Reads(model, ct))
-            {
-                ct.ThrowIfCancellationRequested();
-                var parent = read.Parent;
-                while (parent is IConversionOperation) parent = parent.Parent;
-                if (!(parent is IInvocationOperation fit) || !Operations.IsOneOf(fit.TargetMethod, s.Fit)) continue;
-                var v = Validation(fit);
-                if (fits == 0) validation = v;
-                else if (validation != v) disagree = true;
-                fits++;
-
-                var cb = Operations.Argument(fit.Arguments, "callbacks");
-                if (!Operations.IsExplicit(cb)) continue;
-                var elements = flow.ArrayElements(cb!.Value, out _, ct, readsOnly);
-                if (elements == null) continue;
-                foreach (var e in elements.Value)
-                {
-                    if (flow.Trace(e, ct) is IObjectCreationOperation creation && Callback(creation, flow) is { } info) list.Add(info);
-                }
-            }
-
-            if (disagree) validation = null;
-            callbacks = list.ToImmutable();
-        }
-
-        private static bool? Validation(IInvocationOperation fit)
-        {
-            var data = Operations.Argument(fit.Arguments, "validation_data");
-            var split = Operations.Argument(fit.Arguments, "validation_split");
-            bool? hasData = false, hasSplit = false;
-            if (Operations.IsExplicit(data))
-            {
-                var v = Operations.Unwrap(data!.Value);
-                hasData = v.ConstantValue.HasValue && v.ConstantValue.Value == null ? false : true;
-            }
-
-            if (Operations.IsExplicit(split))
-            {
-                var n = MemberFlow.Number(split!.Value);
-                hasSplit = n == null ? (bool?)null : n > 0;
-            }
-
-            if (hasData == true || hasSplit == true) return true;
-            if (hasData == null || hasSplit == null) return null;
-            return false;
-        }
-
-        private CallbackInfo? Callback(IObjectCreationOperation creation, MemberFlow flow)
+        private CallbackInfo? Callback(IObjectCreationOperation creation)
         {
             MonitorCallback kind;
             string name;
@@ -438,22 +290,7 @@ namespace KerasLint.Libraries.KerasNet
                 return null;
             }
 
-            var creationFlow = MemberFlow.For(creation);
-            var monitorArg = Operations.Argument(creation.Arguments, "monitor");
-            ValueSite monitor;
-            if (Operations.IsExplicit(monitorArg))
-            {
-                monitor = creationFlow.String(monitorArg!.Value, ct);
-            }
-            else
-            {
-                var def = monitorArg?.Parameter?.HasExplicitDefaultValue == true ? monitorArg.Parameter.ExplicitDefaultValue as string : null;
-                monitor = new ValueSite(def, creation.Syntax.GetLocation(), null, useIsValue: false);
-            }
-
-            var modeArg = Operations.Argument(creation.Arguments, "mode");
-            var mode = Operations.IsExplicit(modeArg) ? creationFlow.String(modeArg!.Value, ct) : null;
-            return new CallbackInfo(kind, name, monitor, !Operations.IsExplicit(monitorArg), mode, creation.Syntax.GetLocation());
+            return KerasModels.Callback(kind, name, creation, ct);
         }
     }
 }

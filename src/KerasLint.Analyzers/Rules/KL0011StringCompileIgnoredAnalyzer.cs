@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using KerasLint.Analysis;
+using KerasLint.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace KerasLint.Rules
+{
+    /// <summary>KL0011: an all-string compile whose strings the library does not train as written (TF.NET: RMSprop + MSE, or a throw).</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class KL0011StringCompileIgnoredAnalyzer : SetupRuleAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0011);
+
+        internal override void Analyze(TrainingSetup setup, Reporter report)
+        {
+            if (setup.StringCompile is not { } sc) return;
+            var plan = new FixPlan();
+            if (!sc.Replacements.IsEmpty)
+            {
+                plan.Action("KL0011.Objects", $"Pass {sc.ReplacementPhrase}");
+                foreach (var r in sc.Replacements) plan.ReplaceExpression(r.Location, r.Text);
+            }
+
+            report.Report(plan.Create(Descriptors.KL0011, sc.Location, sc.Optimizer, sc.Loss, sc.Outcome));
+        }
+    }
+}
