@@ -30,7 +30,7 @@ namespace KerasLint.Analyzers.Tests
 
         public static IEnumerable<(string Name, string Source, MetadataReference Library)> KerasSources() =>
             NoCrashSweepTests.TestSources().Select(o => (string)o[0]).Select(name => (name, InMethod(ReportedCasesTests.Plain(NoCrashSweepTests.Constant(name))), KerasReference))
-                .Concat(SampleFiles("Keras").Select(f => ("samples/" + Path.GetFileName(f), File.ReadAllText(f), KerasReference)));
+                .Concat(SampleFiles("using Keras.").Select(f => ("samples/" + Path.GetFileName(f), File.ReadAllText(f), KerasReference)));
 
         public static IEnumerable<(string Name, string Source, MetadataReference Library)> TorchSources() =>
             TorchSharp.TorchCases.All.Select(c => (c.Name, TorchSharp.TorchVerifier.Parse(TorchSharp.TorchVerifier.Usings + c.Source).Source, TorchSharp.TorchVerifier.TorchSharpReference))
@@ -150,7 +150,7 @@ namespace KerasLint.Analyzers.Tests
             while (dir != null && !File.Exists(Path.Combine(dir.FullName, "KerasLint.sln"))) dir = dir.Parent;
             var sep = Path.DirectorySeparatorChar;
             return Directory.GetFiles(Path.Combine(dir!.FullName, "samples"), "*.cs", SearchOption.AllDirectories)
-                .Where(f => !f.Contains($"{sep}obj{sep}") && !f.Contains($"{sep}bin{sep}") && !f.Contains($"{sep}KerasNetApi{sep}"))
+                .Where(f => !f.Contains($"{sep}obj{sep}") && !f.Contains($"{sep}bin{sep}") && !f.Contains($"{sep}KerasNetApi{sep}") && !f.Contains($"{sep}TfNetApi{sep}"))
                 .Where(f => File.ReadAllText(f).Contains(marker))
                 .OrderBy(f => f, StringComparer.Ordinal);
         }

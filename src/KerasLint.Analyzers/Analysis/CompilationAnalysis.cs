@@ -79,25 +79,27 @@ namespace KerasLint.Analysis
         /// Whether a member's code names a compile method at all (an identifier <c>Compile</c> or <c>compile</c>: the Keras
         /// API's name in every compile-based library); a token scan, cached per block syntax for every rule.
         /// </summary>
-        public bool MayHoldSetup(SyntaxNode block, CancellationToken cancellationToken) =>
-            mentions.GetValue(block, node =>
+        public bool MayHoldSetup(SyntaxNode block, CancellationToken cancellationToken)
+        {
+            if (mentions.TryGetValue(block, out var known)) return known;
+            var found = false;
+            foreach (var token in block.DescendantTokens())
             {
-                foreach (var token in node.DescendantTokens())
+                cancellationToken.ThrowIfCancellationRequested();
+                if (token.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken
+                    && string.Equals(token.ValueText, "compile", System.StringComparison.OrdinalIgnoreCase))
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (token.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken
-                        && string.Equals(token.ValueText, "compile", System.StringComparison.OrdinalIgnoreCase))
-                    {
-                        return Yes;
-                    }
+                    found = true;
+                    break;
                 }
+            }
 
-                return No;
-            }) == Yes;
+            mentions.TryAdd(block, found);
+            return found;
+        }
 
-        private static readonly object Yes = new object();
-        private static readonly object No = new object();
-        private readonly ConditionalWeakTable<SyntaxNode, object> mentions = new ConditionalWeakTable<SyntaxNode, object>();
+        /// <summary>Per block syntax (held by the compilation anyway; no GC handle per entry as a weak table would cost).</summary>
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxNode, bool> mentions = new System.Collections.Concurrent.ConcurrentDictionary<SyntaxNode, bool>();
 
         private MemberSetups Recognize(MemberFlow flow, AnalyzerOptions options, CancellationToken cancellationToken)
         {

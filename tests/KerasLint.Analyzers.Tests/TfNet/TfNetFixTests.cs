@@ -20,7 +20,7 @@ namespace KerasLint.Analyzers.Tests.TfNet
         public Task KL0006_FromLogitsFalse_FixAll() =>
             TfNetFixTest<KL0006FromLogitsOnProbabilitiesAnalyzer, KL0006FromLogitsOnProbabilitiesCodeFixProvider>.Run(
                 InMethod(FromLogitsTwoSetups), InMethod(Plain(FromLogitsTwoSetups).Replace("from_logits: true", "from_logits: false").Replace("BinaryCrossentropy(true)", "BinaryCrossentropy(false)")),
-                "KL0006.FromLogitsFalse");
+                "KL0006.Recommended");
 
         [Fact]
         public Task KL0006_RemoveActivation_FixAll() =>
@@ -53,7 +53,7 @@ namespace KerasLint.Analyzers.Tests.TfNet
                 InMethod(AllStringsNamedTwice),
                 InMethod(Plain(AllStringsNamedTwice).Replace(@"""sgd""", "keras.optimizers.SGD()").Replace(@"""categorical_crossentropy""", "keras.losses.CategoricalCrossentropy()")
                     .Replace(@"loss: ""mae""", "loss: keras.losses.MeanAbsoluteError()").Replace(@"optimizer: ""adam""", "optimizer: keras.optimizers.Adam()")),
-                "KL0011.Objects");
+                "KL0011.Recommended");
 
         internal const string AllStringsWithoutUsingStatic = @"namespace N
 {
@@ -85,7 +85,7 @@ namespace KerasLint.Analyzers.Tests.TfNet
             TfNetFixTest<KL0005LossExpectsProbabilitiesAnalyzer, KL0005LossExpectsProbabilitiesCodeFixProvider>.Run(
                 InMethod(SparseOnLinear),
                 InMethod(Plain(SparseOnLinear).Replace("SparseCategoricalCrossentropy()", "SparseCategoricalCrossentropy(from_logits: true)").Replace("CategoricalCrossentropy(false)", "CategoricalCrossentropy(true)")),
-                "KL0005.FromLogits");
+                "KL0005.Recommended");
 
         [Fact]
         public Task KL0005_SetActivation_OnInvocationLayer() =>
@@ -99,7 +99,7 @@ namespace KerasLint.Analyzers.Tests.TfNet
         public Task KL0004_ActivationObjectToSigmoid() =>
             TfNetFixTest<KL0004SoftmaxOnOneUnitAnalyzer, KL0004SoftmaxOnOneUnitCodeFixProvider>.Run(
                 InMethod(TfNetRuleTests.SoftmaxOneUnitActivationObject), InMethod(Plain(TfNetRuleTests.SoftmaxOneUnitActivationObject).Replace("keras.activations.Softmax", "keras.activations.Sigmoid")),
-                "KL0004.Sigmoid");
+                "KL0004.Recommended");
 
         // ---- KL0002, KL0007: loss objects replaced, written the same way ----
         internal const string BceOnSoftmaxTwice = @"        var model = keras.Sequential(keras.layers.Dense(10, activation: ""softmax""));
@@ -122,20 +122,20 @@ namespace KerasLint.Analyzers.Tests.TfNet
         [Fact]
         public Task KL0007_ObjectToBinaryCrossentropy() =>
             TfNetFixTest<KL0007RegressionLossOnClassifierAnalyzer, KL0007RegressionLossOnClassifierCodeFixProvider>.Run(
-                InMethod(MseOnSigmoid), InMethod(Plain(MseOnSigmoid).Replace("new MeanSquaredError()", "new BinaryCrossentropy()")), "KL0007.Crossentropy");
+                InMethod(MseOnSigmoid), InMethod(Plain(MseOnSigmoid).Replace("new MeanSquaredError()", "new BinaryCrossentropy()")), "KL0007.Recommended");
 
         // ---- KL0001, KL0008, KL0010 ----
         [Fact]
         public Task KL0001_ReplacesWithMaeNotMse() =>
             TfNetFixTest<KL0001AccuracyOnRegressionAnalyzer, KL0001AccuracyOnRegressionCodeFixProvider>.Run(
                 InMethod(TfNetRuleTests.AccuracyWithMseObject), InMethod(Plain(TfNetRuleTests.AccuracyWithMseObject).Replace(@"""accuracy""", @"""mae""")),
-                "KL0001.ReplaceWithNaturalMetric");
+                "KL0001.Recommended");
 
         [Fact]
         public Task KL0008_ValAccToValAccuracy() =>
             TfNetFixTest<KL0008MonitorKeyNeverLoggedAnalyzer, KL0008MonitorKeyNeverLoggedCodeFixProvider>.Run(
                 InMethod(TfNetRuleTests.ValAccWithMetricObjects), InMethod(Plain(TfNetRuleTests.ValAccWithMetricObjects).Replace(@"""val_acc""", @"""val_accuracy""")),
-                "KL0008.Rename");
+                "KL0008.Recommended");
 
         internal const string MetricTypo = @"        var model = keras.Sequential(keras.layers.Dense(1));
         model.compile(keras.optimizers.Adam(), keras.losses.MeanSquaredError(), new[] { {|KL0010:""Mae""|} });
@@ -144,6 +144,6 @@ namespace KerasLint.Analyzers.Tests.TfNet
         [Fact]
         public Task KL0010_DidYouMean() =>
             TfNetFixTest<KL0010UnknownIdentifierAnalyzer, KL0010UnknownIdentifierCodeFixProvider>.Run(
-                InMethod(MetricTypo), InMethod(Plain(MetricTypo).Replace(@"""Mae""", @"""mae""")), "KL0010.DidYouMean");
+                InMethod(MetricTypo), InMethod(Plain(MetricTypo).Replace(@"""Mae""", @"""mae""")), "KL0010.Recommended");
     }
 }
