@@ -38,7 +38,7 @@ namespace KerasLint.Rules
             }
 
             var plan = new FixPlan();
-            if (setup.Loss.Form == LossForm.String && FixPlan.CanReplace(setup.Loss.Site))
+            if (FixPlan.CanReplace(setup.Loss.Site))
             {
                 Switch(plan, setup, accuracy, "KL0002.Categorical", "categorical_crossentropy", "one-hot labels", "categorical_accuracy");
                 Switch(plan, setup, accuracy, "KL0002.Sparse", "sparse_categorical_crossentropy", "integer labels", "sparse_categorical_accuracy");

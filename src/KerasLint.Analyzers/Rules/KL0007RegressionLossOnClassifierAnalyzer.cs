@@ -25,7 +25,7 @@ namespace KerasLint.Rules
             else return;
 
             var plan = new FixPlan();
-            if (setup.Loss.Form == LossForm.String && FixPlan.CanReplace(setup.Loss.Site))
+            if (FixPlan.CanReplace(setup.Loss.Site))
             {
                 plan.Action("KL0007.Crossentropy", $"Use '{suggestion}'").ReplaceValue(setup.Loss.Site, suggestion);
             }

@@ -173,10 +173,10 @@ namespace KerasLint.Libraries.TfNet
             // A user class implementing ILossFunc or deriving Loss / LossFunctionWrapper: a custom loss.
             if (value.Type is INamedTypeSymbol t && !IsLibraryType(t) && s.LossFuncs.Any(f => TfNetSymbols.IsA(t, f)))
             {
-                return new LossInfo(LossKind.Custom, null, new ValueSite(t.Name, use, null), LossForm.Object);
+                return new LossInfo(LossKind.Custom, null, new ValueSite(t.Name, use, null, useIsValue: false), LossForm.Object);
             }
 
-            return new LossInfo(LossKind.Unknown, null, new ValueSite(null, use, null), LossForm.Object);
+            return new LossInfo(LossKind.Unknown, null, new ValueSite(null, use, null, useIsValue: false), LossForm.Object);
         }
 
         private static bool IsLibraryType(INamedTypeSymbol type) =>
@@ -202,7 +202,7 @@ namespace KerasLint.Libraries.TfNet
                 }
             }
 
-            return new LossInfo(function == null ? LossKind.Unknown : LossKind.BuiltIn, function, new ValueSite(name, use, null), LossForm.Object, fromLogits);
+            return new LossInfo(function == null ? LossKind.Unknown : LossKind.BuiltIn, function, new ValueSite(name, use, null, useIsValue: false), LossForm.Object, fromLogits);
         }
 
         private ImmutableArray<MetricInfo>? Metrics(IInvocationOperation compile, MemberFlow flow)
