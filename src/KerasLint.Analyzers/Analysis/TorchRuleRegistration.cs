@@ -9,8 +9,8 @@ namespace KerasLint.Analysis
 {
     /// <summary>
     /// The registration every TorchSharp rule shares (after its own EnableConcurrentExecution / ConfigureGeneratedCodeAnalysis): narrow operation actions; a recognition that depends on code in
-    /// other files is deferred and decided at compilation end, from the bodies <see cref="TorchSharpAdapter.AddBlocks"/>
-    /// keeps, and reported through the rule's compilation-end descriptor (<see cref="Descriptors.AtCompilationEnd"/>).
+    /// other files is deferred and decided at compilation end (the adapter binds the declarations it follows then) and
+    /// reported through the rule's compilation-end descriptor (<see cref="Descriptors.AtCompilationEnd"/>).
     /// </summary>
     internal static class TorchRuleRegistration
     {
@@ -29,35 +29,27 @@ namespace KerasLint.Analysis
                 var torch = CompilationAnalysis.For(start.Compilation)?.TorchSharp;
                 if (torch == null) return;
                 var pending = new ConcurrentBag<IOperation>();
-                start.RegisterOperationBlockAction(ctx => torch.AddBlocks(ctx.OwningSymbol, ctx.OperationBlocks));
                 start.RegisterOperationAction(ctx =>
                 {
+                    // Runs for every invocation of the compilation: nothing is allocated unless there is something to report.
                     var (model, deferred) = now(torch, ctx.Operation, ctx.CancellationToken);
                     if (deferred) pending.Add(ctx.Operation);
-                    else Report(analyze(model), ctx.ReportDiagnostic, atCompilationEnd: false);
+                    else if (model != null && analyze(model) is { } diagnostic) ctx.ReportDiagnostic(diagnostic);
                 }, kinds);
                 start.RegisterCompilationEndAction(ctx =>
                 {
                     foreach (var operation in pending)
                     {
                         ctx.CancellationToken.ThrowIfCancellationRequested();
-                        Report(analyze(atEnd(torch, operation, ctx.CancellationToken)), ctx.ReportDiagnostic, atCompilationEnd: true);
+                        if (analyze(atEnd(torch, operation, ctx.CancellationToken)) is { } diagnostic)
+                        {
+                            // The same rule, from its compilation-end descriptor (tagged as such for the hosts).
+                            ctx.ReportDiagnostic(Diagnostic.Create(Descriptors.AtCompilationEnd(diagnostic.Descriptor), diagnostic.Location,
+                                diagnostic.AdditionalLocations, diagnostic.Properties, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
+                        }
                     }
                 });
             });
-        }
-
-        private static void Report(Diagnostic? diagnostic, System.Action<Diagnostic> report, bool atCompilationEnd)
-        {
-            if (diagnostic == null) return;
-            if (atCompilationEnd)
-            {
-                // The same rule, from its compilation-end descriptor (tagged as such for the hosts).
-                diagnostic = Diagnostic.Create(Descriptors.AtCompilationEnd(diagnostic.Descriptor), diagnostic.Location, diagnostic.AdditionalLocations,
-                    diagnostic.Properties, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            report(diagnostic);
         }
     }
 }

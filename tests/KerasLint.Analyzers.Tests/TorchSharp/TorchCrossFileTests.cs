@@ -9,21 +9,9 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
     /// <summary>Models, losses and loops in different files: decided at compilation end.</summary>
     public class TorchCrossFileTests
     {
-        private const string SoftmaxNet = @"
-class Net : Module<Tensor, Tensor>
-{
-    private readonly Module<Tensor, Tensor> fc = Linear(4, 3);
-    public Net() : base(""Net"") => RegisterComponents();
-    public override Tensor forward(Tensor x) => softmax(fc.forward(x), 1);
-}";
+        private static readonly string SoftmaxNet = TorchVerifier.LinearNet(3, "softmax(fc.forward(x), 1)");
 
-        private const string LogitsNet = @"
-class Net : Module<Tensor, Tensor>
-{
-    private readonly Module<Tensor, Tensor> fc = Linear(4, 3);
-    public Net() : base(""Net"") => RegisterComponents();
-    public override Tensor forward(Tensor x) => fc.forward(x);
-}";
+        private static readonly string LogitsNet = TorchVerifier.LinearNet(3);
 
         private const string Loop = @"
 class Trainer
@@ -56,6 +44,37 @@ partial class Trainer
 {
     private readonly Loss<Tensor, Tensor, Tensor> criterion = NLLLoss();
     private readonly Module<Tensor, Tensor> model = Sequential(Linear(4, 3), Softmax(1));
+}");
+
+        private const string Metrics = @"
+static class Metrics
+{
+    public static long Correct(Tensor pred, Tensor y) => {|KL0106:pred.argmax(1)|}.eq(y).sum().ToInt64();
+}";
+
+        private static readonly string OneUnitNet = TorchVerifier.LinearNet(1);
+
+        private const string Evaluation = @"
+class Evaluation
+{
+    long Run(Tensor x, Tensor y)
+    {
+        var model = new Net();
+        return Metrics.Correct(model.forward(x), y);
+    }
+}";
+
+        /// <summary>A metric helper in one file, its caller in a second, the model in a third: the callers are bound at compilation end.</summary>
+        [Fact]
+        public Task MetricHelperCallersAndModelInOtherFiles() =>
+            TorchVerifier.VerifyFilesAsync<KL0106ArgmaxOfOneUnitAnalyzer>(Metrics, Evaluation, OneUnitNet);
+
+        [Fact]
+        public Task MetricHelperWithCallersThatDisagreeIsSilent() =>
+            TorchVerifier.VerifyFilesAsync<KL0106ArgmaxOfOneUnitAnalyzer>(TorchVerifier.Parse(Metrics).Source, Evaluation, OneUnitNet, @"
+class Other
+{
+    long Run(Tensor x, Tensor y) => Metrics.Correct(Sequential(Linear(4, 3)).forward(x), y);
 }");
 
         [Fact]

@@ -27,13 +27,7 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
             Assert.Empty(crashes);
         }
 
-        private const string BinaryNet = @"
-class Net : Module<Tensor, Tensor>
-{
-    private readonly Module<Tensor, Tensor> fc = Linear(4, 1);
-    public Net() : base(""Net"") => RegisterComponents();
-    public override Tensor forward(Tensor x) => fc.forward(x);
-}";
+        private static readonly string BinaryNet = TorchVerifier.LinearNet(1);
 
         [Fact]
         public Task ArgmaxOfAOneUnitModelInAnotherFile() =>

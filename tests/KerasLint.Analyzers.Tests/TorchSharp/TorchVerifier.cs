@@ -14,6 +14,15 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
     /// </summary>
     internal static class TorchVerifier
     {
+        /// <summary>A custom module <c>Net</c> over one <c>Linear(4, units)</c> layer <c>fc</c>; forward returns <paramref name="output"/>.</summary>
+        public static string LinearNet(int units, string output = "fc.forward(x)") => $@"
+class Net : Module<Tensor, Tensor>
+{{
+    private readonly Module<Tensor, Tensor> fc = Linear(4, {units});
+    public Net() : base(""Net"") => RegisterComponents();
+    public override Tensor forward(Tensor x) => {output};
+}}";
+
         public const string Usings =
             "using System;\n" +
             "using System.Collections.Generic;\n" +

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -12,32 +13,39 @@ namespace KerasLint.Libraries.TorchSharp
 {
     /// <summary>
     /// TorchSharp (no compile: hand-written training steps): its symbols, resolved once per compilation; recognises
-    /// loss calls into <see cref="TorchTrainingStep"/> (each once for every rule) and dropout into <see cref="DropoutInfo"/>.
-    /// A step whose model lives in another file is decided at compilation end from the bodies collected by
-    /// <see cref="AddBlocks"/>, which keeps only what that lookup can need: members of Module subclasses and of types
-    /// that hold modules or tensors, and methods that return one.
+    /// loss calls into <see cref="TorchTrainingStep"/> and metric read-outs into <see cref="TorchReadout"/> (each once
+    /// for every rule) and dropout into <see cref="DropoutInfo"/>. A step or read-out whose model lives in another
+    /// file is decided at compilation end: the declarations its lookup follows there are bound then, on demand
+    /// (<see cref="OperationAtEnd"/>); nothing of the other members' operation trees is kept meanwhile.
     /// </summary>
     internal sealed class TorchSharpAdapter : IDropoutAdapter
     {
         public const string Library = "TorchSharp";
 
+        private readonly Compilation compilation;
         private readonly ConcurrentDictionary<SyntaxNode, (TorchTrainingStep? Step, bool Deferred)> steps = new ConcurrentDictionary<SyntaxNode, (TorchTrainingStep?, bool)>();
         private readonly ConcurrentDictionary<SyntaxNode, TorchTrainingStep?> endSteps = new ConcurrentDictionary<SyntaxNode, TorchTrainingStep?>();
         private readonly ConcurrentDictionary<SyntaxNode, (TorchReadout? Readout, bool Deferred)> readouts = new ConcurrentDictionary<SyntaxNode, (TorchReadout?, bool)>();
-        private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentDictionary<SyntaxNode, IInvocationOperation>> callers = new ConcurrentDictionary<IMethodSymbol, ConcurrentDictionary<SyntaxNode, IInvocationOperation>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxNode, TorchReadout?> endReadouts = new ConcurrentDictionary<SyntaxNode, TorchReadout?>();
-        private readonly ConcurrentDictionary<SyntaxNode, IOperation> blocks = new ConcurrentDictionary<SyntaxNode, IOperation>();
-        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> typesHoldingModels = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ITypeSymbol, bool> modelTypes = new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ISymbol, bool> owners = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
 
-        private TorchSharpAdapter(TorchSharpSymbols symbols) => Symbols = symbols;
+        /// <summary>Call sites (syntax only) of project methods that take a tensor, per method: a metric helper's callers decide what its parameter holds.</summary>
+        private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentDictionary<SyntaxNode, bool>> callers = new ConcurrentDictionary<IMethodSymbol, ConcurrentDictionary<SyntaxNode, bool>>(SymbolEqualityComparer.Default);
+
+        /// <summary>Filled at compilation end only: the semantic model of each tree a deferred lookup enters, and the operations it asked for.</summary>
+        private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> endModels = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
+        private readonly ConcurrentDictionary<SyntaxNode, IOperation?> endOperations = new ConcurrentDictionary<SyntaxNode, IOperation?>();
+
+        private TorchSharpAdapter(Compilation compilation, TorchSharpSymbols symbols)
+        {
+            this.compilation = compilation;
+            Symbols = symbols;
+        }
 
         public TorchSharpSymbols Symbols { get; }
 
         /// <summary>The adapter, or null when the compilation does not reference TorchSharp.</summary>
         public static TorchSharpAdapter? TryCreate(Compilation compilation) =>
-            TorchSharpSymbols.TryCreate(compilation) is { } s ? new TorchSharpAdapter(s) : null;
+            TorchSharpSymbols.TryCreate(compilation) is { } s ? new TorchSharpAdapter(compilation, s) : null;
 
         /// <summary>
         /// The training step of a loss call from the code of its own file, recognised once per compilation; null when
@@ -48,14 +56,18 @@ namespace KerasLint.Libraries.TorchSharp
         {
             deferred = false;
             if (!TrainingStepRecognizer.IsCandidate(Symbols, invocation)) return null;
-            var result = steps.GetOrAdd(invocation.Syntax, _ =>
+            var result = RecognizeStepOnce(invocation, cancellationToken);
+            deferred = result.Deferred;
+            return result.Step;
+        }
+
+        // Apart from StepFor so that the closure is allocated for candidates only (StepFor runs on every invocation).
+        private (TorchTrainingStep? Step, bool Deferred) RecognizeStepOnce(IInvocationOperation invocation, CancellationToken cancellationToken) =>
+            steps.GetOrAdd(invocation.Syntax, _ =>
             {
                 var step = TrainingStepRecognizer.Recognize(Symbols, invocation, null, out var needsOtherTrees, cancellationToken);
                 return (step, needsOtherTrees && (step == null || !step.Head.IsKnown));
             });
-            deferred = result.Deferred;
-            return result.Step;
-        }
 
         /// <summary>
         /// The read-out a metric expression applies to a prediction (<see cref="TorchReadout"/>), recognised once per
@@ -66,84 +78,83 @@ namespace KerasLint.Libraries.TorchSharp
         {
             deferred = false;
             if (!ReadoutRecognizer.IsCandidate(Symbols, operation)) return null;
-            var result = readouts.GetOrAdd(operation.Syntax, _ =>
-            {
-                var readout = ReadoutRecognizer.Recognize(Symbols, operation, null, null, out var needsOtherTrees, cancellationToken);
-                return (readout, needsOtherTrees && (readout == null || !readout.Head.IsKnown));
-            });
+            var result = RecognizeReadoutOnce(operation, cancellationToken);
             deferred = result.Deferred;
             return result.Readout;
         }
 
+        // Apart from ReadoutFor so that the closure is allocated for candidates only (ReadoutFor runs on every invocation and binary operator).
+        private (TorchReadout? Readout, bool Deferred) RecognizeReadoutOnce(IOperation operation, CancellationToken cancellationToken) =>
+            readouts.GetOrAdd(operation.Syntax, _ =>
+            {
+                var readout = ReadoutRecognizer.Recognize(Symbols, operation, null, null, out var needsOtherTrees, cancellationToken);
+                return (readout, needsOtherTrees && (readout == null || !readout.Head.IsKnown));
+            });
+
         /// <summary>The read-out of a deferred operation, following code in every file (call at compilation end only).</summary>
         public TorchReadout? ReadoutAtEnd(IOperation operation, CancellationToken cancellationToken) =>
             endReadouts.GetOrAdd(operation.Syntax, key => ReadoutRecognizer.Recognize(
-                Symbols, operation, node => blocks.TryGetValue(node, out var op) ? op : null, CallersOf, out _, cancellationToken));
+                Symbols, operation, node => OperationAtEnd(node, cancellationToken), method => CallersOf(method, cancellationToken), out _, cancellationToken));
 
         /// <summary>Notes a call of a project method that takes a tensor (a metric helper's callers decide what its parameter holds).</summary>
         public void NoteCall(IOperation operation)
         {
             if (!(operation is IInvocationOperation invocation)) return;
             var method = invocation.TargetMethod;
-            if (method.MethodKind != MethodKind.Ordinary || !method.Parameters.Any(p => Symbols.IsTensor(p.Type)) || !method.Locations.Any(l => l.IsInSource)) return;
-            callers.GetOrAdd(method.OriginalDefinition, _ => new ConcurrentDictionary<SyntaxNode, IInvocationOperation>()).TryAdd(invocation.Syntax, invocation);
+            if (method.MethodKind != MethodKind.Ordinary || !TakesTensor(method) || !IsInSource(method)) return;
+            callers.GetOrAdd(method.OriginalDefinition, _ => new ConcurrentDictionary<SyntaxNode, bool>()).TryAdd(invocation.Syntax, true);
         }
 
-        /// <summary>Every noted call site of the method (complete at compilation end).</summary>
-        private System.Collections.Generic.IReadOnlyList<IInvocationOperation> CallersOf(IMethodSymbol method) =>
-            callers.TryGetValue(method.OriginalDefinition, out var sites) ? sites.Values.ToList() : (System.Collections.Generic.IReadOnlyList<IInvocationOperation>)System.Array.Empty<IInvocationOperation>();
-
-        /// <summary>Keeps the blocks a cross-file lookup may follow (see the class summary); drops the rest.</summary>
-        public void AddBlocks(ISymbol owner, System.Collections.Immutable.ImmutableArray<IOperation> operationBlocks)
+        private bool TakesTensor(IMethodSymbol method)
         {
-            // Every TorchSharp rule offers the blocks; the decision is made once per member.
-            if (!owners.GetOrAdd(owner, MayHoldModel)) return;
-            foreach (var block in operationBlocks)
+            foreach (var parameter in method.Parameters)
             {
-                var root = Operations.Root(block);
-                blocks.TryAdd(root.Syntax, root);
-                blocks.TryAdd(block.Syntax, block);
-            }
-        }
-
-        private bool MayHoldModel(ISymbol owner)
-        {
-            if (owner is IMethodSymbol method && IsModelType(method.ReturnType))
-            {
-                return true;
-            }
-
-            var type = owner.ContainingType;
-            return type != null && typesHoldingModels.GetOrAdd(type, HoldsModel);
-        }
-
-        /// <summary>A module or tensor type (cached: the check walks base types and interfaces, and every member's type is asked).</summary>
-        private bool IsModelType(ITypeSymbol type) =>
-            type.SpecialType == SpecialType.None && type.TypeKind is TypeKind.Class or TypeKind.Interface
-            && modelTypes.GetOrAdd(type, t => Symbols.IsModule(t, 1) || Symbols.IsModule(t, 2) || Symbols.IsTensor(t));
-
-        /// <summary>A Module subclass, or a type with a field or property of a module or tensor type.</summary>
-        private bool HoldsModel(INamedTypeSymbol type)
-        {
-            if (Symbols.IsModule(type, 1) || Symbols.IsModule(type, 2)) return true;
-            foreach (var member in type.GetMembers())
-            {
-                var memberType = member switch
-                {
-                    IFieldSymbol f => f.Type,
-                    IPropertySymbol p => p.Type,
-                    _ => null,
-                };
-                if (memberType != null && IsModelType(memberType)) return true;
+                if (Symbols.IsTensor(parameter.Type)) return true;
             }
 
             return false;
         }
 
+        private static bool IsInSource(ISymbol symbol)
+        {
+            foreach (var location in symbol.Locations)
+            {
+                if (location.IsInSource) return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>Every noted call site of the method, bound again (call at compilation end only, when the list is complete).</summary>
+        private IReadOnlyList<IInvocationOperation> CallersOf(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            if (!callers.TryGetValue(method.OriginalDefinition, out var sites)) return System.Array.Empty<IInvocationOperation>();
+            var result = new List<IInvocationOperation>();
+            foreach (var site in sites.Keys.OrderBy(n => n.SyntaxTree.FilePath, System.StringComparer.Ordinal).ThenBy(n => n.SpanStart))
+            {
+                if (OperationAtEnd(site, cancellationToken) is IInvocationOperation call) result.Add(call);
+            }
+
+            return result;
+        }
+
+        /// <summary>
+        /// The operation of a declaration or call in any file, bound at compilation end for a deferred lookup (once per
+        /// node; one semantic model per tree it enters). Only what deferred steps and read-outs follow is bound again.
+        /// </summary>
+        private IOperation? OperationAtEnd(SyntaxNode node, CancellationToken cancellationToken) =>
+            endOperations.GetOrAdd(node, n =>
+            {
+#pragma warning disable RS1030 // Compilation end: no semantic model of the driver's is at hand, and only the few declarations a deferred lookup follows are bound.
+                var model = endModels.GetOrAdd(n.SyntaxTree, tree => compilation.GetSemanticModel(tree));
+#pragma warning restore RS1030
+                return model.GetOperation(n, cancellationToken);
+            });
+
         /// <summary>The training step of a deferred loss call, following code in every file (call at compilation end only).</summary>
         public TorchTrainingStep? StepAtEnd(IInvocationOperation invocation, CancellationToken cancellationToken) =>
             endSteps.GetOrAdd(invocation.Syntax, key => TrainingStepRecognizer.Recognize(
-                Symbols, invocation, node => blocks.TryGetValue(node, out var op) ? op : null, out _, cancellationToken));
+                Symbols, invocation, node => OperationAtEnd(node, cancellationToken), out _, cancellationToken));
 
         /// <summary>The loss as the user wrote it: the class for modules, the function for functional calls.</summary>
         public static string LossName(TorchLossKind loss, TorchLossForm form) => (loss, form) switch

@@ -131,7 +131,9 @@ namespace KerasLint.Libraries.TorchSharp
                 if (Is(t.OriginalDefinition, cls)) return true;
             }
 
-            foreach (var i in type.AllInterfaces)
+            // The original definition implements the same interface definitions as every construction of it, and keeps
+            // its interface list; a constructed type (List<Foo>, Dictionary<K, V>) would substitute its list anew each time.
+            foreach (var i in type.OriginalDefinition.AllInterfaces)
             {
                 if (Is(i.OriginalDefinition, itf)) return true;
             }
