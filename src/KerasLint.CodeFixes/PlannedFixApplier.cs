@@ -4,8 +4,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using KerasLint.Analysis;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
@@ -13,28 +11,12 @@ using Microsoft.CodeAnalysis.Editing;
 namespace KerasLint.CodeFixes
 {
     /// <summary>
-    /// Applies the fix actions an analyzer planned (<see cref="FixPlan"/>): each edit touches only a string
+    /// Applies a fix action an analyzer planned (<see cref="FixPlan"/>; offered by <see cref="PlannedCodeFixProvider"/>): each edit touches only a string
     /// literal token, one argument list or one expression, so comments and formatting around it are kept.
     /// </summary>
     internal static class PlannedFixApplier
     {
-        public static Task RegisterAsync(CodeFixContext context)
-        {
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                var actions = FixPlan.Read(diagnostic);
-                for (var i = 0; i < actions.Count; i++)
-                {
-                    var action = actions[i];
-                    var key = i == 0 ? FixAction.RecommendedKey(diagnostic.Id) : action.EquivalenceKey;
-                    context.RegisterCodeFix(CodeAction.Create(action.Title, ct => ApplyAsync(context.Document, diagnostic, action, ct), key), diagnostic);
-                }
-            }
-
-            return Task.CompletedTask;
-        }
-
-        private static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, FixAction action, CancellationToken cancellationToken)
+        public static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, FixAction action, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (root == null) return document;

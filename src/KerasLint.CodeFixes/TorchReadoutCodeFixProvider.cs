@@ -100,36 +100,24 @@ namespace KerasLint.CodeFixes
         }
     }
 
-    /// <summary>Base of the TorchSharp metric fixes: single-document expression rewrites; Fix All batches them.</summary>
-    public abstract class TorchReadoutCodeFixProvider : CodeFixProvider
+    /// <summary>Base of the TorchSharp metric fixes: single-document expression rewrites, checked to bind to a Tensor.</summary>
+    public abstract class TorchReadoutCodeFixProvider : KerasLintCodeFixProvider
     {
-        public sealed override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        internal sealed override async Task<IReadOnlyList<FixCandidate>> CandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            foreach (var diagnostic in context.Diagnostics.Where(d => FixableDiagnosticIds.Contains(d.Id)))
-            {
-                var fix = await ReadoutFix.ReadAsync(context.Document, diagnostic, context.CancellationToken).ConfigureAwait(false);
-                if (fix == null) continue;
-                foreach (var (title, key, edit) in Actions(fix))
+            var fix = await ReadoutFix.ReadAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
+            if (fix == null) return Array.Empty<FixCandidate>();
+            return Offerable(Actions(fix),
+                edits => edits.Count > 0 && !edits.Keys.Any(a => edits.Keys.Any(b => a != b && a.FullSpan.OverlapsWith(b.FullSpan))),
+                async (edits, ct) =>
                 {
-                    var edits = edit();
-                    if (edits == null || edits.Count == 0) continue;
-                    var keys = edits.Keys.ToList();
-                    if (keys.Any(a => keys.Any(b => a != b && a.FullSpan.OverlapsWith(b.FullSpan)))) continue;
-                    var document = context.Document;
-                    context.RegisterCodeFix(CodeAction.Create(title, async ct =>
-                    {
-                        var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
-                        if (root == null) return document;
-                        var newRoot = root.ReplaceNodes(keys, (original, _) => edits[original].WithTriviaFrom(original));
-                        return document.WithSyntaxRoot(newRoot);
-                    }, key), diagnostic);
-                }
-            }
+                    var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
+                    if (root == null) return document.Project.Solution;
+                    return document.WithSyntaxRoot(root.ReplaceNodes(edits.Keys, (original, _) => edits[original].WithTriviaFrom(original))).Project.Solution;
+                });
         }
 
-        /// <summary>The code actions for one diagnostic: title, equivalence key, and the replacements (null: not offered).</summary>
+        /// <summary>The code actions for one diagnostic, recommended first: title, equivalence key, and the replacements (null: not offered).</summary>
         internal abstract ImmutableArray<(string Title, string Key, Func<Dictionary<SyntaxNode, SyntaxNode>?> Edit)> Actions(ReadoutFix fix);
     }
 }

@@ -5,8 +5,8 @@ namespace KerasLint.Package.Tests;
 
 /// <summary>
 /// Batch fixing as a user runs it: <c>dotnet format analyzers &lt;project&gt; --diagnostics &lt;ids&gt; --severity info</c>
-/// (the formatter ships with the SDK) over a fresh copy of samples/KerasNetSample with the built analyzer, three
-/// times. Every run must fix every fixable KL diagnostic, the result must build, and the three outputs must be
+/// (the formatter ships with the SDK) over a fresh copy of each sample (Keras.NET, TensorFlow.NET, TorchSharp) with
+/// the built analyzer, three times. Every run must fix every fixable KL diagnostic, the result must build, and the three outputs must be
 /// identical (a host meets diagnostics in no fixed order; Fix All must not depend on it).
 /// </summary>
 [Collection(DotnetCli.Collection)]
@@ -19,8 +19,11 @@ public class DotnetFormatTests
         Directory.GetFiles(Path.Combine(RepoRoot.Path, "src", "KerasLint.CodeFixes", "Rules"), "KL*CodeFixProvider.cs")
             .Select(f => Regex.Match(Path.GetFileName(f), @"^KL\d{4}").Value).Distinct().OrderBy(s => s, StringComparer.Ordinal).ToArray();
 
-    [Fact]
-    public void FixesEveryFixableDiagnosticIdenticallyOnEveryRun()
+    [Theory]
+    [InlineData("KerasNetSample", "KerasNetApi")]
+    [InlineData("TfNetSample", "TfNetApi")]
+    [InlineData("TorchSharpSample", null)]
+    public void FixesEveryFixableDiagnosticIdenticallyOnEveryRun(string sample, string? api)
     {
         var (code, log) = DotnetCli.Run(TimeSpan.FromMinutes(8), "build", Path.Combine("src", "KerasLint.CodeFixes", "KerasLint.CodeFixes.csproj"), "-c", "Release");
         Assert.True(code == 0, "building the analyzer failed:\n" + log);
@@ -31,18 +34,18 @@ public class DotnetFormatTests
         IReadOnlyDictionary<string, string>? first = null;
         for (var run = 0; run < Runs; run++)
         {
-            var root = CopySamples(Path.GetDirectoryName(analyzers)!);
+            var root = CopySamples(Path.GetDirectoryName(analyzers)!, sample, api);
             try
             {
-                var before = Sources(root);
-                var project = Path.Combine(root, "samples", "KerasNetSample", "KerasNetSample.csproj");
+                var before = Sources(root, sample);
+                var project = Path.Combine(root, "samples", sample, sample + ".csproj");
                 var args = new List<string> { "format", "analyzers", project, "--diagnostics" };
                 args.AddRange(ids);
                 args.AddRange(new[] { "--severity", "info", "-v", "normal" });
                 var (formatCode, formatLog) = DotnetCli.RunIn(root, TimeSpan.FromMinutes(5), buildFlags: false, args.ToArray());
                 Assert.True(formatCode == 0, $"run {run + 1}: dotnet format failed:\n" + formatLog);
                 Assert.DoesNotContain("Unable to fix", formatLog, StringComparison.Ordinal);
-                var after = Sources(root);
+                var after = Sources(root, sample);
                 Assert.NotEqual(before, after);
 
                 if (first == null)
@@ -66,11 +69,11 @@ public class DotnetFormatTests
         }
     }
 
-    /// <summary>samples/KerasNetSample and its stand-in API in a temporary folder, the analyzer referenced by path.</summary>
-    private static string CopySamples(string analyzerDir)
+    /// <summary>The sample and its stand-in API (if any) in a temporary folder, the analyzer referenced by path.</summary>
+    private static string CopySamples(string analyzerDir, string sample, string? api)
     {
         var root = Path.Combine(Path.GetTempPath(), "keraslint-format-" + Guid.NewGuid().ToString("N"));
-        foreach (var dir in new[] { "KerasNetSample", "KerasNetApi" })
+        foreach (var dir in api == null ? new[] { sample } : new[] { sample, api })
         {
             CopyDirectory(Path.Combine(RepoRoot.Path, "samples", dir), Path.Combine(root, "samples", dir));
         }
@@ -81,14 +84,15 @@ public class DotnetFormatTests
             File.Copy(Path.Combine(RepoRoot.Path, file), Path.Combine(root, file));
         }
 
-        var csproj = Path.Combine(root, "samples", "KerasNetSample", "KerasNetSample.csproj");
-        var text = Regex.Replace(File.ReadAllText(csproj), @"<ProjectReference Include=""[^""]*src\\KerasLint\.(Analyzers|CodeFixes)\\[^""]*""[^>]*/>", "");
+        var csproj = Path.Combine(root, "samples", sample, sample + ".csproj");
+        var text = Regex.Replace(File.ReadAllText(csproj), @"<ProjectReference Include=""[^""]*src[\\/]KerasLint\.(Analyzers|CodeFixes)[\\/][^""]*""[^>]*/>", "");
         text = text.Replace("</Project>", $@"  <ItemGroup>
     <Analyzer Include=""{Path.Combine(analyzerDir, "KerasLint.Analyzers.dll")}"" />
     <Analyzer Include=""{Path.Combine(analyzerDir, "KerasLint.CodeFixes.dll")}"" />
   </ItemGroup>
 </Project>");
-        Assert.DoesNotContain(@"src\KerasLint", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("KerasLint.Analyzers.csproj", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("KerasLint.CodeFixes.csproj", text, StringComparison.Ordinal);
         File.WriteAllText(csproj, text);
         return root;
     }
@@ -109,9 +113,9 @@ public class DotnetFormatTests
         }
     }
 
-    private static SortedDictionary<string, string> Sources(string root)
+    private static SortedDictionary<string, string> Sources(string root, string sample)
     {
-        var dir = Path.Combine(root, "samples", "KerasNetSample");
+        var dir = Path.Combine(root, "samples", sample);
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in Directory.GetFiles(dir, "*.cs"))
         {

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
@@ -8,12 +7,8 @@ namespace KerasLint.CodeFixes
 {
     /// <summary>KL0001: replace "accuracy" with the loss's natural metric, remove it, or monitor the loss instead.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(KL0001AccuracyOnRegressionCodeFixProvider)), Shared]
-    public sealed class KL0001AccuracyOnRegressionCodeFixProvider : CodeFixProvider
+    public sealed class KL0001AccuracyOnRegressionCodeFixProvider : PlannedCodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Knowledge.RuleIds.AccuracyOnRegression);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override Task RegisterCodeFixesAsync(CodeFixContext context) => PlannedFixApplier.RegisterAsync(context);
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
@@ -8,12 +7,8 @@ namespace KerasLint.CodeFixes
 {
     /// <summary>KL0003: name the accuracy explicitly (one action per plausible metric).</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(KL0003AmbiguousAccuracyCodeFixProvider)), Shared]
-    public sealed class KL0003AmbiguousAccuracyCodeFixProvider : CodeFixProvider
+    public sealed class KL0003AmbiguousAccuracyCodeFixProvider : PlannedCodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Knowledge.RuleIds.AmbiguousAccuracy);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override Task RegisterCodeFixesAsync(CodeFixContext context) => PlannedFixApplier.RegisterAsync(context);
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
@@ -8,12 +7,8 @@ namespace KerasLint.CodeFixes
 {
     /// <summary>KL0005: give the output head the activation the loss expects.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(KL0005LossExpectsProbabilitiesCodeFixProvider)), Shared]
-    public sealed class KL0005LossExpectsProbabilitiesCodeFixProvider : CodeFixProvider
+    public sealed class KL0005LossExpectsProbabilitiesCodeFixProvider : PlannedCodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Knowledge.RuleIds.LossExpectsProbabilities);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override Task RegisterCodeFixesAsync(CodeFixContext context) => PlannedFixApplier.RegisterAsync(context);
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
@@ -8,12 +7,8 @@ namespace KerasLint.CodeFixes
 {
     /// <summary>KL0006: use from_logits: false, or remove the output activation.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(KL0006FromLogitsOnProbabilitiesCodeFixProvider)), Shared]
-    public sealed class KL0006FromLogitsOnProbabilitiesCodeFixProvider : CodeFixProvider
+    public sealed class KL0006FromLogitsOnProbabilitiesCodeFixProvider : PlannedCodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Knowledge.RuleIds.FromLogitsOnProbabilities);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override Task RegisterCodeFixesAsync(CodeFixContext context) => PlannedFixApplier.RegisterAsync(context);
     }
 }

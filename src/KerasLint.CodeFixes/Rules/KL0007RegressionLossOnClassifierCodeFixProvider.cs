@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
@@ -8,12 +7,8 @@ namespace KerasLint.CodeFixes
 {
     /// <summary>KL0007: replace the regression loss with the matching crossentropy.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(KL0007RegressionLossOnClassifierCodeFixProvider)), Shared]
-    public sealed class KL0007RegressionLossOnClassifierCodeFixProvider : CodeFixProvider
+    public sealed class KL0007RegressionLossOnClassifierCodeFixProvider : PlannedCodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Knowledge.RuleIds.RegressionLossOnClassifier);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override Task RegisterCodeFixesAsync(CodeFixContext context) => PlannedFixApplier.RegisterAsync(context);
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
@@ -8,12 +7,8 @@ namespace KerasLint.CodeFixes
 {
     /// <summary>KL0008: monitor the key that is actually logged.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(KL0008MonitorKeyNeverLoggedCodeFixProvider)), Shared]
-    public sealed class KL0008MonitorKeyNeverLoggedCodeFixProvider : CodeFixProvider
+    public sealed class KL0008MonitorKeyNeverLoggedCodeFixProvider : PlannedCodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Knowledge.RuleIds.MonitorKeyNeverLogged);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override Task RegisterCodeFixesAsync(CodeFixContext context) => PlannedFixApplier.RegisterAsync(context);
     }
 }

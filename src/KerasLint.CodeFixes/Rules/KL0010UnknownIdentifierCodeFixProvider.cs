@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
@@ -8,12 +7,8 @@ namespace KerasLint.CodeFixes
 {
     /// <summary>KL0010: did-you-mean replacement.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(KL0010UnknownIdentifierCodeFixProvider)), Shared]
-    public sealed class KL0010UnknownIdentifierCodeFixProvider : CodeFixProvider
+    public sealed class KL0010UnknownIdentifierCodeFixProvider : PlannedCodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Knowledge.RuleIds.UnknownIdentifier);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override Task RegisterCodeFixesAsync(CodeFixContext context) => PlannedFixApplier.RegisterAsync(context);
     }
 }

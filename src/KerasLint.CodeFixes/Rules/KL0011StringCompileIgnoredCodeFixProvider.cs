@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
@@ -8,12 +7,8 @@ namespace KerasLint.CodeFixes
 {
     /// <summary>KL0011: pass optimizer and loss objects matching the strings.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(KL0011StringCompileIgnoredCodeFixProvider)), Shared]
-    public sealed class KL0011StringCompileIgnoredCodeFixProvider : CodeFixProvider
+    public sealed class KL0011StringCompileIgnoredCodeFixProvider : PlannedCodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Knowledge.RuleIds.StringCompileIgnored);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override Task RegisterCodeFixesAsync(CodeFixContext context) => PlannedFixApplier.RegisterAsync(context);
     }
 }

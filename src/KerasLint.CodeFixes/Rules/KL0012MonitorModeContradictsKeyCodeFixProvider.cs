@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
@@ -8,12 +7,8 @@ namespace KerasLint.CodeFixes
 {
     /// <summary>KL0012: set the mode that matches the key.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(KL0012MonitorModeContradictsKeyCodeFixProvider)), Shared]
-    public sealed class KL0012MonitorModeContradictsKeyCodeFixProvider : CodeFixProvider
+    public sealed class KL0012MonitorModeContradictsKeyCodeFixProvider : PlannedCodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Knowledge.RuleIds.MonitorModeContradictsKey);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override Task RegisterCodeFixesAsync(CodeFixContext context) => PlannedFixApplier.RegisterAsync(context);
     }
 }

@@ -94,7 +94,7 @@ class Other
         public Task RemoveSoftmaxFixEditsTheModelFile() =>
             TorchVerifier.VerifyFixFilesAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(
                 new[] { (Loop, TorchVerifier.Parse(Loop).Source), (SoftmaxNet, LogitsNet) },
-                KL0101CodeFixProvider.RemoveSoftmaxKey);
+                "KL0101.Recommended");
 
         [Fact]
         public Task NllFixEditsTheModelFileAndTheLoop() =>

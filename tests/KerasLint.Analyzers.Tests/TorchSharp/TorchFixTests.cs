@@ -47,7 +47,7 @@ class Trainer
         var criterion = CrossEntropyLoss();
         var loss = criterion.forward(model.forward(x), y);
     }
-}", KL0101CodeFixProvider.RemoveSoftmaxKey);
+}", "KL0101.Recommended");
 
         [Fact]
         public Task KL0101_RemovesLastSequentialElement_MultiLineKeepsComments() =>
@@ -78,7 +78,7 @@ class Trainer
         var criterion = CrossEntropyLoss();
         var loss = criterion.forward(model.forward(x), y);
     }
-}", KL0101CodeFixProvider.RemoveSoftmaxKey);
+}", "KL0101.Recommended");
 
         [Fact]
         public Task KL0101_ReturnSoftmaxBecomesReturnX() =>
@@ -90,7 +90,7 @@ class Trainer
 class Trainer
 {
     void Step(Net model, Tensor x, Tensor y) => cross_entropy(model.forward(x), y).backward();
-}", KL0101CodeFixProvider.RemoveSoftmaxKey);
+}", "KL0101.Recommended");
 
         [Fact]
         public Task KL0101_ModuleFieldCallUnwrapped() =>
@@ -102,7 +102,7 @@ class Trainer
 class Trainer
 {
     void Step(Net model, Tensor x, Tensor y) => CrossEntropyLoss().call(model.call(x), y).backward();
-}", KL0101CodeFixProvider.RemoveSoftmaxKey);
+}", "KL0101.Recommended");
 
         [Fact]
         public Task KL0101_TensorMethodRemovedInLoop() =>
@@ -124,7 +124,7 @@ class Trainer
         var probs = model.forward(x);
         var loss = criterion.forward(probs, y);
     }
-}", KL0101CodeFixProvider.RemoveSoftmaxKey);
+}", "KL0101.Recommended");
 
         [Fact]
         public Task KL0101_AppendStatementRemoved() =>
@@ -145,7 +145,7 @@ class Trainer
         var model = Sequential((""lin"", Linear(4, 3)));
         var loss = CrossEntropyLoss().forward(model.forward(x), y);
     }
-}", KL0101CodeFixProvider.RemoveSoftmaxKey);
+}", "KL0101.Recommended");
 
         [Fact]
         public Task KL0101_FixAllTwoModelsAndSharedSite() =>
@@ -173,7 +173,7 @@ class Trainer
         var lb = criterion.forward(b.forward(x), y);
         var lb2 = cross_entropy(b.forward(x), y);
     }
-}", KL0101CodeFixProvider.RemoveSoftmaxKey);
+}", "KL0101.Recommended");
 
         [Fact]
         public Task KL0101_UseLogSoftmaxAndNllLoss_Sequential() =>
@@ -245,7 +245,7 @@ class Trainer
         Loss<Tensor, Tensor, Tensor> criterion = BCEWithLogitsLoss(reduction: Reduction.Sum);
         var loss = criterion.forward(model.forward(x), y);
     }
-}", KL0102CodeFixProvider.UseWithLogitsKey);
+}", "KL0102.Recommended");
 
         [Fact]
         public Task KL0102_FunctionalBecomesWithLogits() =>
@@ -257,7 +257,7 @@ class Trainer
 class Trainer
 {
     void Step(Net model, Tensor x, Tensor y) => binary_cross_entropy_with_logits(model.forward(x), y).backward();
-}", KL0102CodeFixProvider.UseWithLogitsKey);
+}", "KL0102.Recommended");
 
         [Fact]
         public Task KL0102_NoFixForReluOutputs() =>
@@ -293,7 +293,7 @@ class Trainer
         var criterion = BCEWithLogitsLoss();
         var loss = criterion.forward(model.forward(x), y);
     }
-}", KL0103CodeFixProvider.RemoveSigmoidKey);
+}", "KL0103.Recommended");
 
         [Fact]
         public Task KL0103_RemovesSigmoidFunctionInForward() =>
@@ -305,7 +305,7 @@ class Trainer
 class Trainer
 {
     void Step(Net model, Tensor x, Tensor y) => binary_cross_entropy_with_logits(model.forward(x), y).backward();
-}", KL0103CodeFixProvider.RemoveSigmoidKey);
+}", "KL0103.Recommended");
 
         [Fact]
         public Task KL0103_UseBceLoss() =>
@@ -347,7 +347,7 @@ class Trainer
         var model = Sequential(Linear(4, 3), nn.LogSoftmax(dim: 1));
         var loss = NLLLoss().forward(model.forward(x), y);
     }
-}", KL0104CodeFixProvider.ApplyLogSoftmaxKey);
+}", "KL0104.Recommended");
 
         [Fact]
         public Task KL0104_LogitsGetLogSoftmax() =>
@@ -359,7 +359,7 @@ class Trainer
 class Trainer
 {
     void Step(Net model, Tensor x, Tensor y) => nll_loss(model.forward(x).log_softmax(1), y).backward();
-}", KL0104CodeFixProvider.ApplyLogSoftmaxKey);
+}", "KL0104.Recommended");
 
         [Fact]
         public Task KL0104_LogitsUseCrossEntropyLoss() =>

@@ -29,7 +29,7 @@ class Trainer
         var loss = criterion.forward(model.forward(x), y);
         var again = binary_cross_entropy_with_logits(model.forward(x), y);
     }
-}", KL0105CodeFixProvider.BinaryLossKey);
+}", "KL0105.Recommended");
 
         [Fact]
         public Task KL0105_UsesBceLossAfterASigmoid() =>
@@ -49,7 +49,7 @@ class Trainer
         var model = Sequential(Linear(4, 1), Sigmoid());
         var loss = BCELoss().forward(model.forward(x), y);
     }
-}", KL0105CodeFixProvider.BinaryLossKey);
+}", "KL0105.Recommended");
 
         [Fact]
         public Task KL0105_WidensTheLastLinearInTheModelsFile() =>
@@ -119,7 +119,7 @@ class Trainer
         var b = (pred.squeeze(-1).gt(0).@long() == y).sum().ToInt64();
         return a + b;
     }
-}", KL0106CodeFixProvider.ThresholdKey);
+}", "KL0106.Recommended");
 
         [Fact]
         public Task KL0106_ThresholdsSigmoidAtOneHalf() =>
@@ -139,7 +139,7 @@ class Trainer
         var model = Sequential(Linear(4, 1), Sigmoid());
         return model.forward(x).squeeze(1).gt(0.5).@long();
     }
-}", KL0106CodeFixProvider.ThresholdKey);
+}", "KL0106.Recommended");
 
         [Fact]
         public Task KL0106_NoThresholdWithKeepdim() =>
@@ -175,7 +175,7 @@ class Trainer
         var rounded = probs.argmax(1); // per element
         return rounded.eq(yOneHot.argmax(1)).to_type(ScalarType.Float32).mean();
     }
-}", KL0107CodeFixProvider.CompareClassesKey);
+}", "KL0107.Recommended");
 
         [Fact]
         public Task KL0107_OperatorForm() =>
@@ -195,7 +195,7 @@ class Trainer
         var model = Sequential(Linear(4, 10), Softmax(1));
         return ((model.forward(x).argmax(1)) == y.argmax(1)).to_type(ScalarType.Float32).mean();
     }
-}", KL0107CodeFixProvider.CompareClassesKey);
+}", "KL0107.Recommended");
 
         [Fact]
         public Task KL0108_SoftmaxBecomesCrossEntropyOnLogits() =>
@@ -224,7 +224,7 @@ class Trainer
         var criterion = CrossEntropyLoss();
         var loss = criterion.forward(model.forward(x), yOneHot);
     }
-}", KL0108CodeFixProvider.UseCrossentropyKey);
+}", "KL0108.Recommended");
 
         [Fact]
         public Task KL0108_SigmoidWithOneHotBecomesBce() =>
@@ -246,7 +246,7 @@ class Trainer
         var target = functional.one_hot(y, 2).to_type(ScalarType.Float32);
         var loss = binary_cross_entropy(model.forward(x), target);
     }
-}", KL0108CodeFixProvider.UseCrossentropyKey);
+}", "KL0108.Recommended");
 
         [Fact]
         public Task KL0109_RemovesSoftmaxInForwardAndUsesCrossEntropy() =>
@@ -278,7 +278,7 @@ class Trainer
     {
         var loss = cross_entropy(model.forward(x), yOneHot);
     }
-}", KL0109CodeFixProvider.UseCrossEntropyKey);
+}", "KL0109.Recommended");
 
         [Fact]
         public Task KL0110_AbsoluteErrorInsteadOfEquality_FixAll() =>
@@ -304,6 +304,6 @@ class Trainer
         var b = ((pred.squeeze(1) - y.squeeze(1)).abs()).sum();
         return a + b;
     }
-}", KL0110CodeFixProvider.AbsoluteErrorKey);
+}", "KL0110.Recommended");
     }
 }
