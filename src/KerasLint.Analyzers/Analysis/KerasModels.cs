@@ -74,14 +74,17 @@ namespace KerasLint.Analysis
         }
 
         /// <summary>
-        /// The fit calls on a model local: the callbacks recognised in their callbacks argument, and whether they get
-        /// validation data (null when not visible or when the fit calls disagree).
+        /// The fit calls on a model local: the callbacks recognised in their callbacks argument, whether they get
+        /// validation data (null when not visible or when the fit calls disagree), and the keys read from the logs of
+        /// the History they return (<paramref name="isHistoryLogs"/>: the History's logs dictionary property).
         /// </summary>
         public static void FitFacts(ILocalSymbol model, MemberFlow flow, ImmutableArray<IMethodSymbol> fitMethods,
             System.Func<IOperation, ImmutableArray<IOperation>?> elements, System.Func<IObjectCreationOperation, CallbackInfo?> callback,
-            CancellationToken ct, out ImmutableArray<CallbackInfo> callbacks, out bool? validation)
+            System.Func<IPropertySymbol, bool> isHistoryLogs,
+            CancellationToken ct, out ImmutableArray<CallbackInfo> callbacks, out bool? validation, out ImmutableArray<HistoryLookup> lookups)
         {
             var list = ImmutableArray.CreateBuilder<CallbackInfo>();
+            var keys = ImmutableArray.CreateBuilder<HistoryLookup>();
             validation = null;
             var fits = 0;
             var disagree = false;
@@ -93,6 +96,7 @@ namespace KerasLint.Analysis
                 if (fits == 0) validation = v;
                 else if (validation != v) disagree = true;
                 fits++;
+                HistoryLookups(fit, flow, isHistoryLogs, keys, ct);
 
                 var cb = Operations.Argument(fit.Arguments, "callbacks");
                 if (!Operations.IsExplicit(cb) || elements(cb!.Value) is not { } values) continue;
@@ -104,6 +108,65 @@ namespace KerasLint.Analysis
 
             if (disagree) validation = null;
             callbacks = list.ToImmutable();
+            lookups = keys.ToImmutable();
+        }
+
+        /// <summary>
+        /// The keys read from the logs of the History a fit call returns, in this member: <c>fit(...).logs[key]</c>, or
+        /// through a single-assignment local holding the History or its logs; indexers, <c>TryGetValue</c> and
+        /// <c>ContainsKey</c>. A key that is not a visible constant is kept with unknown text, except the loop variable of
+        /// <c>foreach (var k in logs.Keys)</c>, which only ever reads logged keys.
+        /// </summary>
+        private static void HistoryLookups(IInvocationOperation fit, MemberFlow flow, System.Func<IPropertySymbol, bool> isLogs, ImmutableArray<HistoryLookup>.Builder keys, CancellationToken ct)
+        {
+            foreach (var history in Uses(fit, flow, ct))
+            {
+                if (!(Operations.ParentSkippingWrappers(history) is IPropertyReferenceOperation logs) || logs.Instance == null
+                    || Operations.Unwrap(logs.Instance) != history || !isLogs(logs.Property)) continue;
+                foreach (var dictionary in Uses(logs, flow, ct))
+                {
+                    ct.ThrowIfCancellationRequested();
+                    var key = Operations.ParentSkippingWrappers(dictionary) switch
+                    {
+                        IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer when indexer.Instance != null && Operations.Unwrap(indexer.Instance) == dictionary
+                            => indexer.Arguments[0],
+                        IInvocationOperation { TargetMethod.Name: "TryGetValue" or "ContainsKey" } call when call.Instance != null && Operations.Unwrap(call.Instance) == dictionary
+                            => call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0),
+                        _ => null,
+                    };
+                    if (key?.Parameter?.Type.SpecialType != SpecialType.System_String || EnumeratesLoggedKeys(key.Value, flow, isLogs, ct)) continue;
+                    keys.Add(new HistoryLookup(flow.String(key.Value, ct)));
+                }
+            }
+        }
+
+        /// <summary>A value and, when it is the single value of a local, every read of that local.</summary>
+        private static IEnumerable<IOperation> Uses(IOperation value, MemberFlow flow, CancellationToken ct)
+        {
+            yield return value;
+            var local = Operations.ParentSkippingWrappers(value) switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when Operations.Unwrap(assignment.Value) == value => target.Local,
+                _ => null,
+            };
+            if (local == null || !(flow.SingleValue(local, ct) is { } single) || Operations.Unwrap(single) != value) yield break;
+            foreach (var read in flow.Reads(local, ct)) yield return read;
+        }
+
+        /// <summary>Whether a key is the variable of a <c>foreach</c> over the <c>Keys</c> of a History's logs.</summary>
+        private static bool EnumeratesLoggedKeys(IOperation key, MemberFlow flow, System.Func<IPropertySymbol, bool> isLogs, CancellationToken ct)
+        {
+            if (!(Operations.Unwrap(key) is ILocalReferenceOperation variable)) return false;
+            for (var p = key.Parent; p != null; p = p.Parent)
+            {
+                if (!(p is IForEachLoopOperation loop) || !loop.Locals.Contains(variable.Local, SymbolEqualityComparer.Default)) continue;
+                if (!(Operations.Unwrap(loop.Collection) is IPropertyReferenceOperation { Property.Name: "Keys", Instance: { } owner })) return false;
+                var logs = Operations.Unwrap(owner) is ILocalReferenceOperation local && flow.SingleValue(local.Local, ct) is { } value ? Operations.Unwrap(value) : Operations.Unwrap(owner);
+                return logs is IPropertyReferenceOperation property && isLogs(property.Property);
+            }
+
+            return false;
         }
 
         /// <summary>A monitoring callback's monitor (its parameter default when omitted) and mode arguments.</summary>

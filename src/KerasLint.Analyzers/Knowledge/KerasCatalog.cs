@@ -204,18 +204,32 @@ namespace KerasLint.Knowledge
         };
 
         /// <summary>
-        /// What a function computes in one family (the catalog's description, made exact where families differ):
+        /// What a function computes in one family (the catalog's description, made exact where families differ;
+        /// docs/keras-semantics.md §4a lists which differ and which agree):
         /// binary_accuracy rounds the prediction in standalone Keras 2.x (<c>K.round(ŷ) == y</c>) and thresholds it
-        /// in tf.keras and Keras 3 (<c>(ŷ &gt; 0.5) == y</c>); the 2.3 family holds both.
+        /// in tf.keras, Keras 3 and TensorFlow.NET (<c>(ŷ &gt; 0.5) == y</c>); the 2.3 family holds both. The sparse
+        /// accuracies of the 2.2 family read the targets differently from every later family (see below).
         /// </summary>
         public static string? Describe(KerasFamily family, string canonicalName) => canonicalName switch
         {
+            // 2.2.4 keras/metrics.py 27 (K.round); 2.3.1 keras/metrics.py 1898–1902; v2.15.0 keras/utils/metrics_utils.py 917;
+            // v3.15.1 keras/src/metrics/accuracy_metrics.py 63; TensorFlow.NET src/TensorFlowNET.Keras/Metrics/MetricsApi.cs
+            // binary_accuracy (y_pred > 0.5).
             "binary_accuracy" => family switch
             {
                 KerasFamily.Keras22 => "share of outputs that, rounded to the nearest integer, equal the target exactly",
                 KerasFamily.Keras23 => "share of outputs equal to the target after rounding (Keras 2.3) or after (prediction > 0.5) (tf.keras 2.0–2.1)",
                 _ => "share of outputs where (prediction > 0.5), as 0 or 1, equals the target exactly",
             },
+
+            // Keras 2.0–2.2.2 compare the arg-max with K.max(y_true, axis=-1) (2.2.2 keras/metrics.py 36–39, 46–47), 2.2.3–2.2.4
+            // with K.flatten(y_true) (2.2.4 keras/metrics.py 36–40, 47–50); 2.3.1 (keras/metrics.py 1911–1928), v2.15.0
+            // (keras/utils/metrics_utils.py 935–972), v3.15.1 (keras/src/metrics/accuracy_metrics.py 217–246) and TensorFlow.NET
+            // (src/TensorFlowNET.Keras/Metrics/MetricsApi.cs sparse_categorical_accuracy) squeeze a trailing target axis instead.
+            "sparse_categorical_accuracy" when family == KerasFamily.Keras22 =>
+                "share of samples whose arg-max equals the integer target (before Keras 2.2.3 each target row's maximum, so one-hot targets count the predictions of class 1)",
+            "sparse_top_k_categorical_accuracy" when family == KerasFamily.Keras22 =>
+                "share of samples whose integer target is among the top k (before Keras 2.2.3 each target row's maximum, so one-hot targets ask whether class 1 is among the top k)",
             _ => Get(canonicalName)?.Description,
         };
 

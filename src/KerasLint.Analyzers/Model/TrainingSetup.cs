@@ -12,9 +12,11 @@ namespace KerasLint.Model
     internal sealed class TrainingSetup
     {
         public TrainingSetup(LibraryApi api, KerasFamilyInfo family, LossInfo loss, ImmutableArray<MetricInfo>? metrics,
-            HeadInfo? head, ImmutableArray<CallbackInfo> callbacks, bool? hasValidation, StringCompileInfo? stringCompile = null)
+            HeadInfo? head, ImmutableArray<CallbackInfo> callbacks, bool? hasValidation, StringCompileInfo? stringCompile = null,
+            ImmutableArray<HistoryLookup> historyLookups = default)
         {
             StringCompile = stringCompile;
+            HistoryLookups = historyLookups.IsDefault ? ImmutableArray<HistoryLookup>.Empty : historyLookups;
             Api = api;
             Family = family;
             Loss = loss;
@@ -42,6 +44,12 @@ namespace KerasLint.Model
 
         /// <summary>Whether fit receives validation data; null when not visible or when fit calls disagree.</summary>
         public bool? HasValidation { get; }
+
+        /// <summary>
+        /// The reads of the training History's logs by key in the member that calls fit on the model (the History that
+        /// fit returns, traced through single-assignment locals): a fix that renames a metric rewrites them too.
+        /// </summary>
+        public ImmutableArray<HistoryLookup> HistoryLookups { get; }
 
         /// <summary>
         /// A compile call whose optimizer and loss are strings that the library does not train as written (TF.NET's
@@ -377,6 +385,18 @@ namespace KerasLint.Model
         public ValueSite? Mode { get; }
 
         public Location Creation { get; }
+    }
+
+    /// <summary>
+    /// A key read from the logs of the History that fit returns (<c>h.HistoryLogs["val_acc"]</c> in Keras.NET,
+    /// <c>history.history["accuracy"]</c> in TensorFlow.NET; also <c>TryGetValue</c> and <c>ContainsKey</c>).
+    /// </summary>
+    internal sealed class HistoryLookup
+    {
+        public HistoryLookup(ValueSite key) => Key = key;
+
+        /// <summary>The key (its text is null when it is not a visible constant: the lookup may read any key).</summary>
+        public ValueSite Key { get; }
     }
 
     /// <summary>A Dropout layer or call with a constant rate, and what the library does with a rate outside [0, 1).</summary>

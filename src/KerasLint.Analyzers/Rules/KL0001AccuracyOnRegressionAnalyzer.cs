@@ -36,14 +36,19 @@ namespace KerasLint.Rules
             var watching = setup.Callbacks.Where(c => c.Monitor.Text is { } m && LogKeys.StripValidation(m) is "acc" or "accuracy" || reported.Contains(c)).ToList();
             var naturalKey = LogKeys.MetricKey(family, natural) ?? natural;
 
+            // Keys read from the History fit returns follow the metric like the callbacks (any family's spelling of the
+            // accuracy key); null when one cannot (a key that is not a constant may read it), and then no action renames
+            // or removes the metric.
+            var lookups = RuleSupport.LookupsToRewrite(setup, k => k is "acc" or "accuracy" || accuracyKeys.Contains(k));
+
             // One coherent action per metric: the metric is replaced by (or, when already compiled, left to) the
             // natural metric, and every callback watching the accuracy key follows it, with mode 'min' where an
-            // explicit mode said 'max'. Offered on the metric and on each watching callback, so Fix All applies
-            // the same edits whichever diagnostic it starts from.
+            // explicit mode said 'max', and so does every history lookup of that key. Offered on the metric and on
+            // each watching callback, so Fix All applies the same edits whichever diagnostic it starts from.
             FixPlan Coherent(FixPlan plan, MetricInfo metric, bool alsoLossOption)
             {
                 var callbacksOk = watching.All(c => FixPlan.CanReplace(c.Monitor) && (c.Mode is not { Text: "max" } || FixPlan.CanReplace(c.Mode)));
-                if (callbacksOk)
+                if (callbacksOk && lookups != null)
                 {
                     var replace = !present.Contains(natural) && FixPlan.CanReplace(metric.Site);
                     var remove = !replace && metric.ElementLocation != null;
@@ -51,10 +56,12 @@ namespace KerasLint.Rules
                     {
                         var titles = new List<string> { replace ? $"Replace '{metric.Text}' with '{natural}'" : $"Remove '{metric.Text}'" };
                         titles.AddRange(watching.Select(c => CallbackTitle(c, PrefixOf(c) + naturalKey)));
+                        titles.AddRange(RuleSupport.LookupTitles(lookups, naturalKey));
                         plan.Action(replace ? "KL0001.ReplaceWithNaturalMetric" : "KL0001.RemoveMetric", string.Join("; ", titles));
                         if (replace) plan.ReplaceValue(metric.Site, natural);
                         else plan.RemoveElement(metric.ElementLocation!);
                         foreach (var c in watching) Retarget(plan, c, PrefixOf(c) + naturalKey);
+                        RuleSupport.RewriteLookups(plan, lookups, naturalKey);
                     }
                 }
 
@@ -78,12 +85,14 @@ namespace KerasLint.Rules
                 {
                     // already the removal (or nothing) above
                 }
-                else if (metric.ElementLocation is { } element)
+                else if (metric.ElementLocation is { } element && lookups != null)
                 {
                     var titles = new List<string> { $"Remove '{metric.Text}'" };
                     titles.AddRange(watching.Select(c => CallbackTitle(c, PrefixOf(c) + "loss")));
+                    titles.AddRange(RuleSupport.LookupTitles(lookups, "loss"));
                     plan.Action("KL0001.RemoveMetric", string.Join("; ", titles)).RemoveElement(element);
                     foreach (var c in watching) Retarget(plan, c, PrefixOf(c) + "loss");
+                    RuleSupport.RewriteLookups(plan, lookups, "loss");
                 }
 
                 report.Report(plan.Create(Descriptors.KL0001, metric.Site.UseLocation,
@@ -99,8 +108,7 @@ namespace KerasLint.Rules
             }
         }
 
-        private static string PrefixOf(CallbackInfo callback) =>
-            callback.Monitor.Text is { } m && m.StartsWith(LogKeys.ValidationPrefix, System.StringComparison.Ordinal) ? LogKeys.ValidationPrefix : "";
+        private static string PrefixOf(CallbackInfo callback) => callback.Monitor.Text is { } m ? RuleSupport.ValidationPrefixOf(m) : "";
 
         private static string CallbackTitle(CallbackInfo callback, string key) =>
             callback.Mode is { Text: "max" } ? $"{callback.Name} monitors '{key}' with mode 'min'" : $"{callback.Name} monitors '{key}'";

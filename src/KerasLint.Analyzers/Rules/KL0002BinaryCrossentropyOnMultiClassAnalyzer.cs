@@ -50,25 +50,34 @@ namespace KerasLint.Rules
         }
 
         /// <summary>
-        /// One action: the loss, each "accuracy" that can be renamed, and the callbacks watching the renamed metric's
-        /// key (val_accuracy → val_categorical_accuracy), so the setup stays coherent. The title names every edit.
+        /// One action: the loss, each "accuracy" that can be renamed, and the callbacks and history lookups of the
+        /// renamed metric's key (val_accuracy → val_categorical_accuracy), so the setup stays coherent. When a history
+        /// lookup cannot follow, the metrics keep their name (with the new loss "accuracy" resolves to the same
+        /// accuracy) and only the loss changes. The title names every edit.
         /// </summary>
         private static void Switch(FixPlan plan, TrainingSetup setup, List<MetricInfo> accuracy, string key, string loss, string labels, string metric)
         {
             var family = setup.Family.Family;
             var renamed = accuracy.Where(m => FixPlan.CanReplace(m.Site)).ToList();
             var oldKeys = new HashSet<string>(renamed.Select(m => LogKeys.MetricKey(family, m.Text!)).Where(k => k != null).Select(k => k!));
+            var lookups = RuleSupport.LookupsToRewrite(setup, oldKeys.Contains);
+            if (lookups == null)
+            {
+                renamed.Clear();
+                oldKeys.Clear();
+                lookups = new List<HistoryLookup>();
+            }
+
             var newKey = LogKeys.MetricKey(family, metric) ?? metric;
             var watching = setup.Callbacks.Where(c => c.Monitor.Text is { } m && oldKeys.Contains(LogKeys.StripValidation(m)) && FixPlan.CanReplace(c.Monitor)).ToList();
             var titles = new List<string> { $"Use {loss} ({labels})" };
             titles.AddRange(renamed.Select(m => $"'{m.Text}' → '{metric}'"));
-            titles.AddRange(watching.Select(c => $"{c.Name} monitors '{Prefix(c) + newKey}'"));
+            titles.AddRange(watching.Select(c => $"{c.Name} monitors '{RuleSupport.ValidationPrefixOf(c.Monitor.Text!) + newKey}'"));
+            titles.AddRange(RuleSupport.LookupTitles(lookups, newKey));
             plan.Action(key, string.Join("; ", titles)).ReplaceValue(setup.Loss.Site, loss);
             foreach (var m in renamed) plan.ReplaceValue(m.Site, metric);
-            foreach (var c in watching) plan.ReplaceValue(c.Monitor, Prefix(c) + newKey);
+            foreach (var c in watching) plan.ReplaceValue(c.Monitor, RuleSupport.ValidationPrefixOf(c.Monitor.Text!) + newKey);
+            RuleSupport.RewriteLookups(plan, lookups, newKey);
         }
-
-        private static string Prefix(CallbackInfo c) =>
-            c.Monitor.Text!.StartsWith(LogKeys.ValidationPrefix, System.StringComparison.Ordinal) ? LogKeys.ValidationPrefix : "";
     }
 }

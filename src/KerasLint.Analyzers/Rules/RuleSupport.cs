@@ -22,6 +22,40 @@ namespace KerasLint.Rules
         public static string Describe(KerasFamily family, SpecialResolution r) =>
             string.Join("; or ", r.Candidates.Select(c => KerasCatalog.Describe(family, c) ?? c));
 
+        /// <summary>
+        /// The history lookups a fix that renames metrics rewrites in the same action: those whose key, without
+        /// <c>val_</c>, <paramref name="isOld"/> accepts. Null when a lookup cannot follow: its key is not a visible
+        /// constant (it may read an old key) or cannot be replaced; then the renaming action is not offered.
+        /// </summary>
+        public static List<HistoryLookup>? LookupsToRewrite(TrainingSetup setup, System.Func<string, bool> isOld)
+        {
+            var list = new List<HistoryLookup>();
+            foreach (var lookup in setup.HistoryLookups)
+            {
+                if (lookup.Key.Text is not { } key) return null;
+                if (!isOld(LogKeys.StripValidation(key))) continue;
+                if (!FixPlan.CanReplace(lookup.Key)) return null;
+                list.Add(lookup);
+            }
+
+            return list;
+        }
+
+        /// <summary>Rewrites each lookup to <paramref name="key"/>, keeping its <c>val_</c> prefix.</summary>
+        public static void RewriteLookups(FixPlan plan, IEnumerable<HistoryLookup> lookups, string key)
+        {
+            foreach (var lookup in lookups) plan.ReplaceValue(lookup.Key, ValidationPrefixOf(lookup.Key.Text!) + key);
+        }
+
+        /// <summary>What a fix title says about those rewrites: "history lookup 'val_acc' → 'val_mae'" (with a count when repeated).</summary>
+        public static IEnumerable<string> LookupTitles(IEnumerable<HistoryLookup> lookups, string key) =>
+            lookups.GroupBy(l => l.Key.Text!, System.StringComparer.Ordinal).Select(g =>
+                (g.Count() == 1 ? "history lookup" : $"{g.Count()} history lookups") + $" '{g.Key}' → '{ValidationPrefixOf(g.Key) + key}'");
+
+        /// <summary>"val_" when the key is a validation key, else "".</summary>
+        public static string ValidationPrefixOf(string key) =>
+            key.StartsWith(LogKeys.ValidationPrefix, System.StringComparison.Ordinal) ? LogKeys.ValidationPrefix : "";
+
         public static string HeadPhrase(HeadInfo head)
         {
             var units = head.Units is { } u ? $"{u}-unit " : "";

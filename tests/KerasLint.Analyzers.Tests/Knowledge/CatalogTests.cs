@@ -118,4 +118,50 @@ public class CatalogTests
     [InlineData("my_activation", HeadActivation.Unknown)]
     public void Activations_classify(string? activation, HeadActivation expected) =>
         Assert.Equal(expected, Activations.Classify(activation));
+
+    // ---- KerasCatalog.Describe: what the messages say each family computes (docs/keras-semantics.md §4a) ----
+
+    [Fact]
+    public void Describe_binary_accuracy_rounds_in_standalone_Keras_and_thresholds_from_tf_keras_on()
+    {
+        Assert.Contains("rounded to the nearest integer", KerasCatalog.Describe(KerasFamily.Keras22, "binary_accuracy"));
+        Assert.Contains("after rounding (Keras 2.3) or after (prediction > 0.5)", KerasCatalog.Describe(KerasFamily.Keras23, "binary_accuracy"));
+        foreach (var family in new[] { KerasFamily.TfKeras2, KerasFamily.Keras3, KerasFamily.TfNet })
+        {
+            var text = KerasCatalog.Describe(family, "binary_accuracy")!;
+            Assert.Contains("(prediction > 0.5)", text);
+            Assert.DoesNotContain("round", text);
+        }
+    }
+
+    [Theory]
+    [InlineData("sparse_categorical_accuracy")]
+    [InlineData("sparse_top_k_categorical_accuracy")]
+    public void Describe_sparse_accuracies_of_the_22_family_read_each_target_rows_maximum(string name)
+    {
+        var keras22 = KerasCatalog.Describe(KerasFamily.Keras22, name)!;
+        Assert.Contains("before Keras 2.2.3 each target row's maximum", keras22);
+        Assert.Contains("class 1", keras22);
+        foreach (var family in new[] { KerasFamily.Keras23, KerasFamily.TfKeras2, KerasFamily.Keras3, KerasFamily.TfNet })
+        {
+            var text = KerasCatalog.Describe(family, name)!;
+            Assert.Equal(KerasCatalog.Get(name)!.Description, text);
+            Assert.DoesNotContain("maximum", text);
+            Assert.StartsWith(text, keras22);
+        }
+    }
+
+    [Theory]
+    [InlineData("categorical_accuracy")]
+    [InlineData("top_k_categorical_accuracy")]
+    [InlineData("accuracy")]
+    [InlineData("binary_crossentropy")]
+    [InlineData("categorical_crossentropy")]
+    [InlineData("sparse_categorical_crossentropy")]
+    [InlineData("mean_absolute_error")]
+    public void Describe_keeps_one_text_where_every_family_computes_the_same(string name)
+    {
+        var texts = KerasFamilies.AllWithTfNet.Select(f => KerasCatalog.Describe(f, name)).Distinct().ToList();
+        Assert.Equal(new[] { KerasCatalog.Get(name)!.Description }, texts);
+    }
 }

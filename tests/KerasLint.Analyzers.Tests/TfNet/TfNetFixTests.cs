@@ -131,6 +131,49 @@ namespace KerasLint.Analyzers.Tests.TfNet
                 InMethod(TfNetRuleTests.AccuracyWithMseObject), InMethod(Plain(TfNetRuleTests.AccuracyWithMseObject).Replace(@"""accuracy""", @"""mae""")),
                 "KL0001.Recommended");
 
+        // ---- KL0001: keys read from the History fit returns follow the metric (issue 11) ----
+        internal const string RegressionHistory = @"        var model = keras.Sequential(keras.layers.Dense(1));
+        model.compile(keras.optimizers.Adam(), keras.losses.MeanSquaredError(), new[] { {|KL0001:""accuracy""|} });
+        var history = model.fit(x, y, epochs: 5, validation_split: 0.2f);
+        var accuracy = history.history[""accuracy""]; // per epoch
+        var other = keras.Sequential(keras.layers.Dense(3, activation: ""softmax""));
+        other.compile(keras.optimizers.Adam(), keras.losses.CategoricalCrossentropy(), new[] { ""accuracy"" });
+        var otherHistory = other.fit(x, y);
+        Console.WriteLine(otherHistory.history[""accuracy""][0] + history.history[""loss""][0]);
+        if (history.history.TryGetValue(""val_accuracy"", out var last)) Console.WriteLine(last.Count);
+";
+
+        /// <summary>TensorFlow.NET logs "mae" as mean_absolute_error: the lookups take that key; "loss" and the other model's History stay.</summary>
+        [Fact]
+        public Task KL0001_HistoryLookupsFollowTheMetric() =>
+            TfNetFixTest<KL0001AccuracyOnRegressionAnalyzer, KL0001AccuracyOnRegressionCodeFixProvider>.Run(
+                InMethod(RegressionHistory),
+                InMethod(Plain(RegressionHistory).Replace(@"MeanSquaredError(), new[] { ""accuracy"" }", @"MeanSquaredError(), new[] { ""mae"" }")
+                    .Replace(@"history.history[""accuracy""]", @"history.history[""mean_absolute_error""]").Replace(@"""val_accuracy""", @"""val_mean_absolute_error""")),
+                "KL0001.Recommended");
+
+        [Fact]
+        public async Task KL0001_TitleNamesTheHistoryLookups()
+        {
+            var d = await TfNetCode.Single(InMethod(Plain(RegressionHistory)), "KL0001");
+            Assert.Equal("Replace 'accuracy' with 'mae'; history lookup 'accuracy' → 'mean_absolute_error'; history lookup 'val_accuracy' → 'val_mean_absolute_error'", FixPlan.Read(d)[0].Title);
+        }
+
+        internal const string RegressionUnknownKey = @"        var model = keras.Sequential(keras.layers.Dense(1));
+        model.compile(keras.optimizers.Adam(), keras.losses.MeanSquaredError(), new[] { ""accuracy"", ""mae"" });
+        var history = model.fit(x, y);
+        var values = history.history[Environment.GetEnvironmentVariable(""KEY"")];
+";
+
+        /// <summary>A key that is not a constant may read the accuracy: the removal is not offered; with a constant key it is.</summary>
+        [Fact]
+        public async Task KL0001_UnknownHistoryKey_NoAction()
+        {
+            Assert.Empty(FixPlan.Read(await TfNetCode.Single(InMethod(RegressionUnknownKey), "KL0001")));
+            var known = await TfNetCode.Single(InMethod(RegressionUnknownKey.Replace(@"history[Environment.GetEnvironmentVariable(""KEY"")]", @"history[""loss""]")), "KL0001");
+            Assert.Equal(new[] { "KL0001.RemoveMetric" }, FixPlan.Read(known).Select(a => a.EquivalenceKey));
+        }
+
         [Fact]
         public Task KL0008_ValAccToValAccuracy() =>
             TfNetFixTest<KL0008MonitorKeyNeverLoggedAnalyzer, KL0008MonitorKeyNeverLoggedCodeFixProvider>.Run(

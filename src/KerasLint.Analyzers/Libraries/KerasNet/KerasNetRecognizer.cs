@@ -43,6 +43,7 @@ namespace KerasLint.Libraries.KerasNet
 
             HeadInfo? head = null;
             var callbacks = ImmutableArray<CallbackInfo>.Empty;
+            var lookups = ImmutableArray<HistoryLookup>.Empty;
             bool? validation = null;
             if (compile.Instance is { } receiver)
             {
@@ -50,11 +51,12 @@ namespace KerasLint.Libraries.KerasNet
                 head = Head(Layers(model, flow, compile.Syntax.SpanStart, allowHelper: true));
                 if (model is ILocalReferenceOperation lr)
                 {
-                    KerasModels.FitFacts(lr.Local, flow, s.Fit, v => flow.ArrayElements(v, out _, ct, readsOnly), c => Callback(c), ct, out callbacks, out validation);
+                    KerasModels.FitFacts(lr.Local, flow, s.Fit, v => flow.ArrayElements(v, out _, ct, readsOnly), c => Callback(c),
+                        p => p.Name == "HistoryLogs" && Operations.Is(p.ContainingType, s.History), ct, out callbacks, out validation, out lookups);
                 }
             }
 
-            return new TrainingSetup(KerasNetAdapter.Api, family, loss, metrics, head, callbacks, validation);
+            return new TrainingSetup(KerasNetAdapter.Api, family, loss, metrics, head, callbacks, validation, historyLookups: lookups);
         }
 
         // ---- loss and metrics ----

@@ -21,6 +21,7 @@ namespace KerasLint.Libraries.KerasNet
             EarlyStopping = compilation.GetBestTypeByMetadataName("Keras.Callbacks.EarlyStopping", Assembly);
             ModelCheckpoint = compilation.GetBestTypeByMetadataName("Keras.Callbacks.ModelCheckpoint", Assembly);
             ReduceLROnPlateau = compilation.GetBestTypeByMetadataName("Keras.Callbacks.ReduceLROnPlateau", Assembly);
+            History = compilation.GetBestTypeByMetadataName("Keras.Callbacks.History", Assembly);
             Compile = Methods(baseModel, "Compile");
             Fit = Methods(baseModel, "Fit");
             Add = Sequential == null ? ImmutableArray<IMethodSymbol>.Empty : Methods(Sequential, "Add");
@@ -51,6 +52,9 @@ namespace KerasLint.Libraries.KerasNet
         public INamedTypeSymbol? ModelCheckpoint { get; }
 
         public INamedTypeSymbol? ReduceLROnPlateau { get; }
+
+        /// <summary>What Fit returns; its <c>HistoryLogs</c> holds the per-epoch logs by key.</summary>
+        public INamedTypeSymbol? History { get; }
 
         public ImmutableArray<IMethodSymbol> Compile { get; }
 

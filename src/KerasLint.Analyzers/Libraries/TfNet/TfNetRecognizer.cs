@@ -55,12 +55,13 @@ namespace KerasLint.Libraries.TfNet
         {
             HeadInfo? head = null;
             var callbacks = ImmutableArray<CallbackInfo>.Empty;
+            var lookups = ImmutableArray<HistoryLookup>.Empty;
             bool? validation = null;
             if (compile.Instance is { } receiver)
             {
                 var model = Operations.Unwrap(receiver);
                 head = Head(Layers(model, flow, compile.Syntax.SpanStart, allowHelper: true, depth: 0));
-                if (model is ILocalReferenceOperation lr) FitFacts(lr.Local, flow, out callbacks, out validation);
+                if (model is ILocalReferenceOperation lr) FitFacts(lr.Local, flow, out callbacks, out validation, out lookups);
             }
 
             var parameters = compile.TargetMethod.Parameters;
@@ -81,7 +82,7 @@ namespace KerasLint.Libraries.TfNet
                 loss = Loss(compile, flow);
             }
 
-            return new TrainingSetup(api, family, loss, Metrics(compile, flow), head, callbacks, validation, stringCompile);
+            return new TrainingSetup(api, family, loss, Metrics(compile, flow), head, callbacks, validation, stringCompile, lookups);
         }
 
         // ---- collections: arrays, List<T> initializers, collection expressions ----
@@ -461,8 +462,8 @@ namespace KerasLint.Libraries.TfNet
         }
 
         // ---- fit: callbacks and validation ----
-        private void FitFacts(ILocalSymbol model, MemberFlow flow, out ImmutableArray<CallbackInfo> callbacks, out bool? validation) =>
+        private void FitFacts(ILocalSymbol model, MemberFlow flow, out ImmutableArray<CallbackInfo> callbacks, out bool? validation, out ImmutableArray<HistoryLookup> lookups) =>
             KerasModels.FitFacts(model, flow, s.Fit, v => Elements(v, flow, out _), c => Operations.Is(c.Type, s.EarlyStopping) ? KerasModels.Callback(MonitorCallback.EarlyStopping, "EarlyStopping", c, ct) : null,
-                ct, out callbacks, out validation);
+                p => p.Name == "history" && TfNetSymbols.IsA(p.ContainingType, s.ICallback), ct, out callbacks, out validation, out lookups);
     }
 }

@@ -35,6 +35,7 @@ namespace KerasLint.Libraries.TfNet
             LossFuncs = Types(compilation, "Tensorflow.Keras.Losses.ILossFunc", "Tensorflow.Keras.ILossFunc");
             MetricFuncs = Types(compilation, "Tensorflow.Keras.Metrics.IMetricFunc", "Tensorflow.Keras.IMetricFunc");
             EarlyStopping = Type(compilation, "Tensorflow.Keras.Callbacks.EarlyStopping");
+            ICallback = Type(compilation, "Tensorflow.Keras.Engine.ICallback");
             Compile = Methods(model, "compile").AddRange(IModel == null ? ImmutableArray<IMethodSymbol>.Empty : Methods(IModel, "compile"));
             Fit = Methods(model, "fit").AddRange(IModel == null ? ImmutableArray<IMethodSymbol>.Empty : Methods(IModel, "fit"));
             Add = Sequential == null ? ImmutableArray<IMethodSymbol>.Empty : Methods(Sequential, "add");
@@ -77,6 +78,9 @@ namespace KerasLint.Libraries.TfNet
         public ImmutableArray<INamedTypeSymbol> MetricFuncs { get; }
 
         public INamedTypeSymbol? EarlyStopping { get; }
+
+        /// <summary>What fit returns (a History); its <c>history</c> holds the per-epoch logs by key.</summary>
+        public INamedTypeSymbol? ICallback { get; }
 
         public ImmutableArray<IMethodSymbol> Compile { get; }
 
