@@ -39,7 +39,7 @@ namespace KerasLint.Rules
             // Keys read from the History fit returns follow the metric like the callbacks (any family's spelling of the
             // accuracy key); null when one cannot (a key that is not a constant may read it), and then no action renames
             // or removes the metric.
-            var lookups = RuleSupport.LookupsToRewrite(setup, k => k is "acc" or "accuracy" || accuracyKeys.Contains(k));
+            var lookups = RuleSupport.LookupsToRewrite(setup, k => k is "acc" or "accuracy" || accuracyKeys.Contains(k), unknownKeysBlock: false);
 
             // One coherent action per metric: the metric is replaced by (or, when already compiled, left to) the
             // natural metric, and every callback watching the accuracy key follows it, with mode 'min' where an

@@ -60,7 +60,7 @@ namespace KerasLint.Rules
             var family = setup.Family.Family;
             var renamed = accuracy.Where(m => FixPlan.CanReplace(m.Site)).ToList();
             var oldKeys = new HashSet<string>(renamed.Select(m => LogKeys.MetricKey(family, m.Text!)).Where(k => k != null).Select(k => k!));
-            var lookups = RuleSupport.LookupsToRewrite(setup, oldKeys.Contains);
+            var lookups = RuleSupport.LookupsToRewrite(setup, oldKeys.Contains, unknownKeysBlock: true);
             if (lookups == null)
             {
                 renamed.Clear();

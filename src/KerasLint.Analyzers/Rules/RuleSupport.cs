@@ -24,15 +24,22 @@ namespace KerasLint.Rules
 
         /// <summary>
         /// The history lookups a fix that renames metrics rewrites in the same action: those whose key, without
-        /// <c>val_</c>, <paramref name="isOld"/> accepts. Null when a lookup cannot follow: its key is not a visible
-        /// constant (it may read an old key) or cannot be replaced; then the renaming action is not offered.
+        /// <c>val_</c>, <paramref name="isOld"/> accepts. Null when a lookup cannot follow: an old key that cannot be
+        /// replaced, or (when <paramref name="unknownKeysBlock"/>) a key that is not a visible constant and may read an
+        /// old key; then the renaming action is not offered. A rule whose diagnostic has no other action passes false
+        /// (every diagnostic of a fixable id carries a fix): lookups of keys it cannot see are left as they are.
         /// </summary>
-        public static List<HistoryLookup>? LookupsToRewrite(TrainingSetup setup, System.Func<string, bool> isOld)
+        public static List<HistoryLookup>? LookupsToRewrite(TrainingSetup setup, System.Func<string, bool> isOld, bool unknownKeysBlock)
         {
             var list = new List<HistoryLookup>();
             foreach (var lookup in setup.HistoryLookups)
             {
-                if (lookup.Key.Text is not { } key) return null;
+                if (lookup.Key.Text is not { } key)
+                {
+                    if (unknownKeysBlock) return null;
+                    continue;
+                }
+
                 if (!isOld(LogKeys.StripValidation(key))) continue;
                 if (!FixPlan.CanReplace(lookup.Key)) return null;
                 list.Add(lookup);
