@@ -110,5 +110,31 @@ namespace KerasLint.Analyzers.Tests
             test.ExpectedDiagnostics.Add(Info(1));
             return test.RunAsync();
         }
+
+        // The named accuracy logs under its own key: the callback that watched 'val_acc' and the History lookups of it move with it.
+        private const string WatchedCustomLoss = @"        var model = new Sequential();
+        model.Add(new Dense(10, activation: ""softmax"", input_shape: new Shape(8)));
+        model.Compile(optimizer: ""adam"", loss: ""my_loss_fn"", metrics: new[] { {|#0:""accuracy""|} });
+        var stop = new EarlyStopping(monitor: ""val_acc"", mode: ""max"");
+        var history = model.Fit(x, y, validation_split: 0.2f, callbacks: new Callback[] { stop });
+        Console.WriteLine(history.HistoryLogs[""val_acc""][0] + history.HistoryLogs[""loss""][0]);
+";
+
+        [Fact]
+        public Task Rename_MovesTheMonitorAndTheHistoryLookups()
+        {
+            var after = WatchedCustomLoss.Replace(@"{|#0:""accuracy""|}", @"""sparse_categorical_accuracy""").Replace(@"""val_acc""", @"""val_sparse_categorical_accuracy""");
+            var test = new FixTest<KL0003AmbiguousAccuracyAnalyzer, KL0003AmbiguousAccuracyCodeFixProvider>(InMethod(WatchedCustomLoss), InMethod(after), "2.2", "KL0003.Recommended");
+            test.ExpectedDiagnostics.Add(Warning(0));
+            return test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Rename_TitleNamesEveryEdit()
+        {
+            var d = await Direct.Single(InMethod(WatchedCustomLoss.Replace(@"{|#0:""accuracy""|}", @"""accuracy""")), "KL0003", "2.2");
+            Assert.Equal("Replace 'accuracy' with 'categorical_accuracy'; EarlyStopping monitors 'val_categorical_accuracy'; history lookup 'val_acc' → 'val_categorical_accuracy'",
+                FixPlan.Read(d).Single(a => a.EquivalenceKey == "KL0003.categorical_accuracy").Title);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using KerasLint.Analysis;
@@ -61,9 +62,21 @@ namespace KerasLint.Rules
                 var plan = new FixPlan();
                 if (FixPlan.CanReplace(metric.Site))
                 {
+                    // The named accuracy logs under its own key (acc → sparse_categorical_accuracy): the callbacks that
+                    // monitor the old key and the History lookups of it in the member move with it, in the same action
+                    // (accuracies are all maximised, so a mode stays as it is). Keys the analyzer cannot see are left.
+                    var oldKey = LogKeys.MetricKey(family, metric.Text!);
+                    var watching = setup.Callbacks.Where(c => c.Monitor.Text is { } m && LogKeys.StripValidation(m) == oldKey && FixPlan.CanReplace(c.Monitor)).ToList();
+                    var lookups = RuleSupport.LookupsToRewrite(setup, k => k == oldKey, unknownKeysBlock: false) ?? new List<HistoryLookup>();
                     foreach (var o in offers)
                     {
-                        plan.Action("KL0003." + o, $"Replace '{metric.Text}' with '{o}'").ReplaceValue(metric.Site, o);
+                        var newKey = LogKeys.MetricKey(family, o) ?? o;
+                        var titles = new List<string> { $"Replace '{metric.Text}' with '{o}'" };
+                        titles.AddRange(watching.Select(c => $"{c.Name} monitors '{RuleSupport.ValidationPrefixOf(c.Monitor.Text!) + newKey}'"));
+                        titles.AddRange(RuleSupport.LookupTitles(lookups, newKey));
+                        plan.Action("KL0003." + o, string.Join("; ", titles)).ReplaceValue(metric.Site, o);
+                        foreach (var c in watching) plan.ReplaceValue(c.Monitor, RuleSupport.ValidationPrefixOf(c.Monitor.Text!) + newKey);
+                        RuleSupport.RewriteLookups(plan, lookups, newKey);
                     }
                 }
 
