@@ -10,7 +10,8 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
     /// <summary>
     /// Checks one source the way a host would meet it: every analyzer runs (no AD0001, no diagnostic reported twice
     /// with the same id, span and message), and every code action offered for every KL diagnostic is applied: the
-    /// result must not add compiler errors and must no longer carry that diagnostic (same id, line, column, message).
+    /// result must not add compiler errors and must no longer carry that diagnostic (same id, line, column, message);
+    /// a diagnostic of an id in <see cref="UniformlyFixable"/> must be offered at least one.
     /// </summary>
     public static class FixCheck
     {
@@ -20,6 +21,12 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
             .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
             .SelectMany(p => p.FixableDiagnosticIds.Select(id => (id, p)))
             .ToDictionary(x => x.id, x => x.p);
+
+        /// <summary>
+        /// Ids whose every diagnostic must carry a code action (dotnet format gives up on an id when the first diagnostic
+        /// it meets has none): KL0010 reports only what it can fix; the rest is KL0013.
+        /// </summary>
+        public static IReadOnlyCollection<string> UniformlyFixable { get; } = new[] { "KL0010" };
 
         public sealed class Result
         {
@@ -56,6 +63,11 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
                 if (!Providers.TryGetValue(diagnostic.Id, out var provider)) continue;
                 var actions = new List<CodeAction>();
                 await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (a, _) => actions.Add(a), CancellationToken.None));
+                if (actions.Count == 0 && UniformlyFixable.Contains(diagnostic.Id))
+                {
+                    result.Failures.Add($"{label}: {diagnostic.Id} at {diagnostic.Location.GetLineSpan().StartLinePosition} carries no code action: {diagnostic.GetMessage()}");
+                }
+
                 foreach (var action in actions)
                 {
                     var what = $"{label}: {diagnostic.Id} '{action.Title}' at {diagnostic.Location.GetLineSpan().StartLinePosition}";
