@@ -37,14 +37,18 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
             public int FixesApplied { get; set; }
         }
 
-        public static async Task Check(string source, string? family, MetadataReference library, Result result, bool applyFixes = true, string label = "")
+        public static Task Check(string source, string? family, MetadataReference library, Result result, bool applyFixes = true, string label = "") =>
+            Check(source, family, new[] { library }, result, applyFixes, label);
+
+        /// <summary>The same, against several library assemblies (TensorFlow.NET's Binding and Keras).</summary>
+        public static async Task Check(string source, string? family, IEnumerable<MetadataReference> libraries, Result result, bool applyFixes = true, string label = "")
         {
             using var workspace = new AdhocWorkspace();
             var projectId = ProjectId.CreateNewId();
             var solution = workspace.CurrentSolution
                 .AddProject(ProjectInfo.Create(projectId, VersionStamp.Create(), "P", "P", LanguageNames.CSharp,
                     compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
-                    metadataReferences: Direct.Platform.Add(library)));
+                    metadataReferences: Direct.Platform.AddRange(libraries)));
             var documentId = DocumentId.CreateNewId(projectId);
             solution = solution.AddDocument(DocumentInfo.Create(documentId, "Test0.cs", loader: TextLoader.From(TextAndVersion.Create(SourceText.From(source), VersionStamp.Create())), filePath: "/0/Test0.cs"));
             var project = solution.GetProject(projectId)!;

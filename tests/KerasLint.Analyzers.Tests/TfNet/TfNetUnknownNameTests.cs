@@ -59,6 +59,25 @@ namespace KerasLint.Analyzers.Tests.TfNet
                 d.GetMessage());
         }
 
+        /// <summary>
+        /// Every action offered on these sources and on samples/TfNetSample/MetricStrings.cs applies, removes its
+        /// diagnostic without a new compiler error, and every KL0010 is offered one (<see cref="FixCheck"/>).
+        /// </summary>
+        [Fact]
+        public async Task EveryOfferedFixRemovesItsDiagnostic()
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "KerasLint.sln"))) dir = dir.Parent;
+            var sample = Path.Combine(dir!.FullName, "samples", "TfNetSample");
+            var sources = Sources.Select(s => InMethod(Plain(s)))
+                .Append(File.ReadAllText(Path.Combine(sample, "GlobalUsings.cs")) + File.ReadAllText(Path.Combine(sample, "MetricStrings.cs")));
+            var result = new FixCheck.Result();
+            var n = 0;
+            foreach (var source in sources) await FixCheck.Check(source, null, References, result, label: $"source {n++}");
+            Assert.True(result.Failures.Count == 0, string.Join("\n", result.Failures));
+            Assert.True(result.FixesApplied >= 6, $"only {result.FixesApplied} fixes applied");
+        }
+
         /// <summary>The TF.NET sources with KL0010 or KL0013 (the every-KL0010-has-a-fix check runs over them).</summary>
         internal static readonly string[] Sources = { NoSuggestionAndConst, CollectionExpressions, KeptInALocal, TfNetRuleTests.UnknownMetrics, TfNetFixTests.MetricTypo };
     }
