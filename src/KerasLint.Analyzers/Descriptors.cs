@@ -119,6 +119,18 @@ namespace KerasLint
             DiagnosticSeverity.Warning,
             "Keras looks loss and metric strings up by exact name, and the set of names differs by version (\"logcosh\" is gone in Keras 3, lower-case \"precision\" was never registered in tf.keras). An unknown name fails at compile or at the first batch, far from where it was typed.");
 
+        /// <summary>
+        /// {0} role (loss/metric), {1} the string, {2} family/library, {3} what the library does with it, {4} what to do.
+        /// The KL0010 cases no edit can fix (every KL0010 carries a fix, so that Fix All and dotnet format fix them all).
+        /// </summary>
+        public static readonly DiagnosticDescriptor KL0013 = Create(
+            RuleIds.UnknownNameWithoutReplacement,
+            "Unknown loss or metric name with no built-in replacement",
+            "'{1}' is not a {0} name in {2} and no edit can replace it: {3}; {4}",
+            CategoryMetrics,
+            DiagnosticSeverity.Warning,
+            "The KL0010 trap (a loss or metric string the configured Keras version does not know fails at compile or at the first batch) where no automatic edit is correct: a loss that only other Keras versions have and no built-in loss of this version computes, or a name whose value is defined where a fix cannot edit it alone (a metrics array kept in a local, a one-element array). Change the code by hand, or set keraslint.keras_version if your Python environment runs another Keras version.");
+
         /// <summary>{0} callback, {1} mode, {2} key, {3} "maximized"/"minimized", {4} the right mode.</summary>
         public static readonly DiagnosticDescriptor KL0012 = Create(
             RuleIds.MonitorModeContradictsKey,

@@ -34,6 +34,9 @@ namespace KerasLint.CodeFixes
             return editor.GetChangedDocument();
         }
 
+        private static bool LastOfSeveral<T>(SeparatedSyntaxList<T> list, T node)
+            where T : SyntaxNode => list.Count > 1 && list[list.Count - 1] == node;
+
         private static bool SameDocument(Location location, Document document) =>
             location.SourceTree is { } tree && (string.IsNullOrEmpty(tree.FilePath) ? document.FilePath == null : tree.FilePath == document.FilePath);
 
@@ -100,8 +103,16 @@ namespace KerasLint.CodeFixes
                 {
                     var element = node.AncestorsAndSelf().OfType<ExpressionSyntax>().FirstOrDefault(e => e.Span == location.SourceSpan);
                     while (element?.Parent is ParenthesizedExpressionSyntax p) element = p;
-                    if (!(element?.Parent is InitializerExpressionSyntax)) return false;
-                    editor.RemoveNode(element, SyntaxRemoveOptions.KeepNoTrivia);
+                    if (element?.Parent is ExpressionElementSyntax { Parent: CollectionExpressionSyntax collection } inCollection)
+                    {
+                        editor.RemoveNode(inCollection, LastOfSeveral(collection.Elements, inCollection) ? SyntaxRemoveOptions.KeepTrailingTrivia : SyntaxRemoveOptions.KeepNoTrivia);
+                        return true;
+                    }
+
+                    if (!(element?.Parent is InitializerExpressionSyntax initializer)) return false;
+
+                    // The last of several keeps the space before the closing brace ({ "a", "b" } → { "a" }).
+                    editor.RemoveNode(element, LastOfSeveral(initializer.Expressions, element) ? SyntaxRemoveOptions.KeepTrailingTrivia : SyntaxRemoveOptions.KeepNoTrivia);
                     return true;
                 }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace KerasLint.Analysis
@@ -24,6 +25,21 @@ namespace KerasLint.Analysis
                         return op;
                 }
             }
+        }
+
+        /// <summary>
+        /// When <paramref name="argument"/> is an inline <c>new[] { … }</c> or <c>[…]</c> passed to a <c>string[]</c>
+        /// parameter: that collection and an empty <c>string[]</c> a fix may put in its place (removing every element would
+        /// leave an array whose type cannot be inferred, or an empty collection expression that several overloads accept).
+        /// Null otherwise.
+        /// </summary>
+        public static Model.Replacement? EmptyStringArray(IArgumentOperation argument)
+        {
+            if (argument.Parameter?.Type is not IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String }) return null;
+            var syntax = Unwrap(argument.Value).Syntax;
+            return syntax is ImplicitArrayCreationExpressionSyntax or CollectionExpressionSyntax
+                ? new Model.Replacement(syntax.GetLocation(), "System.Array.Empty<string>()")
+                : null;
         }
 
         /// <summary><see cref="Unwrap(IOperation)"/> that passes null through.</summary>

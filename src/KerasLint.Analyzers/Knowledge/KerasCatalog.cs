@@ -148,6 +148,32 @@ namespace KerasLint.Knowledge
             return Closest(candidates.Where(c => IsLower(c) == IsLower(text)), text) ?? Closest(candidates, text);
         }
 
+        /// <summary>
+        /// The name <paramref name="family"/> gives the function that <paramref name="text"/> names in the other Python
+        /// Keras families (<c>"kl_divergence"</c> for <c>"kullback_leibler_divergence"</c> in Keras 3): the canonical name
+        /// when the family has it, else a valid name written in the text's style (snake_case or ClassName). Null when the
+        /// text is valid here, names nothing elsewhere or different functions in different families, or the family has no
+        /// name for the function.
+        /// </summary>
+        public static string? EquivalentName(KerasFamily family, FunctionRoles role, string text)
+        {
+            if (string.IsNullOrEmpty(text) || !ByText.TryGetValue(text, out var names)) return null;
+            string? canonical = null;
+            foreach (var n in names)
+            {
+                if ((n.Role & role) == 0 || (n.Families & FamilySet.All) == FamilySet.None) continue;
+                if (n.Families.Contains(family) || (canonical != null && canonical != n.Canonical)) return null;
+                canonical = n.Canonical;
+            }
+
+            if (canonical == null) return null;
+            var valid = ValidNames(family, role).Where(t => Resolve(family, t, role)?.CanonicalName == canonical).ToList();
+            if (valid.Count == 0) return null;
+            if (valid.Contains(canonical, StringComparer.Ordinal)) return canonical;
+            bool IsLower(string x) => x == x.ToLowerInvariant();
+            return valid.FirstOrDefault(v => IsLower(v) == IsLower(text)) ?? valid[0];
+        }
+
         private static string? Closest(IEnumerable<string> candidates, string text)
         {
             string? best = null;

@@ -19,6 +19,7 @@ namespace KerasLint.Knowledge
         public const string UnknownIdentifier = "KL0010";
         public const string StringCompileIgnored = "KL0011";
         public const string MonitorModeContradictsKey = "KL0012";
+        public const string UnknownNameWithoutReplacement = "KL0013";
 
         // TorchSharp training-code rules.
         public const string CrossEntropyOnProbabilities = "KL0101";

@@ -91,14 +91,18 @@ namespace KerasLint.Model
 
         public LibraryApi(string noValidationPhrase, System.Func<string, string, string?> activationLayer,
             string missingKeyConsequence = "", System.Func<string, string, string?>? activationExpression = null,
-            System.Func<string, string, string?>? lossObject = null)
+            System.Func<string, string, string?>? lossObject = null, string unknownNameOutcome = "")
         {
+            UnknownNameOutcome = unknownNameOutcome;
             this.lossObject = lossObject;
             NoValidationPhrase = noValidationPhrase;
             this.activationLayer = activationLayer;
             MissingKeyConsequence = missingKeyConsequence;
             this.activationExpression = activationExpression;
         }
+
+        /// <summary>What the library does with a loss or metric string it does not know (KL0013's message), naming the library.</summary>
+        public string UnknownNameOutcome { get; }
 
         /// <summary>What a callback does when its key is never logged (appended to KL0008's message), or "".</summary>
         public string MissingKeyConsequence { get; }
@@ -226,11 +230,12 @@ namespace KerasLint.Model
 
     internal sealed class MetricInfo
     {
-        public MetricInfo(ValueSite site, int index, Location? arrayElementLocation)
+        public MetricInfo(ValueSite site, int index, Location? arrayElementLocation, Replacement? emptyCollection = null)
         {
             Site = site;
             Index = index;
             ElementLocation = arrayElementLocation;
+            EmptyCollection = emptyCollection;
         }
 
         public string? Text => Site.Text;
@@ -241,6 +246,13 @@ namespace KerasLint.Model
 
         /// <summary>The element inside an inline array initializer (a fix may remove it), else null.</summary>
         public Location? ElementLocation { get; }
+
+        /// <summary>
+        /// When the metric is in an inline <c>new[] { … }</c> or <c>[…]</c> that cannot lose all its elements one by one
+        /// (<c>new[] { }</c> has no type to infer, <c>[]</c> fits several overloads): that collection and an empty one of
+        /// the parameter's type that a fix may put in its place. Else null.
+        /// </summary>
+        public Replacement? EmptyCollection { get; }
     }
 
     /// <summary>Where the output head's activation comes from.</summary>

@@ -10,7 +10,8 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
     /// <summary>
     /// Checks one source the way a host would meet it: every analyzer runs (no AD0001, no diagnostic reported twice
     /// with the same id, span and message), and every code action offered for every KL diagnostic is applied: the
-    /// result must not add compiler errors and must no longer carry that diagnostic (same id, line, column, message).
+    /// result must not add compiler errors and must no longer carry that diagnostic (same id, line, column, message);
+    /// a diagnostic of an id in <see cref="UniformlyFixable"/> must be offered at least one.
     /// </summary>
     public static class FixCheck
     {
@@ -21,6 +22,12 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
             .SelectMany(p => p.FixableDiagnosticIds.Select(id => (id, p)))
             .ToDictionary(x => x.id, x => x.p);
 
+        /// <summary>
+        /// Ids whose every diagnostic must carry a code action (dotnet format gives up on an id when the first diagnostic
+        /// it meets has none): KL0010 reports only what it can fix; the rest is KL0013.
+        /// </summary>
+        public static IReadOnlyCollection<string> UniformlyFixable { get; } = new[] { "KL0010" };
+
         public sealed class Result
         {
             public List<string> Failures { get; } = new List<string>();
@@ -30,14 +37,18 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
             public int FixesApplied { get; set; }
         }
 
-        public static async Task Check(string source, string? family, MetadataReference library, Result result, bool applyFixes = true, string label = "")
+        public static Task Check(string source, string? family, MetadataReference library, Result result, bool applyFixes = true, string label = "") =>
+            Check(source, family, new[] { library }, result, applyFixes, label);
+
+        /// <summary>The same, against several library assemblies (TensorFlow.NET's Binding and Keras).</summary>
+        public static async Task Check(string source, string? family, IEnumerable<MetadataReference> libraries, Result result, bool applyFixes = true, string label = "")
         {
             using var workspace = new AdhocWorkspace();
             var projectId = ProjectId.CreateNewId();
             var solution = workspace.CurrentSolution
                 .AddProject(ProjectInfo.Create(projectId, VersionStamp.Create(), "P", "P", LanguageNames.CSharp,
                     compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
-                    metadataReferences: Direct.Platform.Add(library)));
+                    metadataReferences: Direct.Platform.AddRange(libraries)));
             var documentId = DocumentId.CreateNewId(projectId);
             solution = solution.AddDocument(DocumentInfo.Create(documentId, "Test0.cs", loader: TextLoader.From(TextAndVersion.Create(SourceText.From(source), VersionStamp.Create())), filePath: "/0/Test0.cs"));
             var project = solution.GetProject(projectId)!;
@@ -56,6 +67,11 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
                 if (!Providers.TryGetValue(diagnostic.Id, out var provider)) continue;
                 var actions = new List<CodeAction>();
                 await provider.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (a, _) => actions.Add(a), CancellationToken.None));
+                if (actions.Count == 0 && UniformlyFixable.Contains(diagnostic.Id))
+                {
+                    result.Failures.Add($"{label}: {diagnostic.Id} at {diagnostic.Location.GetLineSpan().StartLinePosition} carries no code action: {diagnostic.GetMessage()}");
+                }
+
                 foreach (var action in actions)
                 {
                     var what = $"{label}: {diagnostic.Id} '{action.Title}' at {diagnostic.Location.GetLineSpan().StartLinePosition}";

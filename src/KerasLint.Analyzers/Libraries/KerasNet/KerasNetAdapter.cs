@@ -22,7 +22,8 @@ namespace KerasLint.Libraries.KerasNet
         /// <summary>The first Keras.NET release that imports tf.keras by default (docs/keras-semantics.md, Keras.NET).</summary>
         private static readonly Version TfKerasFrom = new Version(3, 8, 5);
 
-        public static readonly LibraryApi Api = new LibraryApi("Fit gets neither validation_data nor validation_split", ActivationLayerSource);
+        public static readonly LibraryApi Api = new LibraryApi("Fit gets neither validation_data nor validation_split", ActivationLayerSource,
+            unknownNameOutcome: "Keras.NET hands it to Python Keras, which fails on it at Compile or at the first batch (Python.Runtime.PythonException)");
 
         private readonly KerasFamilyInfo assemblyFamily;
 

@@ -99,12 +99,13 @@ namespace KerasLint.Libraries.KerasNet
             var elements = flow.ArrayElements(value, out var inline, ct, readsOnly);
             if (elements == null) return null;
             var list = ImmutableArray.CreateBuilder<MetricInfo>(elements.Value.Length);
+            var empty = inline ? Operations.EmptyStringArray(arg!) : null;
             for (var i = 0; i < elements.Value.Length; i++)
             {
                 var e = elements.Value[i];
                 // Removing the only element of `new[] { ... }` would leave an array whose type cannot be inferred.
                 var removable = inline && !(elements.Value.Length == 1 && value.Syntax is ImplicitArrayCreationExpressionSyntax);
-                list.Add(new MetricInfo(flow.String(e, ct), i, removable ? e.Syntax.GetLocation() : null));
+                list.Add(new MetricInfo(flow.String(e, ct), i, removable ? e.Syntax.GetLocation() : null, empty));
             }
 
             return list.MoveToImmutable();

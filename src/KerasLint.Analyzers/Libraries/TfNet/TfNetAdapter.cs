@@ -37,7 +37,8 @@ namespace KerasLint.Libraries.TfNet
                 (_, _) => null, // keras.layers has no Activation layer to put in place of a Softmax layer.
                 "; EarlyStopping throws KeyNotFoundException at the end of epoch 1",
                 ActivationExpression,
-                LossObject);
+                LossObject,
+                $"TensorFlow.NET's Keras accepts only the metric strings {string.Join(", ", TfNetSemantics.MetricStrings)} and throws NotImplementedException at the first training step");
         }
 
         /// <summary>What messages and fixes say in TensorFlow.NET's API (loss objects checked against this compilation's TensorFlow.Keras).</summary>

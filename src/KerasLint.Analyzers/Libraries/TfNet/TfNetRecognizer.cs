@@ -92,7 +92,13 @@ namespace KerasLint.Libraries.TfNet
         {
             removable = false;
             var op = Operations.Unwrap(use);
-            if ((CollectionExpression(use) ?? CollectionExpression(op)) is { } collection) return CollectionElements(collection, op);
+            if ((CollectionExpression(use) ?? CollectionExpression(op)) is { } collection)
+            {
+                // An element of [a, b] can go; [a] would become [], which several overloads accept.
+                removable = collection.Elements.Count > 1;
+                return CollectionElements(collection, op);
+            }
+
             if (op is ILocalReferenceOperation lr)
             {
                 if (depth > 4 || flow.SingleValue(lr.Local, ct) is not { } value) return null;
@@ -212,6 +218,7 @@ namespace KerasLint.Libraries.TfNet
             if (!Operations.IsExplicit(arg) || Operations.IsNullConstant(arg!.Value)) return ImmutableArray<MetricInfo>.Empty;
             var elements = Elements(arg.Value, flow, out var removable);
             if (elements == null) return null;
+            var empty = Operations.EmptyStringArray(arg!);
             var list = ImmutableArray.CreateBuilder<MetricInfo>(elements.Value.Length);
             for (var i = 0; i < elements.Value.Length; i++)
             {
@@ -219,7 +226,7 @@ namespace KerasLint.Libraries.TfNet
 
                 // IMetricFunc objects log under their own names: their text stays unknown.
                 var site = e.Type?.SpecialType == SpecialType.System_String ? flow.String(e, ct) : new ValueSite(null, e.Syntax.GetLocation(), null);
-                list.Add(new MetricInfo(site, i, removable ? e.Syntax.GetLocation() : null));
+                list.Add(new MetricInfo(site, i, removable ? e.Syntax.GetLocation() : null, empty));
             }
 
             return list.MoveToImmutable();
