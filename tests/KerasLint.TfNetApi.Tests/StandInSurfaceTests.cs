@@ -50,7 +50,7 @@ public class StandInSurfaceTests
     }
 
     [Theory]
-    // The members the analyzer binds to (shared/api facts; each must be declared, not only allowed).
+    // The members the analyzer binds to (from the listings in tests/data/api/; each must be declared, not only allowed).
     [InlineData("current", "Tensorflow.Binding", "Tensorflow.Keras.Engine.IModel", "void IModel.compile(string optimizer, string loss, string[] metrics)")]
     [InlineData("current", "Tensorflow.Binding", "Tensorflow.Keras.Engine.IModel", "void IModel.compile(Tensorflow.Keras.Engine.IOptimizer optimizer, Tensorflow.Keras.Losses.ILossFunc loss, string[] metrics)")]
     [InlineData("current", "Tensorflow.Binding", "Tensorflow.Keras.Engine.IModel", "void IModel.compile(Tensorflow.Keras.Engine.IOptimizer optimizer, Tensorflow.Keras.Losses.ILossFunc loss, Tensorflow.Keras.Metrics.IMetricFunc[] metrics)")]

@@ -37,8 +37,8 @@ namespace KerasLint.Rules
             var naturalKey = LogKeys.MetricKey(family, natural) ?? natural;
 
             // Keys read from the History fit returns follow the metric like the callbacks (any family's spelling of the
-            // accuracy key); null when one cannot (a key that is not a constant may read it), and then no action renames
-            // or removes the metric.
+            // accuracy key); null when an accuracy key cannot be replaced, and then no action renames or removes the
+            // metric. A key that is not a visible constant is left as it is (every KL0001 keeps a fix).
             var lookups = RuleSupport.LookupsToRewrite(setup, k => k is "acc" or "accuracy" || accuracyKeys.Contains(k), unknownKeysBlock: false);
 
             // One coherent action per metric: the metric is replaced by (or, when already compiled, left to) the
@@ -55,21 +55,20 @@ namespace KerasLint.Rules
                     if (replace || remove)
                     {
                         var titles = new List<string> { replace ? $"Replace '{metric.Text}' with '{natural}'" : $"Remove '{metric.Text}'" };
-                        titles.AddRange(watching.Select(c => CallbackTitle(c, PrefixOf(c) + naturalKey)));
-                        titles.AddRange(RuleSupport.LookupTitles(lookups, naturalKey));
+                        titles.AddRange(RuleSupport.ReaderTitles(watching, lookups, naturalKey, minimised: true));
                         plan.Action(replace ? "KL0001.ReplaceWithNaturalMetric" : "KL0001.RemoveMetric", string.Join("; ", titles));
                         if (replace) plan.ReplaceValue(metric.Site, natural);
                         else plan.RemoveElement(metric.ElementLocation!);
-                        foreach (var c in watching) Retarget(plan, c, PrefixOf(c) + naturalKey);
-                        RuleSupport.RewriteLookups(plan, lookups, naturalKey);
+                        RuleSupport.MoveReaders(plan, watching, lookups, naturalKey, minimised: true);
                     }
                 }
 
                 if (alsoLossOption && watching.Count > 0 && watching.All(c => FixPlan.CanReplace(c.Monitor) && (c.Mode is not { Text: "max" } || FixPlan.CanReplace(c.Mode))))
                 {
                     // The accuracy stays compiled (and keeps its own diagnostic); the callbacks watch the loss.
-                    plan.Action("KL0001.MonitorLoss", string.Join("; ", watching.Select(c => CallbackTitle(c, PrefixOf(c) + "loss"))));
-                    foreach (var c in watching) Retarget(plan, c, PrefixOf(c) + "loss");
+                    var noLookups = new List<HistoryLookup>();
+                    plan.Action("KL0001.MonitorLoss", string.Join("; ", RuleSupport.ReaderTitles(watching, noLookups, "loss", minimised: true)));
+                    RuleSupport.MoveReaders(plan, watching, noLookups, "loss", minimised: true);
                 }
 
                 return plan;
@@ -88,11 +87,9 @@ namespace KerasLint.Rules
                 else if (metric.ElementLocation is { } element && lookups != null)
                 {
                     var titles = new List<string> { $"Remove '{metric.Text}'" };
-                    titles.AddRange(watching.Select(c => CallbackTitle(c, PrefixOf(c) + "loss")));
-                    titles.AddRange(RuleSupport.LookupTitles(lookups, "loss"));
+                    titles.AddRange(RuleSupport.ReaderTitles(watching, lookups, "loss", minimised: true));
                     plan.Action("KL0001.RemoveMetric", string.Join("; ", titles)).RemoveElement(element);
-                    foreach (var c in watching) Retarget(plan, c, PrefixOf(c) + "loss");
-                    RuleSupport.RewriteLookups(plan, lookups, "loss");
+                    RuleSupport.MoveReaders(plan, watching, lookups, "loss", minimised: true);
                 }
 
                 report.Report(plan.Create(Descriptors.KL0001, metric.Site.UseLocation,
@@ -104,19 +101,8 @@ namespace KerasLint.Rules
                 var monitor = callback.Monitor.Text!;
                 var plan = Coherent(new FixPlan(), metrics[0], alsoLossOption: true);
                 report.Report(plan.Create(Descriptors.KL0001, callback.Monitor.UseLocation,
-                    monitor, loss.Site.Text, RuleSupport.Candidates(last!), RuleSupport.Describe(family, last!), setup.Family.Phrase, PrefixOf(callback) + "loss"));
+                    monitor, loss.Site.Text, RuleSupport.Candidates(last!), RuleSupport.Describe(family, last!), setup.Family.Phrase, RuleSupport.PrefixOf(callback) + "loss"));
             }
-        }
-
-        private static string PrefixOf(CallbackInfo callback) => callback.Monitor.Text is { } m ? RuleSupport.ValidationPrefixOf(m) : "";
-
-        private static string CallbackTitle(CallbackInfo callback, string key) =>
-            callback.Mode is { Text: "max" } ? $"{callback.Name} monitors '{key}' with mode 'min'" : $"{callback.Name} monitors '{key}'";
-
-        private static void Retarget(FixPlan plan, CallbackInfo callback, string key)
-        {
-            plan.ReplaceValue(callback.Monitor, key);
-            if (callback.Mode is { Text: "max" } mode) plan.ReplaceValue(mode, "min");
         }
     }
 }

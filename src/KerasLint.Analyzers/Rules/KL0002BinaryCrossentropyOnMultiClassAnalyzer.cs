@@ -72,12 +72,10 @@ namespace KerasLint.Rules
             var watching = setup.Callbacks.Where(c => c.Monitor.Text is { } m && oldKeys.Contains(LogKeys.StripValidation(m)) && FixPlan.CanReplace(c.Monitor)).ToList();
             var titles = new List<string> { $"Use {loss} ({labels})" };
             titles.AddRange(renamed.Select(m => $"'{m.Text}' → '{metric}'"));
-            titles.AddRange(watching.Select(c => $"{c.Name} monitors '{RuleSupport.ValidationPrefixOf(c.Monitor.Text!) + newKey}'"));
-            titles.AddRange(RuleSupport.LookupTitles(lookups, newKey));
+            titles.AddRange(RuleSupport.ReaderTitles(watching, lookups, newKey, minimised: false));
             plan.Action(key, string.Join("; ", titles)).ReplaceValue(setup.Loss.Site, loss);
             foreach (var m in renamed) plan.ReplaceValue(m.Site, metric);
-            foreach (var c in watching) plan.ReplaceValue(c.Monitor, RuleSupport.ValidationPrefixOf(c.Monitor.Text!) + newKey);
-            RuleSupport.RewriteLookups(plan, lookups, newKey);
+            RuleSupport.MoveReaders(plan, watching, lookups, newKey, minimised: false);
         }
     }
 }

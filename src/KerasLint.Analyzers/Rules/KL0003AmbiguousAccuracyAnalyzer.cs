@@ -72,11 +72,9 @@ namespace KerasLint.Rules
                     {
                         var newKey = LogKeys.MetricKey(family, o) ?? o;
                         var titles = new List<string> { $"Replace '{metric.Text}' with '{o}'" };
-                        titles.AddRange(watching.Select(c => $"{c.Name} monitors '{RuleSupport.ValidationPrefixOf(c.Monitor.Text!) + newKey}'"));
-                        titles.AddRange(RuleSupport.LookupTitles(lookups, newKey));
+                        titles.AddRange(RuleSupport.ReaderTitles(watching, lookups, newKey, minimised: false));
                         plan.Action("KL0003." + o, string.Join("; ", titles)).ReplaceValue(metric.Site, o);
-                        foreach (var c in watching) plan.ReplaceValue(c.Monitor, RuleSupport.ValidationPrefixOf(c.Monitor.Text!) + newKey);
-                        RuleSupport.RewriteLookups(plan, lookups, newKey);
+                        RuleSupport.MoveReaders(plan, watching, lookups, newKey, minimised: false);
                     }
                 }
 

@@ -48,16 +48,33 @@ namespace KerasLint.Rules
             return list;
         }
 
-        /// <summary>Rewrites each lookup to <paramref name="key"/>, keeping its <c>val_</c> prefix.</summary>
-        public static void RewriteLookups(FixPlan plan, IEnumerable<HistoryLookup> lookups, string key)
+        /// <summary>
+        /// What a fix title says about moving a metric's readers to <paramref name="key"/> (see <see cref="MoveReaders"/>):
+        /// "EarlyStopping monitors 'val_mae' with mode 'min'", "history lookup 'val_acc' → 'val_mae'" (counted when repeated).
+        /// </summary>
+        public static IEnumerable<string> ReaderTitles(IEnumerable<CallbackInfo> callbacks, IEnumerable<HistoryLookup> lookups, string key, bool minimised) =>
+            callbacks.Select(c => $"{c.Name} monitors '{PrefixOf(c) + key}'" + (minimised && c.Mode is { Text: "max" } ? " with mode 'min'" : ""))
+                .Concat(lookups.GroupBy(l => l.Key.Text!, System.StringComparer.Ordinal).Select(g =>
+                    (g.Count() == 1 ? "history lookup" : $"{g.Count()} history lookups") + $" '{g.Key}' → '{ValidationPrefixOf(g.Key) + key}'"));
+
+        /// <summary>
+        /// Moves what reads a renamed or removed metric's key in the member to <paramref name="key"/>, each keeping its
+        /// <c>val_</c> prefix: the callbacks that monitor it (an explicit mode 'max' becomes 'min' when the new key is
+        /// <paramref name="minimised"/>) and the History lookups, so the setup stays coherent in one action.
+        /// </summary>
+        public static void MoveReaders(FixPlan plan, IEnumerable<CallbackInfo> callbacks, IEnumerable<HistoryLookup> lookups, string key, bool minimised)
         {
+            foreach (var c in callbacks)
+            {
+                plan.ReplaceValue(c.Monitor, PrefixOf(c) + key);
+                if (minimised && c.Mode is { Text: "max" } mode) plan.ReplaceValue(mode, "min");
+            }
+
             foreach (var lookup in lookups) plan.ReplaceValue(lookup.Key, ValidationPrefixOf(lookup.Key.Text!) + key);
         }
 
-        /// <summary>What a fix title says about those rewrites: "history lookup 'val_acc' → 'val_mae'" (with a count when repeated).</summary>
-        public static IEnumerable<string> LookupTitles(IEnumerable<HistoryLookup> lookups, string key) =>
-            lookups.GroupBy(l => l.Key.Text!, System.StringComparer.Ordinal).Select(g =>
-                (g.Count() == 1 ? "history lookup" : $"{g.Count()} history lookups") + $" '{g.Key}' → '{ValidationPrefixOf(g.Key) + key}'");
+        /// <summary>The <c>val_</c> prefix of the key a callback monitors ("" when none or not visible).</summary>
+        public static string PrefixOf(CallbackInfo callback) => callback.Monitor.Text is { } m ? ValidationPrefixOf(m) : "";
 
         /// <summary>"val_" when the key is a validation key, else "".</summary>
         public static string ValidationPrefixOf(string key) =>
