@@ -49,7 +49,22 @@ namespace KerasLint.Knowledge
         /// <paramref name="mode"/>: "auto", "min" or "max" (anything else falls back to auto, as Keras does with a warning).
         /// <paramref name="loggedKeys"/>: every key the epoch logs hold (train and validation).
         /// </summary>
-        public static CallbackBehaviour Evaluate(KerasFamily family, MonitorCallback callback, string monitor, string mode, bool saveBestOnly, IReadOnlyCollection<string> loggedKeys)
+        public static CallbackBehaviour Evaluate(KerasFamily family, MonitorCallback callback, string monitor, string mode, bool saveBestOnly, IReadOnlyCollection<string> loggedKeys) =>
+            Evaluate(family, () => LogKeys.AutoModeDirection(family, callback, monitor), callback, monitor, mode, saveBestOnly, loggedKeys);
+
+        /// <summary>
+        /// <see cref="Evaluate(KerasFamily, MonitorCallback, string, string, bool, IReadOnlyCollection{string})"/> for a concrete
+        /// version: the auto mode follows the version's range (tf.keras EarlyStopping: 'acc' in the key up to 2.6, ends with
+        /// acc/accuracy/auc from 2.7). Direction Unknown with a non-raising outcome when the version is unknown within
+        /// tf.keras 2.x and the ranges disagree.
+        /// </summary>
+        public static CallbackBehaviour Evaluate(KerasVersion version, MonitorCallback callback, string monitor, string mode, bool saveBestOnly, IReadOnlyCollection<string> loggedKeys)
+        {
+            if (version == null) throw new ArgumentNullException(nameof(version));
+            return Evaluate(version.Family, () => LogKeys.AutoModeDirection(version, callback, monitor), callback, monitor, mode, saveBestOnly, loggedKeys);
+        }
+
+        private static CallbackBehaviour Evaluate(KerasFamily family, Func<MetricDirection> autoMode, MonitorCallback callback, string monitor, string mode, bool saveBestOnly, IReadOnlyCollection<string> loggedKeys)
         {
             if (monitor == null) throw new ArgumentNullException(nameof(monitor));
             if (loggedKeys == null) throw new ArgumentNullException(nameof(loggedKeys));
@@ -72,7 +87,7 @@ namespace KerasLint.Knowledge
                     }
                     else
                     {
-                        direction = LogKeys.AutoModeDirection(family, callback, monitor);
+                        direction = autoMode();
                     }
 
                     break;

@@ -260,6 +260,46 @@ namespace KerasLint.Knowledge
         };
 
         /// <summary>
+        /// What a metric string naming a metric class (<c>"Accuracy"</c>, <c>"AUC"</c>) does in <paramref name="version"/>
+        /// when that differs from the function the catalog resolves it to; null otherwise (docs/keras-semantics.md §4.2).
+        /// <list type="bullet">
+        /// <item>Standalone Keras 2.3.x: <c>metrics.get</c> returns the class itself (2.3.1 keras/utils/generic_utils.py 157–168:
+        /// a string is looked up in the module and returned as found), and <c>collect_per_output_metric_info</c> wraps what is
+        /// not a <c>Metric</c> instance as a function (2.3.1 keras/engine/training_utils.py 946–948:
+        /// <c>MeanMetricWrapper(metric_fn, name=metric_name)</c>). The wrapper then calls the class with
+        /// <c>(y_true, y_pred)</c>, which constructs a metric named by the y_true tensor instead of computing a value: compile
+        /// fails (a tensor used as a Python bool in <c>Layer.__init__</c>, 2.3.1 keras/engine/base_layer.py 148–151). Read
+        /// from the source, not run.</item>
+        /// <item>tf.keras 2.2–2.5: <c>"Accuracy"</c> is not intercepted (exact match) and becomes the <c>Accuracy</c> class,
+        /// exact equality of prediction and target: about 0 on probabilities (tensorflow/tensorflow#46436, reproduced on
+        /// TF 2.3, 2.4 and 2.5-dev); logged as <c>accuracy</c>. From 2.6 <c>str(metric).lower()</c> intercepts it (v2.6.0
+        /// keras/engine/compile_utils.py 500).</item>
+        /// </list>
+        /// </summary>
+        public static string? ClassNameMetricBehaviour(KerasVersion version, string text)
+        {
+            if (version == null || string.IsNullOrEmpty(text) || text == text.ToLowerInvariant()) return null;
+            if (version.IsStandalone23 && ResolveMetric(KerasFamily.Keras23, text) != null && MetricObjectNames.TfKerasDefaultName(text) != null)
+            {
+                return $"standalone Keras 2.3 returns the class {text} itself for the string and calls it as a metric function with (y_true, y_pred), which builds a metric object instead of a value: compile fails";
+            }
+
+            if (version.Family == KerasFamily.Keras23 && text == "Accuracy")
+            {
+                return "Keras 2.3 / tf.keras (TF 2.0–2.1) matches the metric strings exactly: 'Accuracy' is the Accuracy class, not the compile-time string 'accuracy' (standalone 2.3 fails at compile calling the class as a function; tf.keras 2.0–2.1 looks up the same class, whose exact equality of prediction and target is about 0 on probabilities)";
+            }
+
+            if (version.TfRange == TfKerasRange.Tf22To25 && SpecialStrings.Classify(KerasFamily.TfKeras2, text) == SpecialStringKind.Accuracy)
+            {
+                return text == "Accuracy" || text == "ACC"
+                    ? $"tf.keras 2.2–2.5 matches the metric strings exactly (case-insensitive only from 2.6): '{text}' is the exact-match {(text == "ACC" ? "accuracy function" : "Accuracy class")}, equality of prediction and target, about 0 on probabilities (tensorflow/tensorflow#46436)"
+                    : $"tf.keras 2.2–2.5 matches the metric strings exactly (case-insensitive only from 2.6): '{text}' names no metric and compile raises ValueError";
+            }
+
+            return null;
+        }
+
+        /// <summary>
         /// The metric to report instead of "accuracy" for a regression loss, spelled so that it is valid in
         /// every family: "mae" for mse, "mse" for mae, "mae" for the others.
         /// </summary>
@@ -363,7 +403,8 @@ namespace KerasLint.Knowledge
             Add(M, All, "mean_squared_logarithmic_error", "mean_squared_logarithmic_error", "msle", "MSLE");
             Add(M, All, "hinge", "hinge");
             Add(M, All, "squared_hinge", "squared_hinge");
-            Add(M, Tf3, "categorical_hinge", "categorical_hinge");
+            // 2.3.1 keras/metrics.py 21 (from .losses import categorical_hinge); absent from 2.2.4 keras/metrics.py 9–21.
+            Add(M, From23, "categorical_hinge", "categorical_hinge");
             Add(M, Up2, "log_cosh", "logcosh");
             Add(M, FamilySet.TfKeras2, "log_cosh", "log_cosh");
             Add(M, All, "categorical_crossentropy", "categorical_crossentropy");
@@ -375,7 +416,8 @@ namespace KerasLint.Knowledge
             Add(M, All, "poisson", "poisson");
             Add(M, K2, "cosine_similarity", "cosine_proximity", "cosine");
             Add(M, FamilySet.TfKeras2, "cosine_similarity", "cosine_proximity");
-            Add(M, Tf3, "cosine_similarity", "cosine_similarity");
+            // 2.3.1 keras/metrics.py 1959 (cosine = cosine_similarity = cosine_proximity: the positive similarity of 1931–1934).
+            Add(M, From23, "cosine_similarity", "cosine_similarity");
             Add(M, Tf3, "accuracy", "accuracy");
 
             // Keras 3 snake_case names of metric classes that have no function of the same name above.

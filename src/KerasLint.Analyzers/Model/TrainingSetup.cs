@@ -64,8 +64,9 @@ namespace KerasLint.Model
     /// <summary>The Keras version family the analysis assumes, how it was chosen, and the phrase messages use.</summary>
     internal sealed class KerasFamilyInfo
     {
-        public KerasFamilyInfo(KerasFamily family, string source, string? phrase = null)
+        public KerasFamilyInfo(KerasFamily family, string source, string? phrase = null, KerasVersion? version = null)
         {
+            Version = version != null && version.Family == family ? version : KerasVersion.Of(family);
             Family = family;
             Source = source;
             this.phrase = phrase;
@@ -74,6 +75,9 @@ namespace KerasLint.Model
         private readonly string? phrase;
 
         public KerasFamily Family { get; }
+
+        /// <summary>The family and, when configured (<c>keraslint.keras_version = 2.6.0</c>), the concrete version.</summary>
+        public KerasVersion Version { get; }
 
         /// <summary>E.g. "Keras.NET 3.8.5" or "keraslint.keras_version = 2.2".</summary>
         public string Source { get; }

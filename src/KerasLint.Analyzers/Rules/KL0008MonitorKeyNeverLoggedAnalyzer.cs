@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using KerasLint.Analysis;
@@ -24,8 +25,10 @@ namespace KerasLint.Rules
                 return;
             }
 
+            var version = setup.Family.Version;
             var metrics = setup.Metrics!.Value.Select(m => m.Text!).ToList();
-            var trainKeys = LogKeys.AllKeys(family, metrics, includeValidation: false);
+            var trainKeys = new List<string> { "loss" };
+            foreach (var m in metrics) trainKeys.AddRange(LogKeys.MetricKeys(version, m).Where(k => !trainKeys.Contains(k)));
             foreach (var callback in setup.Callbacks)
             {
                 var monitor = callback.Monitor.Text;
@@ -34,7 +37,7 @@ namespace KerasLint.Rules
                 var stripped = LogKeys.StripValidation(monitor);
                 string why;
                 string? replacement;
-                if (trainKeys.Contains(stripped))
+                if (LogKeys.MayLog(version, metrics, stripped))
                 {
                     if (!isValidation || setup.HasValidation != false) continue;
                     why = setup.Api.NoValidationPhrase + ", so no val_ key is logged" + setup.Api.MissingKeyConsequence;
@@ -42,10 +45,10 @@ namespace KerasLint.Rules
                 }
                 else
                 {
-                    var logged = setup.HasValidation == false ? trainKeys : LogKeys.AllKeys(family, metrics, includeValidation: true);
-                    why = "it logs " + string.Join(", ", logged.Select(k => "'" + k + "'")) + setup.Api.MissingKeyConsequence;
+                    var logged = setup.HasValidation == false ? trainKeys : trainKeys.Concat(trainKeys.Select(k => LogKeys.ValidationPrefix + k)).ToList();
+                    why = "it logs " + string.Join(", ", logged.Select(k => "'" + k + "'")) + ObjectNameNote(family, metrics) + setup.Api.MissingKeyConsequence;
                     var same = metrics.FirstOrDefault(m => SameMetric(family, stripped, m));
-                    var key = same == null ? null : LogKeys.MetricKey(family, same);
+                    var key = same == null ? null : LogKeys.MetricKeys(version, same).FirstOrDefault();
                     // The same metric under its logged name; otherwise the loss, which every model logs.
                     replacement = (isValidation && setup.HasValidation != false ? LogKeys.ValidationPrefix : "") + (key ?? "loss");
                 }
@@ -100,6 +103,22 @@ namespace KerasLint.Rules
                         setup.Api.NoValidationPhrase + ", so no val_ key is logged" + setup.Api.MissingKeyConsequence, setup.Family.Phrase));
                 }
             }
+        }
+
+        /// <summary>
+        /// Why a class-name metric string logs under another name in tf.keras 2.x (MetricObjectNames): "" when no metric is one.
+        /// </summary>
+        private static string ObjectNameNote(KerasFamily family, IEnumerable<string> metrics)
+        {
+            if (family != KerasFamily.TfKeras2) return "";
+            foreach (var m in metrics)
+            {
+                if (SpecialStrings.Classify(family, m) != SpecialStringKind.None || MetricObjectNames.TfKerasDefaultName(m) is not { } name || name == m) continue;
+                return $" (tf.keras 2.x creates '{m}' with no arguments and logs it under its default name '{name}'"
+                    + (MetricObjectNames.TfKerasIsUniquified(m) ? $", '{name}_1', … for later {m} objects in the same process" : "") + ")";
+            }
+
+            return "";
         }
 
         /// <summary>Whether a monitored key (without val_) names the same metric as a compiled metric string.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using KerasLint.Analysis;
 using KerasLint.Knowledge;
 using KerasLint.Model;
@@ -7,7 +8,12 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace KerasLint.Rules
 {
-    /// <summary>KL0012: mode "min" on an accuracy-like key, or "max" on a loss/error key.</summary>
+    /// <summary>
+    /// KL0012: mode "min" on an accuracy-like key, or "max" on a loss/error key; and mode "auto" (explicit or the
+    /// default) where the version's auto rule picks the wrong direction for the key (<see cref="LogKeys.AutoModeRule"/>:
+    /// Keras 2.x, tf.keras and TensorFlow.NET decide by the key's spelling; Keras 3 reads the metric's direction and is
+    /// never reported). Reported only where the rule holds for every version the configuration allows.
+    /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KL0012MonitorModeContradictsKeyAnalyzer : SetupRuleAnalyzer
     {
@@ -17,7 +23,14 @@ namespace KerasLint.Rules
         {
             foreach (var callback in setup.Callbacks)
             {
-                if (callback.Monitor.Text is not { } monitor || callback.Mode is not { Text: { } mode } modeSite) continue;
+                if (callback.Monitor.Text is not { } monitor) continue;
+                if (callback.Mode is null || callback.Mode is { Text: "auto" })
+                {
+                    AutoMode(setup, callback, monitor, report);
+                    continue;
+                }
+
+                if (callback.Mode is not { Text: { } mode } modeSite) continue;
                 var direction = LogKeys.IntendedDirection(monitor);
                 string right;
                 if (direction == MetricDirection.Up && mode == "min") right = "max";
@@ -27,8 +40,45 @@ namespace KerasLint.Rules
                 var plan = new FixPlan();
                 if (FixPlan.CanReplace(modeSite)) plan.Action("KL0012.Mode", $"Use mode '{right}'").ReplaceValue(modeSite, right);
                 report.Report(plan.Create(Descriptors.KL0012, modeSite.UseLocation, callback.Name, mode, monitor,
-                    right == "max" ? "maximized" : "minimized", right));
+                    right == "max" ? "maximized" : "minimized", right, ""));
             }
+        }
+
+        /// <summary>Mode "auto" that the version's rule resolves against the key's meaning (val_precision minimised …).</summary>
+        private static void AutoMode(TrainingSetup setup, CallbackInfo callback, string monitor, Reporter report)
+        {
+            var version = setup.Family.Version;
+            if (LogKeys.AutoModeRule(version, callback.Kind) is not { } rule) return;
+            var intended = LogKeys.IntendedDirection(monitor);
+            var auto = LogKeys.AutoModeDirection(version, callback.Kind, monitor);
+            if (intended == MetricDirection.Unknown || auto == MetricDirection.Unknown || auto == intended) return;
+
+            // A key the model never logs is KL0008's (its fix renames the key; a mode added here would then contradict it).
+            var stripped = LogKeys.StripValidation(monitor);
+            if (setup.AllMetricsKnown && !LogKeys.MayLog(version, setup.Metrics!.Value.Select(m => m.Text!), stripped)) return;
+
+            var right = intended == MetricDirection.Up ? "max" : "min";
+            var plan = new FixPlan();
+            var title = $"Use mode '{right}'";
+            if (callback.Mode is { } modeSite)
+            {
+                if (FixPlan.CanReplace(modeSite)) plan.Action("KL0012.Mode", title).ReplaceValue(modeSite, right);
+            }
+            else
+            {
+                plan.Action("KL0012.Mode", title).AddNamedArgument(callback.Creation, "mode", right);
+            }
+
+            var location = callback.Mode?.UseLocation ?? callback.Monitor.UseLocation;
+            var consequence = callback.Kind switch
+            {
+                MonitorCallback.ModelCheckpoint => "save_best_only keeps the worst model",
+                MonitorCallback.ReduceLROnPlateau => "it lowers the learning rate while the value improves",
+                _ => "it counts every worsening as an improvement and stops when the value improves",
+            };
+            var why = $": in mode 'auto'{(callback.Mode == null ? " (the default)" : "")} {callback.Name} {rule.Rule} in {rule.Versions} ({setup.Family.Phrase}), so {consequence}";
+            report.Report(plan.Create(Descriptors.KL0012, location, callback.Name, "auto", monitor,
+                right == "max" ? "maximized" : "minimized", right, why));
         }
     }
 }

@@ -12,7 +12,8 @@ namespace KerasLint.Rules
         /// <summary>The metrics that are the compile-time string "accuracy"/"acc" in this family.</summary>
         public static IEnumerable<MetricInfo> AccuracyMetrics(TrainingSetup setup) =>
             setup.Metrics is { } m
-                ? m.Where(x => x.Text != null && SpecialStrings.Classify(setup.Family.Family, x.Text) == SpecialStringKind.Accuracy)
+                ? m.Where(x => x.Text != null && SpecialStrings.Classify(setup.Family.Family, x.Text) == SpecialStringKind.Accuracy
+                    && KerasCatalog.ClassNameMetricBehaviour(setup.Family.Version, x.Text) == null) // "Accuracy" before tf.keras 2.6: KL0010's
                 : Enumerable.Empty<MetricInfo>();
 
         /// <summary>"binary_accuracy" or "binary_accuracy or categorical_accuracy".</summary>

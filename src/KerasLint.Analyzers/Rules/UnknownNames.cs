@@ -71,6 +71,12 @@ namespace KerasLint.Rules
                     continue;
                 }
 
+                if (KerasCatalog.ClassNameMetricBehaviour(setup.Family.Version, text) is { } behaviour)
+                {
+                    found.Add(ClassName(m, text, behaviour));
+                    continue;
+                }
+
                 var special = SpecialStrings.Classify(family, text);
                 if (special == SpecialStringKind.Accuracy) continue;
                 if (special == SpecialStringKind.Crossentropy)
@@ -113,6 +119,35 @@ namespace KerasLint.Rules
             else if (m.EmptyCollection is { } empty) plan.Action("KL0010.Remove", $"Remove '{m.Text}'").ReplaceExpression(empty.Location, empty.Text);
             else return false;
             return true;
+        }
+
+        /// <summary>
+        /// A metric class name that the configured version does not read as the user meant (KerasCatalog.ClassNameMetricBehaviour):
+        /// "Accuracy" before tf.keras 2.6 and in Keras 2.3, class names in standalone Keras 2.3. The fix writes the lower-case
+        /// compile-time string ("accuracy") or the function's snake_case name ("mean_squared_error"); else removes the metric.
+        /// </summary>
+        private static UnknownName ClassName(MetricInfo m, string text, string behaviour)
+        {
+            string? replacement;
+            if (SpecialStrings.Classify(KerasFamily.TfKeras2, text) != SpecialStringKind.None)
+            {
+                replacement = text.ToLowerInvariant();
+            }
+            else
+            {
+                var canonical = KerasCatalog.ResolveMetric(KerasFamily.Keras23, text)?.CanonicalName;
+                var names = KerasCatalog.ValidNames(KerasFamily.Keras23, FunctionRoles.Metric)
+                    .Where(t => t == t.ToLowerInvariant() && KerasCatalog.ResolveMetric(KerasFamily.Keras23, t)?.CanonicalName == canonical).ToList();
+                replacement = canonical != null && names.Contains(canonical) ? canonical : names.FirstOrDefault();
+            }
+
+            var plan = new FixPlan();
+            var removes = false;
+            if (replacement != null && FixPlan.CanReplace(m.Site)) plan.Action("KL0010.DidYouMean", $"Replace with '{replacement}'").ReplaceValue(m.Site, replacement);
+            else removes = Remove(plan, m);
+            var detail = "; " + behaviour + (replacement != null ? $"; did you mean '{replacement}'?" : "");
+            var advice = replacement != null ? $"write '{replacement}' where the value is defined" : "remove it from the metrics or pass a metric object";
+            return new UnknownName("metric", text, m.Site.UseLocation, detail, plan, advice, removes);
         }
 
         /// <summary>TensorFlow.NET's Keras accepts six metric strings; any other throws at the first training step.</summary>

@@ -48,9 +48,9 @@ namespace KerasLint.Libraries.KerasNet
         {
             var provider = options.AnalyzerConfigOptionsProvider;
             if ((provider.GetOptions(tree).TryGetValue(VersionOption, out var text) || provider.GlobalOptions.TryGetValue(VersionOption, out text))
-                && KerasFamilies.TryParse(text, out var family))
+                && KerasVersion.TryParse(text, out var version))
             {
-                return new KerasFamilyInfo(family, $"{Library} ({VersionOption} = {text.Trim()})");
+                return new KerasFamilyInfo(version.Family, $"{Library} ({VersionOption} = {text.Trim()})", version: version);
             }
 
             return assemblyFamily;
