@@ -131,11 +131,11 @@ namespace KerasLint
             DiagnosticSeverity.Warning,
             "The KL0010 trap (a loss or metric string the configured Keras version does not know fails at compile or at the first batch) where no automatic edit is correct: a loss that only other Keras versions have and no built-in loss of this version computes, or a name whose value is defined where a fix cannot edit it alone (a metrics array kept in a local, a one-element array). Change the code by hand, or set keraslint.keras_version if your Python environment runs another Keras version.");
 
-        /// <summary>{0} callback, {1} mode, {2} key, {3} "maximized"/"minimized", {4} the right mode, {5} for mode "auto": the version's rule ("" otherwise).</summary>
+        /// <summary>{0} callback, {1} mode, {2} key, {3} "maximized"/"minimized", {4} what to do ("use mode 'max'"), {5} for mode "auto": the version's rule ("" otherwise).</summary>
         public static readonly DiagnosticDescriptor KL0012 = Create(
             RuleIds.MonitorModeContradictsKey,
             "callback mode contradicts the monitored key",
-            "{0} uses mode '{1}' on '{2}', which should be {3}{5}; use mode '{4}'",
+            "{0} uses mode '{1}' on '{2}', which should be {3}{5}; {4}",
             CategoryCallbacks,
             DiagnosticSeverity.Warning,
             "mode=\"min\" on an accuracy key stops training when accuracy is worst and keeps the worst checkpoint; mode=\"max\" on a loss key does the same with the loss. Mode \"auto\" (the default) guesses the direction from the key's spelling in Keras 2.x, tf.keras and TensorFlow.NET: EarlyStopping maximizes only keys containing 'acc' (up to tf.keras 2.6) or ending in acc/accuracy/auc (tf.keras 2.7+, TensorFlow.NET), ModelCheckpoint and ReduceLROnPlateau only keys containing 'acc', so val_precision, val_recall and (by version) val_auc are minimized.");

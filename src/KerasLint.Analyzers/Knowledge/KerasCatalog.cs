@@ -261,7 +261,7 @@ namespace KerasLint.Knowledge
 
         /// <summary>
         /// What a metric string naming a metric class (<c>"Accuracy"</c>, <c>"AUC"</c>) does in <paramref name="version"/>
-        /// when that differs from the function the catalog resolves it to; null otherwise (docs/keras-semantics.md §4.2).
+        /// when that differs from the function the catalog resolves it to; null otherwise (docs/keras-semantics.md §8.2).
         /// <list type="bullet">
         /// <item>Standalone Keras 2.3.x: <c>metrics.get</c> returns the class itself (2.3.1 keras/utils/generic_utils.py 157–168:
         /// a string is looked up in the module and returned as found), and <c>collect_per_output_metric_info</c> wraps what is

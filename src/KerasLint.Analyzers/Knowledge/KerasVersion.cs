@@ -4,7 +4,7 @@ namespace KerasLint.Knowledge
 {
     /// <summary>
     /// The ranges of tf.keras 2.x (TF 2.2–2.15) in which the facts about metric names and callback modes differ
-    /// (docs/keras-semantics.md §4 and §5):
+    /// (docs/keras-semantics.md §8):
     /// <list type="bullet">
     /// <item>metric strings are matched exactly before 2.6 ("Accuracy" is the exact-match Accuracy class, reporting about
     /// 0 on probabilities: tensorflow/tensorflow#46436, reproduced on TF 2.3, 2.4 and 2.5-dev) and case-insensitively

@@ -220,7 +220,7 @@ namespace KerasLint.Knowledge
                     {
                         TfKerasRange.Tf22To25 or TfKerasRange.Tf26 => (Contains, "tf.keras 2.2–2.6"), // v2.6.0 keras/callbacks.py 1777
                         TfKerasRange.Tf27To215 => (EndsWith, "tf.keras 2.7–2.15"), // v2.7.0 keras/callbacks.py 1794–1795
-                        _ => ((string Rule, string Versions)?)null,
+                        _ => ("maximizes only keys containing 'acc' (up to 2.6) or ending in 'acc', 'accuracy' or 'auc' (from 2.7) and minimizes every other key", "every tf.keras version 2.2–2.15"),
                     };
                 case KerasFamily.TfNet:
                     return (EndsWith, version.Family.DisplayName());

@@ -4,7 +4,7 @@ using System.Collections.Generic;
 namespace KerasLint.Knowledge
 {
     /// <summary>
-    /// The name a metric object gets when <c>compile(metrics=["AUC"])</c> names its class in tf.keras 2.x (docs/keras-semantics.md §4.3).
+    /// The name a metric object gets when <c>compile(metrics=["AUC"])</c> names its class in tf.keras 2.x (docs/keras-semantics.md §8.2).
     /// <list type="bullet">
     /// <item>tf.keras 2.x instantiates a class given by name with no arguments (v2.15.0 keras/saving/legacy/serialization.py
     /// 546–549: "Classes passed by name are instantiated with no args"; keras/metrics/__init__.py <c>get</c>), and

@@ -111,6 +111,38 @@ namespace KerasLint.Knowledge
             return Resolve(family, kind, lossCanonical, outputUnits, labels);
         }
 
+        /// <summary>
+        /// What any metric string resolves to in <paramref name="version"/> (one candidate, several when the facts are not
+        /// known, or an error), where a concrete version changes the answer (docs/keras-semantics.md §8.2):
+        /// standalone Keras 2.3.x fails on class names (<see cref="KerasCatalog.ClassNameMetricBehaviour"/>); tf.keras
+        /// 2.2–2.5 matches the special strings exactly, so "Accuracy" and "ACC" are the exact-match accuracy and other
+        /// spellings ("ACCURACY", "CE") raise. Otherwise <see cref="ResolveMetric"/> or the catalog.
+        /// </summary>
+        public static SpecialResolution ResolveAnyMetric(KerasVersion version, string text, string? lossCanonical, int? outputUnits, LabelLayout labels)
+        {
+            if (version == null) throw new ArgumentNullException(nameof(version));
+            if (text == null) throw new ArgumentNullException(nameof(text));
+            var family = version.Family;
+            var lower = text.ToLowerInvariant();
+            if (version.IsStandalone23 && text != lower && MetricObjectNames.TfKerasDefaultName(text) != null && KerasCatalog.ResolveMetric(KerasFamily.Keras23, text) != null)
+            {
+                return new SpecialResolution(SpecialStringKind.None, Array.Empty<string>(), $"standalone Keras 2.3 calls the class {text} as a metric function: compile fails (TypeError)", "class names are returned uninstantiated");
+            }
+
+            if (version.TfRange == TfKerasRange.Tf22To25 && text != lower && Classify(KerasFamily.TfKeras2, text) != SpecialStringKind.None)
+            {
+                return text is "Accuracy" or "ACC"
+                    ? new SpecialResolution(SpecialStringKind.None, new[] { "accuracy" }, null, "tf.keras 2.2–2.5 matches the strings exactly: the exact-match accuracy")
+                    : new SpecialResolution(SpecialStringKind.None, Array.Empty<string>(), $"tf.keras 2.2–2.5 raises ValueError: Unknown metric function: {text}", "tf.keras 2.2–2.5 matches the strings exactly");
+            }
+
+            if (Classify(family, text) != SpecialStringKind.None) return ResolveMetric(family, text, lossCanonical, outputUnits, labels);
+            var f = KerasCatalog.ResolveMetric(family, text);
+            return f != null
+                ? new SpecialResolution(SpecialStringKind.None, new[] { f.CanonicalName }, null, "a built-in metric name")
+                : new SpecialResolution(SpecialStringKind.None, Array.Empty<string>(), $"{family.DisplayName()} raises: unknown metric {text}", "not a metric name");
+        }
+
         /// <summary>Resolves "crossentropy"/"ce" as a loss string (Keras 3 only; other families reject it).</summary>
         public static SpecialResolution ResolveLoss(KerasFamily family, string text, int? outputUnits, LabelLayout labels)
         {

@@ -312,6 +312,16 @@ namespace KerasLint.Knowledge
             return keys;
         }
 
+        /// <summary>
+        /// Why mode "max" does not rescue a maximized key in TensorFlow.NET's EarlyStopping: <c>on_train_begin</c> sets
+        /// <c>_best = +Inf</c> whatever the mode, and <c>_is_improvement</c> in max mode asks <c>current - min_delta &gt;= best</c>,
+        /// so no epoch ever improves and training stops at the first epoch past <c>patience</c> (SciSharp/TensorFlow.NET
+        /// src/TensorFlowNET.Keras/Callbacks/Earlystopping.cs at commit 3811e4e14018ae6b606a3bc9a39776fbe1870ecb:
+        /// on_train_begin, _is_improvement). Only minimized keys (the loss) work.
+        /// </summary>
+        public const string EarlyStoppingMaxNeverImproves =
+            "TensorFlow.NET's EarlyStopping starts its best value at +infinity in every mode, so a maximized key never improves (even with mode 'max') and training stops after patience epochs; only a minimized key such as the loss works";
+
         /// <summary>The message when EarlyStopping monitors a key that is never logged.</summary>
         public static string MissingMonitorKeyMessage(string monitor) =>
             $"EarlyStopping reads logs[\"{monitor}\"] directly: TensorFlow.NET throws KeyNotFoundException at the end of epoch 1";

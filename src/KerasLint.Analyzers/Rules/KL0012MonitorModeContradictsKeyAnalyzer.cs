@@ -40,7 +40,7 @@ namespace KerasLint.Rules
                 var plan = new FixPlan();
                 if (FixPlan.CanReplace(modeSite)) plan.Action("KL0012.Mode", $"Use mode '{right}'").ReplaceValue(modeSite, right);
                 report.Report(plan.Create(Descriptors.KL0012, modeSite.UseLocation, callback.Name, mode, monitor,
-                    right == "max" ? "maximized" : "minimized", right, ""));
+                    right == "max" ? "maximized" : "minimized", $"use mode '{right}'", ""));
             }
         }
 
@@ -60,6 +60,17 @@ namespace KerasLint.Rules
             var right = intended == MetricDirection.Up ? "max" : "min";
             var plan = new FixPlan();
             var title = $"Use mode '{right}'";
+            if (setup.Family.Family == KerasFamily.TfNet && intended == MetricDirection.Up)
+            {
+                // Mode 'max' never improves in TensorFlow.NET (TfNetSemantics.EarlyStoppingMaxNeverImproves): monitor the loss.
+                var loss = (setup.HasValidation != false && monitor.StartsWith(LogKeys.ValidationPrefix, System.StringComparison.Ordinal) ? LogKeys.ValidationPrefix : "") + "loss";
+                if (FixPlan.CanReplace(callback.Monitor)) plan.Action("KL0012.Mode", $"Monitor '{loss}'").ReplaceValue(callback.Monitor, loss);
+                else if (callback.MonitorIsDefault) plan.Action("KL0012.Mode", $"Monitor '{loss}'").AddNamedArgument(callback.Creation, "monitor", loss);
+                report.Report(plan.Create(Descriptors.KL0012, callback.Mode?.UseLocation ?? callback.Monitor.UseLocation, callback.Name, "auto", monitor, "maximized", $"monitor '{loss}'",
+                    $": in mode 'auto'{(callback.Mode == null ? " (the default)" : "")} {callback.Name} {rule.Rule} ({setup.Family.Phrase}), and " + TfNetSemantics.EarlyStoppingMaxNeverImproves));
+                return;
+            }
+
             if (callback.Mode is { } modeSite)
             {
                 if (FixPlan.CanReplace(modeSite)) plan.Action("KL0012.Mode", title).ReplaceValue(modeSite, right);
@@ -78,7 +89,7 @@ namespace KerasLint.Rules
             };
             var why = $": in mode 'auto'{(callback.Mode == null ? " (the default)" : "")} {callback.Name} {rule.Rule} in {rule.Versions} ({setup.Family.Phrase}), so {consequence}";
             report.Report(plan.Create(Descriptors.KL0012, location, callback.Name, "auto", monitor,
-                right == "max" ? "maximized" : "minimized", right, why));
+                right == "max" ? "maximized" : "minimized", $"use mode '{right}'", why));
         }
     }
 }
