@@ -24,7 +24,7 @@ namespace KerasLint.Knowledge
         /// <summary>
         /// TensorFlow.NET's Keras (TensorFlow.Keras 0.7–0.15, a C# re-implementation): shape-based "accuracy", six
         /// metric strings, loss objects (see <see cref="TfNetSemantics"/>). Not a Keras.NET option: not in
-        /// <see cref="KerasFamilies.All"/> and not accepted by <see cref="KerasFamilies.TryParse"/>.
+        /// <see cref="KerasFamilies.All"/> and not accepted by <see cref="KerasFamilies.TryParse(string?, out KerasFamily)"/>.
         /// </summary>
         TfNet = 4,
     }
@@ -103,9 +103,17 @@ namespace KerasLint.Knowledge
         /// write it ("2.2.4", "2.3.1", "tf.keras 2.15.0", "3.15.1"). Standalone 2.0.x–2.2.x map to 2.2;
         /// 2.3.x to 2.3; 2.4–2.15 (thin wrappers over tf.keras) and "tf.keras 2.2+" to tf2; "tf.keras 2.0/2.1" to 2.3.
         /// </summary>
-        public static bool TryParse(string? text, out KerasFamily family)
+        public static bool TryParse(string? text, out KerasFamily family) => TryParse(text, out family, out _, out _);
+
+        /// <summary>
+        /// <see cref="TryParse(string?, out KerasFamily)"/> that also returns the concrete version written
+        /// (major.minor.patch; null for a family id or a major version alone) and whether it was written as tf.keras.
+        /// </summary>
+        internal static bool TryParse(string? text, out KerasFamily family, out Version? version, out bool isTf)
         {
             family = default;
+            version = null;
+            isTf = false;
             if (text == null)
             {
                 return false;
@@ -120,7 +128,6 @@ namespace KerasLint.Knowledge
                 case "3": family = KerasFamily.Keras3; return true;
             }
 
-            var isTf = false;
             foreach (var prefix in new[] { "tf.keras", "tf_keras", "tf-keras", "tensorflow.keras", "tf" })
             {
                 if (t.StartsWith(prefix, StringComparison.Ordinal))
@@ -148,13 +155,18 @@ namespace KerasLint.Knowledge
                 return false;
             }
 
+            var patch = 0;
             for (var i = 2; i < parts.Length; i++)
             {
-                if (!int.TryParse(parts[i], out _))
+                if (!int.TryParse(parts[i], out var part))
                 {
                     return false;
                 }
+
+                if (i == 2) patch = part;
             }
+
+            if (parts.Length > 1 && major >= 0 && minor >= 0 && patch >= 0) version = new Version(major, minor, patch);
 
             if (isTf)
             {
@@ -174,8 +186,8 @@ namespace KerasLint.Knowledge
         }
 
         /// <summary>
-        /// <see cref="TryParse"/> plus TensorFlow.NET's Keras ("tfnet", "TensorFlow.Keras 0.15.0"): for conformance
-        /// vectors and the CLI. <c>keraslint.keras_version</c> (Keras.NET) keeps using <see cref="TryParse"/>.
+        /// <see cref="TryParse(string?, out KerasFamily)"/> plus TensorFlow.NET's Keras ("tfnet", "TensorFlow.Keras 0.15.0"): for conformance
+        /// vectors and the CLI. <c>keraslint.keras_version</c> (Keras.NET) keeps using <see cref="TryParse(string?, out KerasFamily)"/>.
         /// </summary>
         public static bool TryParseAny(string? text, out KerasFamily family)
         {

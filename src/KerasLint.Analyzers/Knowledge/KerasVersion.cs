@@ -85,43 +85,14 @@ namespace KerasLint.Knowledge
         };
 
         /// <summary>
-        /// Parses what <see cref="KerasFamilies.TryParse"/> accepts, keeping a concrete version: "2.5", "2.6.0",
+        /// Parses what <see cref="KerasFamilies.TryParse(string?, out KerasFamily)"/> accepts, keeping a concrete version: "2.5", "2.6.0",
         /// "2.10", "tf.keras 2.15.0" keep their minor; family ids ("tf2", "2.2", "2.3", "3") give the family only.
         /// </summary>
         public static bool TryParse(string? text, out KerasVersion version)
         {
             version = null!;
-            if (!KerasFamilies.TryParse(text, out var family)) return false;
-            var t = text!.Trim().ToLowerInvariant();
-            if (t is "2.2" or "2.3" or "tf2" or "tf.keras" or "3")
-            {
-                version = Of(family);
-                return true;
-            }
-
-            var isTf = false;
-            foreach (var prefix in new[] { "tf.keras", "tf_keras", "tf-keras", "tensorflow.keras", "tf" })
-            {
-                if (t.StartsWith(prefix, StringComparison.Ordinal))
-                {
-                    isTf = true;
-                    t = t.Substring(prefix.Length).Trim();
-                    break;
-                }
-            }
-
-            if (t.StartsWith("v", StringComparison.Ordinal)) t = t.Substring(1);
-            var parts = t.Split('.');
-            var major = int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
-            var minor = parts.Length > 1 ? int.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) : 0;
-            var patch = parts.Length > 2 ? int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture) : 0;
-            if (parts.Length == 1 && family != KerasFamily.Keras3)
-            {
-                version = Of(family);
-                return true;
-            }
-
-            version = new KerasVersion(family, new Version(major, minor, patch), isTf || family == KerasFamily.TfKeras2);
+            if (!KerasFamilies.TryParse(text, out var family, out var parsed, out var isTf)) return false;
+            version = parsed == null ? Of(family) : new KerasVersion(family, parsed, isTf || family == KerasFamily.TfKeras2);
             return true;
         }
 

@@ -11,29 +11,19 @@ namespace KerasLint.Analyzers.Tests.Knowledge;
 /// </summary>
 public class ResolutionVectorCatalogTests
 {
-    private static readonly Lazy<IReadOnlyDictionary<string, JsonElement>> Cases = new(() =>
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", "resolution-vectors.json")));
-        return doc.RootElement.EnumerateArray().ToDictionary(e => e.GetProperty("id").GetString()!, e => e.Clone());
-    });
+    private static readonly VectorFile Vectors = new("resolution-vectors.json");
 
-    public static TheoryData<string> ResolutionIds() => IdsOf("resolution");
+    private static IReadOnlyDictionary<string, JsonElement> Cases => Vectors.Cases;
 
-    public static TheoryData<string> CallbackIds() => IdsOf("callback");
+    public static TheoryData<string> ResolutionIds() => Vectors.IdsOf("resolution");
 
-    private static TheoryData<string> IdsOf(string kind)
-    {
-        var data = new TheoryData<string>();
-        foreach (var (id, e) in Cases.Value)
-            if (e.GetProperty("kind").GetString() == kind) data.Add(id);
-        return data;
-    }
+    public static TheoryData<string> CallbackIds() => Vectors.IdsOf("callback");
 
     [Theory]
     [MemberData(nameof(ResolutionIds))]
     public void Catalog_resolves_the_metric_string_and_its_log_keys_as_Keras_does(string id)
     {
-        var c = Cases.Value[id];
+        var c = Cases[id];
         var family = KerasFamilies.Parse(c.GetProperty("keras_version").GetString()!);
         var metric = c.GetProperty("metric").GetString()!;
         var loss = c.GetProperty("loss").ValueKind == JsonValueKind.String ? c.GetProperty("loss").GetString() : null;
@@ -75,7 +65,7 @@ public class ResolutionVectorCatalogTests
     [MemberData(nameof(CallbackIds))]
     public void Catalog_infers_the_callback_direction_and_missing_key_outcome_as_Keras_does(string id)
     {
-        var c = Cases.Value[id];
+        var c = Cases[id];
         var family = KerasFamilies.Parse(c.GetProperty("keras_version").GetString()!);
         var callback = Enum.Parse<MonitorCallback>(c.GetProperty("callback").GetString()!);
         var keys = c.GetProperty("logged_keys").EnumerateArray().Select(k => k.GetString()!).ToList();
@@ -99,7 +89,7 @@ public class ResolutionVectorCatalogTests
     public void Auto_mode_direction_alone_agrees_with_every_cited_2x_and_tf_keras_case()
     {
         // LogKeys.AutoModeDirection (used by KL0012) must agree with the vectors wherever the family decides by name.
-        foreach (var (id, c) in Cases.Value)
+        foreach (var (id, c) in Cases)
         {
             if (c.GetProperty("kind").GetString() != "callback" || c.GetProperty("mode").GetString() != "auto") continue;
             var family = KerasFamilies.Parse(c.GetProperty("keras_version").GetString()!);

@@ -11,23 +11,13 @@ namespace KerasLint.Analyzers.Tests.Knowledge;
 /// </summary>
 public class VersionRangeTests
 {
-    private static readonly Lazy<IReadOnlyDictionary<string, JsonElement>> Cases = new(() =>
-    {
-        using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "data", "version-range-vectors.json")));
-        return doc.RootElement.EnumerateArray().ToDictionary(e => e.GetProperty("id").GetString()!, e => e.Clone());
-    });
+    private static readonly VectorFile Vectors = new("version-range-vectors.json");
 
-    public static TheoryData<string> ResolutionIds() => IdsOf("resolution");
+    private static IReadOnlyDictionary<string, JsonElement> Cases => Vectors.Cases;
 
-    public static TheoryData<string> CallbackIds() => IdsOf("callback");
+    public static TheoryData<string> ResolutionIds() => Vectors.IdsOf("resolution");
 
-    private static TheoryData<string> IdsOf(string kind)
-    {
-        var data = new TheoryData<string>();
-        foreach (var (id, e) in Cases.Value)
-            if (e.GetProperty("kind").GetString() == kind) data.Add(id);
-        return data;
-    }
+    public static TheoryData<string> CallbackIds() => Vectors.IdsOf("callback");
 
     private static KerasVersion VersionOf(JsonElement c)
     {
@@ -40,7 +30,7 @@ public class VersionRangeTests
     [MemberData(nameof(ResolutionIds))]
     public void Metric_string_resolves_and_logs_as_the_cited_version_does(string id)
     {
-        var c = Cases.Value[id];
+        var c = Cases[id];
         var version = VersionOf(c);
         var metric = c.GetProperty("metric").GetString()!;
         var loss = c.GetProperty("loss").GetString();
@@ -66,7 +56,7 @@ public class VersionRangeTests
     [MemberData(nameof(CallbackIds))]
     public void Callback_direction_follows_the_cited_version_and_callback(string id)
     {
-        var c = Cases.Value[id];
+        var c = Cases[id];
         var version = VersionOf(c);
         var callback = Enum.Parse<MonitorCallback>(c.GetProperty("callback").GetString()!);
         var monitor = c.GetProperty("monitor").GetString()!;
@@ -82,8 +72,8 @@ public class VersionRangeTests
     [Fact]
     public void Every_vector_cites_a_tag_commit_and_line_or_an_issue()
     {
-        Assert.True(Cases.Value.Count >= 12);
-        foreach (var (id, c) in Cases.Value)
+        Assert.True(Cases.Count >= 12);
+        foreach (var (id, c) in Cases)
         {
             var citations = c.GetProperty("citations").EnumerateArray().ToList();
             Assert.True(citations.Count > 0, id);
