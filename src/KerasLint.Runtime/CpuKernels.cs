@@ -65,6 +65,7 @@ internal static unsafe class CpuKernels
     {
         sums = default;
         if (f == KerasFamily.TfNet) return false; // TF.NET's argument quirks (fixed threshold, …) live in TfNetMath, on the TorchSharp-op path
+        if (a.Activation is not null || KerasMath.SparseTargetIsRowMaximum(f, a)) return false; // LogitsCache and the 2.0–2.2.2 targets: op path
         if (device.type != DeviceType.CPU || yTrue is null || yPred is null) return false;
         if (!TryGetSrc(yTrue, out var t) || !TryGetSrc(yPred, out var p)) return false;
         Src ws = default;
