@@ -54,7 +54,7 @@ namespace KerasLint
             "softmax over a single unit ({0}) always outputs 1.0 and has zero gradient; use 'sigmoid' for a binary output",
             CategoryModel,
             DiagnosticSeverity.Error,
-            "softmax normalises over the last axis; with one unit every output is exactly 1.0, the loss gradient is zero and the model never learns. A single-unit binary classifier needs sigmoid.");
+            "softmax normalises over the last axis; with one unit every output is exactly 1.0 and its gradient is zero: a loss computed from it never moves (tf.keras 2.x and Keras 3 on TensorFlow let binary_crossentropy read the logit instead, but the outputs and metrics still read 1.0). A single-unit binary classifier needs sigmoid.");
 
         /// <summary>{0} loss, {1} what it expects, {2} what the head produces, {3} activation to use.</summary>
         public static readonly DiagnosticDescriptor KL0005 = Create(

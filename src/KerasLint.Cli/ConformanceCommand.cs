@@ -15,8 +15,8 @@ public static class ConformanceCommand
     {
         var files = new Argument<FileInfo[]>("files")
         {
-            Description = "One or more JSON files in the conformance format (docs/keras-semantics.md §6): numeric vectors (e.g. tests/data/conformance-vectors.json, tests/data/keras2-conformance-vectors.json) and/or resolution and callback vectors (tests/data/resolution-vectors.json).",
-            Arity = ArgumentArity.OneOrMore,
+            Description = "JSON files in the conformance format; none: the vectors shipped inside the tool (every file of tests/data named *conformance-vectors*.json or resolution-vectors*.json). Files in the conformance format (docs/keras-semantics.md §6): numeric vectors (e.g. tests/data/conformance-vectors.json, tests/data/keras2-conformance-vectors.json) and/or resolution and callback vectors (tests/data/resolution-vectors.json).",
+            Arity = ArgumentArity.ZeroOrMore,
         };
         // The same values as `prove --device` (KerasDevice.Resolve decides; an unknown value is reported by it).
         var device = new Option<string>("--device") { Description = "Where tensors live (numeric cases only): cpu (default), cuda, cuda:N or auto.", DefaultValueFactory = _ => "cpu" };
@@ -25,19 +25,31 @@ public static class ConformanceCommand
             files,
             device,
         };
-        cmd.SetAction(parse => Run(parse.GetValue(files)!, parse.GetValue(device) ?? "cpu", Console.Out, Console.Error));
+        cmd.SetAction(parse => parse.GetValue(files) is { Length: > 0 } given
+            ? Run(given, parse.GetValue(device) ?? "cpu", Console.Out, Console.Error)
+            : RunShipped(parse.GetValue(device) ?? "cpu", Console.Out, Console.Error));
         return cmd;
     }
 
     public static int Run(FileInfo file, string deviceName, TextWriter output, TextWriter error) =>
         Run(new[] { file }, deviceName, output, error);
 
-    public static int Run(IReadOnlyList<FileInfo> files, string deviceName, TextWriter output, TextWriter error)
+    public static int Run(IReadOnlyList<FileInfo> files, string deviceName, TextWriter output, TextWriter error) =>
+        Run(() => files.Select(f => ConformanceSuite.Load(f.FullName)).ToList(), deviceName, output, error);
+
+    /// <summary>The vectors embedded in the tool (<see cref="ShippedVectors"/>).</summary>
+    public static int RunShipped(string deviceName, TextWriter output, TextWriter error)
     {
-        var suites = new List<ConformanceSuite>();
+        output.WriteLine($"shipped vectors: {string.Join(", ", ShippedVectors.Names)}");
+        return Run(() => ShippedVectors.Names.Select(n => ConformanceSuite.Parse(ShippedVectors.Read(n), n)).ToList(), deviceName, output, error);
+    }
+
+    private static int Run(Func<List<ConformanceSuite>> load, string deviceName, TextWriter output, TextWriter error)
+    {
+        List<ConformanceSuite> suites;
         try
         {
-            foreach (var f in files) suites.Add(ConformanceSuite.Load(f.FullName));
+            suites = load();
         }
         catch (ConformanceFileException e)
         {

@@ -122,7 +122,7 @@ public static class ProveCommand
 
         if (updateDocs != null)
         {
-            var provenance = $"Produced by `keraslint prove{(quick ? " --quick" : "")}` on {deviceName}. The checks are the rule's claim. *Measured* rows are computed in the run on real tensors by the KerasLint runtime (its metrics and losses are conformance-tested against Keras's own tests); *cited* rows state Keras's behaviour from a cited Keras test or source line at a tag (tests/data/resolution-vectors.json), or check KerasLint's catalog against it; nothing in a cited row is run.";
+            var provenance = $"Produced by `keraslint prove{(quick ? " --quick" : "")}` on {deviceName}. The checks are the rule's claim. *Measured* rows are computed in the run on real tensors by the KerasLint runtime (its metrics and losses are conformance-tested against Keras's own tests); *cited* rows state Keras's behaviour from a cited Keras test or source line at a tag (tests/data/resolution-vectors.json, or the source the row names): alone (\"stated (not run)\"), or next to what the runtime computed in the run, which must agree with it; no row compares two statements written by KerasLint.";
             try
             {
                 var (written, missing) = DocsUpdater.Update(updateDocs, results, provenance);
@@ -173,9 +173,9 @@ public static class ProveCommand
                     Markup.Escape(row.Family),
                     Markup.Escape(row.Measured),
                     Markup.Escape(row.Value.ToString()),
-                    Markup.Escape($"{row.ReferenceLabel}: {row.Reference}"),
+                    row.Check.Relation == Relation.Stated ? "—" : Markup.Escape($"{row.ReferenceLabel}: {row.Reference}"),
                     Markup.Escape(row.Check.Describe()),
-                    row.Holds ? "[green]yes[/]" : "[red]no[/]",
+                    row.Check.Relation == Relation.Stated ? "—" : row.Holds ? "[green]yes[/]" : "[red]no[/]",
                     Markup.Escape(row.EvidenceText));
             }
 

@@ -65,6 +65,7 @@ internal static unsafe class CpuKernels
     {
         sums = default;
         if (f == KerasFamily.TfNet) return false; // TF.NET's argument quirks (fixed threshold, …) live in TfNetMath, on the TorchSharp-op path
+        if (a.Activation is not null || KerasMath.SparseTargetIsRowMaximum(f, a)) return false; // LogitsCache and the 2.0–2.2.2 targets: op path
         if (device.type != DeviceType.CPU || yTrue is null || yPred is null) return false;
         if (!TryGetSrc(yTrue, out var t) || !TryGetSrc(yPred, out var p)) return false;
         Src ws = default;
@@ -420,6 +421,17 @@ internal static unsafe class CpuKernels
             case Kind.CategoricalAccuracy:
             {
                 if (c == 1) { for (var i = 0; i < nr; i++) r[i] = 1f; return r; }
+                if (tCols == c && ArgmaxChecksNaN(c))
+                {
+                    if (ArgmaxMatchRows(t, p, nr, c, r, out var nanTrue, out var nanPred))
+                    {
+                        tot.NaNTrue |= nanTrue;
+                        tot.NaNPred |= nanPred;
+                    }
+
+                    return r;
+                }
+
                 var ip = (int*)e; // e holds nr·c ≥ 2·nr floats
                 var it = ip + nr;
                 if (ArgmaxRows(p, nr, c, ip)) tot.NaNPred = true;
@@ -601,6 +613,44 @@ internal static unsafe class CpuKernels
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Categorical accuracy for 8 ≤ c ≤ 16 in one pass over both tensors: r[i] = 1 when the first maxima of row i of
+    /// <paramref name="t"/> and <paramref name="p"/> are at the same column (the semantics of <see cref="ArgmaxRows"/>
+    /// for each side), with the NaN checks of both. The two rows are independent, so their reductions interleave.
+    /// Returns whether a NaN was seen (and where).
+    /// </summary>
+    private static bool ArgmaxMatchRows(float* t, float* p, int nr, int c, float* r, out bool nanTrue, out bool nanPred)
+    {
+        var shift = c - 8;
+        Vector256<int> okT = Vector256<int>.AllBitsSet, okP = Vector256<int>.AllBitsSet;
+        for (var i = 0; i < nr; i++)
+        {
+            var o = (long)i * c;
+            Vector256<float> tl = Vector256.Load(t + o), th = Vector256.Load(t + o + shift);
+            Vector256<float> pl = Vector256.Load(p + o), ph = Vector256.Load(p + o + shift);
+            okT &= (Vector256.Equals(tl, tl) & Vector256.Equals(th, th)).AsInt32();
+            okP &= (Vector256.Equals(pl, pl) & Vector256.Equals(ph, ph)).AsInt32();
+            var mt = BroadcastMax(Vector256.Max(tl, th));
+            var mp = BroadcastMax(Vector256.Max(pl, ph));
+            var bt = Vector256.Equals(tl, mt).ExtractMostSignificantBits() | (Vector256.Equals(th, mt).ExtractMostSignificantBits() << shift);
+            var bp = Vector256.Equals(pl, mp).ExtractMostSignificantBits() | (Vector256.Equals(ph, mp).ExtractMostSignificantBits() << shift);
+            // The lowest set bit is the first maximum; both are 0 only with NaN, which is rejected.
+            r[i] = (bt & (0u - bt)) == (bp & (0u - bp)) ? 1f : 0f;
+        }
+
+        nanTrue = okT != Vector256<int>.AllBitsSet;
+        nanPred = okP != Vector256<int>.AllBitsSet;
+        return nanTrue || nanPred;
+    }
+
+    /// <summary>The maximum of the 8 lanes in every lane (no scalar round trip).</summary>
+    private static Vector256<float> BroadcastMax(Vector256<float> v)
+    {
+        v = Vector256.Max(v, Vector256.Shuffle(v, Vector256.Create(4, 5, 6, 7, 0, 1, 2, 3)));
+        v = Vector256.Max(v, Vector256.Shuffle(v, Vector256.Create(2, 3, 0, 1, 6, 7, 4, 5)));
+        return Vector256.Max(v, Vector256.Shuffle(v, Vector256.Create(1, 0, 3, 2, 5, 4, 7, 6)));
     }
 
     private static int ArgmaxScalar(float* row, int c)

@@ -44,6 +44,27 @@ public sealed record KerasArgs
     /// <summary><c>from_sorted_ids</c> of Keras 3's sparse_top_k_categorical_accuracy.</summary>
     public bool FromSortedIds { get; init; }
 
+    /// <summary>
+    /// <c>activation</c> (not a function argument): "softmax" or "sigmoid" when y_pred holds the logits a Keras
+    /// activation of that name turned into the model's output. The runtime then computes what Keras computes on that
+    /// output: the probabilities for every function, except the crossentropies of the families and backends that read
+    /// the logits the activation caches on its output (docs/keras-semantics.md §4f, <see cref="LogitsCache"/>).
+    /// </summary>
+    public string? Activation { get; init; }
+
+    /// <summary>
+    /// <c>backend</c> (not a function argument): Keras 3's backend, "tensorflow", "torch", "jax" or "numpy"; null is
+    /// torch/JAX. Only the TensorFlow backend caches logits; every other Keras 3 number is the same on all of them.
+    /// </summary>
+    public string? Backend { get; init; }
+
+    /// <summary>
+    /// The concrete Keras release inside the family when it matters (set from a conformance case's
+    /// <c>keras_version</c>): Keras 2.0–2.2.2 read sparse accuracy targets differently from 2.2.3–2.2.5. Null: the
+    /// family's reference release (2.2.4, 2.3.1, tf.keras 2.15, 3.15).
+    /// </summary>
+    public Version? Release { get; init; }
+
     /// <summary>Argument names <see cref="FromJson"/> accepts besides the function arguments (they are not function arguments).</summary>
     public static IReadOnlyList<string> NonFunctionKeys { get; } = new[] { "reduction", "identifier", "loss", "name", "dtype" };
 
@@ -62,6 +83,10 @@ public sealed record KerasArgs
             throw new ArgumentException($"alpha must be in [0, 1]; got {Alpha.ToString(CultureInfo.InvariantCulture)}.", "alpha");
         if (double.IsNaN(Delta) || Delta < 0)
             throw new ArgumentException($"delta must be ≥ 0; got {Delta.ToString(CultureInfo.InvariantCulture)}.", "delta");
+        if (Activation is not null and not ("softmax" or "sigmoid"))
+            throw new ArgumentException($"activation must be softmax or sigmoid; got {Activation}.", "activation");
+        if (Backend is not null and not ("tensorflow" or "torch" or "jax" or "numpy"))
+            throw new ArgumentException($"backend must be tensorflow, torch, jax or numpy; got {Backend}.", "backend");
         return this;
     }
 
@@ -91,8 +116,10 @@ public sealed record KerasArgs
                 "delta" => a with { Delta = Num(p) },
                 "ignore_class" => a with { IgnoreClass = Int(p) },
                 "from_sorted_ids" => a with { FromSortedIds = Bool(p) },
+                "activation" => a with { Activation = Str(p) },
+                "backend" => a with { Backend = Str(p) },
                 _ when NonFunctionKeys.Contains(p.Name) => a,
-                _ => throw new ArgumentException($"Unknown argument '{p.Name}'. Known: from_logits, threshold, k, label_smoothing, axis, gamma, alpha, apply_class_balancing, delta, ignore_class, from_sorted_ids.", p.Name),
+                _ => throw new ArgumentException($"Unknown argument '{p.Name}'. Known: from_logits, threshold, k, label_smoothing, axis, gamma, alpha, apply_class_balancing, delta, ignore_class, from_sorted_ids, activation, backend.", p.Name),
             };
         }
 
@@ -105,6 +132,9 @@ public sealed record KerasArgs
         JsonValueKind.False => false,
         _ => throw new ArgumentException($"{p.Name} must be true or false; got {p.Value.GetRawText()}.", p.Name),
     };
+
+    private static string Str(JsonProperty p) =>
+        p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : throw new ArgumentException($"{p.Name} must be a string; got {p.Value.GetRawText()}.", p.Name);
 
     private static double Num(JsonProperty p) =>
         p.Value.ValueKind == JsonValueKind.Number ? p.Value.GetDouble() : throw new ArgumentException($"{p.Name} must be a number; got {p.Value.GetRawText()}.", p.Name);

@@ -32,6 +32,22 @@ internal static class KerasMath
 
     private static Tensor Clip(Tensor p) => p.clamp(Epsilon, OneMinusEpsilon);
 
+    /// <summary>Keras 2.0–2.2.2's sparse accuracies compare with each target row's maximum; 2.2.3 flattens the targets.</summary>
+    internal static bool SparseTargetIsRowMaximum(KerasFamily f, KerasArgs a) =>
+        f == KerasFamily.Keras22 && a.Release is { } r && r < new Version(2, 2, 3);
+
+    /// <summary>Binary focal crossentropy with the focal factor from <paramref name="p"/> and the crossentropy from logits.</summary>
+    internal static Tensor FocalFromLogits(Tensor yt, Tensor p, Tensor logits, KerasArgs a)
+    {
+        (yt, p) = SameRank(yt, p); Broadcastable(yt, p, "binary_focal_crossentropy");
+        if (logits.dim() != p.dim()) logits = logits.reshape(p.shape);
+        if (a.LabelSmoothing > 0) yt = yt * (float)(1 - a.LabelSmoothing) + (float)(0.5 * a.LabelSmoothing);
+        var pt = yt * p + (1f - yt) * (1f - p);
+        var focal = torch.pow(1f - pt, a.Gamma) * StableBce(yt, logits);
+        if (a.ApplyClassBalancing) focal = (yt * (float)a.Alpha + (1f - yt) * (float)(1 - a.Alpha)) * focal;
+        return focal.mean(new[] { Axis(p, a.Axis) });
+    }
+
     private static Tensor StableBce(Tensor y, Tensor x) => x.clamp_min(0) - x * y + torch.log1p(torch.exp(-x.abs()));
 
     /// <summary>Element-wise BCE (not reduced).</summary>
@@ -74,6 +90,9 @@ internal static class KerasMath
     /// </summary>
     internal static Tensor Values(KerasFamily f, string fn, Tensor yt, Tensor yp, KerasArgs a, bool asMetric, out Tensor? mask)
     {
+        if (a.Backend is not null && f != KerasFamily.Keras3)
+            throw new ArgumentException($"backend is a Keras 3 setting; {f.DisplayName()} has one TensorFlow backend.", "backend");
+        if (a.Activation is not null) return LogitsCache.Values(f, fn, yt, yp, a, asMetric, out mask);
         if (f == KerasFamily.TfNet) return TfNetMath.Values(fn, yt, yp, a, asMetric, out mask);
         mask = null;
         switch (fn)
@@ -107,7 +126,8 @@ internal static class KerasMath
             }
             case "sparse_categorical_accuracy":
             {
-                var labels = SparseLabels(yt, yp, fn, f);
+                // Keras 2.0–2.2.2: K.max(y_true, axis=-1) (2.2.2 keras/metrics.py 36–39).
+                var labels = SparseTargetIsRowMaximum(f, a) ? yt.amax(new long[] { -1 }) : SparseLabels(yt, yp, fn, f);
                 return labels.eq(yp.argmax(-1).to_type(ScalarType.Float32)).to_type(ScalarType.Float32);
             }
             case "top_k_categorical_accuracy":
@@ -116,6 +136,7 @@ internal static class KerasMath
                 if (a.K <= 0) throw new ArgumentException($"k must be greater than 0; got {a.K}.", "k");
                 Tensor target;
                 if (fn == "top_k_categorical_accuracy") { CheckSame(yt, yp, fn); target = yt.argmax(-1); }
+                else if (SparseTargetIsRowMaximum(f, a)) target = yt.amax(new long[] { -1 }).to_type(ScalarType.Int64); // 2.2.2 keras/metrics.py 46–47
                 else target = SparseLabels(yt, yp, fn, f).to_type(ScalarType.Int64);
                 Tensor m;
                 if (a.FromSortedIds && fn == "sparse_top_k_categorical_accuracy")

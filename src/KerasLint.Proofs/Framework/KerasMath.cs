@@ -29,6 +29,14 @@ internal static class KerasMath
     public static Tensor Loss(KerasFamily family, string canonical, Tensor yTrue, Tensor yPred) =>
         KerasLosses.Compute(family, canonical, yTrue, yPred, device: yPred.device);
 
+    /// <summary>
+    /// The training loss of a head whose <paramref name="logits"/> go through a Keras <paramref name="activation"/>
+    /// (softmax or sigmoid): what the family (and Keras 3's <paramref name="backend"/>) computes, reading the logits
+    /// the activation caches where it does (docs/keras-semantics.md §4f). Differentiable.
+    /// </summary>
+    public static Tensor HeadLoss(KerasFamily family, string canonical, Tensor yTrue, Tensor logits, string activation, string? backend = null) =>
+        KerasLosses.Compute(family, canonical, yTrue, logits, new KerasArgs { Activation = activation, Backend = backend }, device: logits.device);
+
     /// <summary>The loss as a number.</summary>
     public static double LossValue(KerasFamily family, string canonical, Tensor yTrue, Tensor yPred)
     {

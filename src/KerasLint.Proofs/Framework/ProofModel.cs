@@ -50,6 +50,9 @@ public enum Relation
 
     /// <summary>The value text (an error message) mentions the reference text.</summary>
     Mentions,
+
+    /// <summary>A cited statement: nothing in the run checks it (its evidence is the citation).</summary>
+    Stated,
 }
 
 /// <summary>A check: a relation and its margin.</summary>
@@ -71,6 +74,9 @@ public sealed record Check(Relation Relation, double Margin = 0)
 
     public static readonly Check Mentions = new(Relation.Mentions);
 
+    /// <summary>For cited rows that state Keras's behaviour and compare it with nothing authored here.</summary>
+    public static readonly Check Stated = new(Relation.Stated);
+
     public bool Evaluate(Cell value, Cell reference)
     {
         switch (Relation)
@@ -79,6 +85,8 @@ public sealed record Check(Relation Relation, double Margin = 0)
                 return value.Text != null && value.Text == reference.Text;
             case Relation.Mentions:
                 return value.Text != null && reference.Text != null && value.Text.Contains(reference.Text, StringComparison.OrdinalIgnoreCase);
+            case Relation.Stated:
+                return true;
             case Relation.Lacks:
             case Relation.Has:
                 if (value.Text == null || reference.Text == null) return false;
@@ -108,6 +116,7 @@ public sealed record Check(Relation Relation, double Margin = 0)
         Relation.Lacks => "lacks ref",
         Relation.Has => "has ref",
         Relation.Mentions => "mentions ref",
+        Relation.Stated => "stated (not run)",
         _ => Relation.ToString(),
     };
 }

@@ -111,6 +111,12 @@ public abstract class ProofScenario
         public void Cited(KerasFamily family, string what, Cell value, string referenceLabel, Cell reference, Check check, string citation) =>
             Cited(family.Id(), what, value, referenceLabel, reference, check, citation);
 
+        /// <summary>A cited statement of Keras's behaviour: its evidence is the citation, nothing in the run compares it.</summary>
+        public void Stated(string family, string what, string fact, string citation) =>
+            Rows.Add(new ProofRow(family, what, Cell.Of(fact), "", Cell.None, Check.Stated, Evidence.Cited, citation));
+
+        public void Stated(KerasFamily family, string what, string fact, string citation) => Stated(family.Id(), what, fact, citation);
+
         /// <summary>
         /// The compile step of a measured row as cited evidence: the function the vector says Keras resolves
         /// "accuracy" to for this family, loss and these shapes, next to the function the runtime resolved (and then

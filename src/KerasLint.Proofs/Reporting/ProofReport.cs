@@ -27,9 +27,9 @@ public static class ProofReport
                 sb.Append("| ").Append(row.Family)
                   .Append(" | ").Append(Escape(row.Measured))
                   .Append(" | ").Append(Escape(row.Value.ToString()))
-                  .Append(" | ").Append(Escape(row.ReferenceLabel)).Append(": ").Append(Escape(row.Reference.ToString()))
+                  .Append(" | ").Append(row.Check.Relation == Relation.Stated ? "—" : Escape(row.ReferenceLabel) + ": " + Escape(row.Reference.ToString()))
                   .Append(" | ").Append(Escape(row.Check.Describe()))
-                  .Append(" | ").Append(row.Holds ? "yes" : "**no**")
+                  .Append(" | ").Append(row.Check.Relation == Relation.Stated ? "—" : row.Holds ? "yes" : "**no**")
                   .Append(" | ").Append(Escape(row.EvidenceText))
                   .AppendLine(" |");
             }

@@ -1,4 +1,5 @@
 using KerasLint.Knowledge;
+using KerasLint.Runtime;
 using KerasLint.Proofs.Training;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -6,9 +7,10 @@ using static TorchSharp.torch.nn;
 namespace KerasLint.Proofs.Scenarios;
 
 /// <summary>
-/// KL0008: the keys each family logs for metrics=["accuracy"] and what EarlyStopping(monitor=...) then does. Every
-/// row is cited: the facts come from the resolution and callback vectors (Keras tests and source lines at tags), and
-/// the catalog rows check KerasLint's LogKeys / CallbackSemantics against those facts. Nothing here is measured.
+/// KL0008: the keys each family logs for metrics=["accuracy"] and what EarlyStopping(monitor=...) then does.
+/// Measured rows run the runtime's compile resolution (<see cref="CompileResolver"/>: the keys logged for these
+/// shapes) and the callback semantics over those keys; cited rows put the Keras fact a vector pins (a Keras test or
+/// source line at a tag) next to what the runtime computed, so they fail when the catalog behind the runtime is wrong.
 /// </summary>
 public sealed class Kl0008Scenario : ProofScenario
 {
@@ -27,37 +29,38 @@ public sealed class Kl0008Scenario : ProofScenario
     public override string Title => $"EarlyStopping(monitor=\"{monitor}\") with metrics=[\"accuracy\"]: the keys each family logs";
 
     public override string Claim =>
-        $"With metrics=[\"accuracy\"] only Keras 2.2 logs val_acc; Keras 2.3, tf.keras 2 and Keras 3 log val_accuracy, so EarlyStopping(monitor=\"{monitor}\") in mode=\"auto\" acts only under Keras 2.2: Keras 2.3 and tf.keras warn every epoch and never stop, Keras 3 raises ValueError at the end of the first epoch (cited).";
+        $"With metrics=[\"accuracy\"] only Keras 2.2 logs val_acc; Keras 2.3, tf.keras 2 and Keras 3 log val_accuracy, so EarlyStopping(monitor=\"{monitor}\") in mode=\"auto\" acts only under Keras 2.2: Keras 2.3 and tf.keras warn every epoch and never stop, Keras 3 raises ValueError at the end of the first epoch.";
+
+    /// <summary>What the claim says EarlyStopping does in each family.</summary>
+    private static string ClaimedOutcome(KerasFamily f) => f switch
+    {
+        KerasFamily.Keras22 => "acts",
+        KerasFamily.Keras3 => "raises_ValueError",
+        _ => "warns",
+    };
 
     public override ScenarioResult Run(ProofContext c)
     {
         var b = new Builder(this, c);
-        b.Setups.Add($"flagged: compile(loss=\"categorical_crossentropy\", metrics=[\"accuracy\"]) on one-hot targets, fit(validation_data=...), EarlyStopping(monitor=\"{monitor}\")");
+        b.Setups.Add($"flagged: compile(loss=\"categorical_crossentropy\", metrics=[\"accuracy\"]) on one-hot targets (32, 10), fit(validation_data=...), EarlyStopping(monitor=\"{monitor}\")");
         b.Setups.Add("fixed: monitor = the validation key the family logs (val_acc in Keras 2.2, val_accuracy later)");
-        b.Setups.Add("evidence: cited vectors (tests/data/resolution-vectors.json); the catalog rows compare KerasLint's LogKeys and CallbackSemantics with them");
+        b.Setups.Add("measured: the runtime's compile resolution (the logged keys) and callback semantics; cited: the resolution and callback vectors (tests/data/resolution-vectors.json) against what the runtime computed");
         var yt = new long[] { 32, 10 };
         foreach (var f in b.Families)
         {
+            var compiled = CompileResolver.ResolveMetric(f, "accuracy", "categorical_crossentropy", yt, yt);
+            var keys = compiled.IsError ? new List<string> { "loss", "val_loss" } : new List<string> { "loss", compiled.LogKey!, "val_loss", compiled.ValidationLogKey! };
+            var keysText = string.Join(", ", keys);
+            b.Row(f, "keys the runtime's compile logs", Cell.Of(keysText), "monitor", Cell.Of(monitor), ClaimedOutcome(f) == "acts" ? Check.Has : Check.Lacks);
             var r = CitedVectors.FindResolution(f, "categorical_crossentropy", "accuracy", yt, yt);
-            var keys = r == null || r.Error != null ? new List<string>() : new List<string> { "loss", r.TrainKey!, "val_loss", r.ValKey! };
-            var logsMonitor = f == KerasFamily.Keras22;
-            b.Cited(f, "keys Keras logs", Cell.Of(r == null ? "no cited vector" : string.Join(", ", keys)), "monitor", Cell.Of(monitor), logsMonitor ? Check.Has : Check.Lacks,
-                r?.Citation ?? "no vector pins the keys");
-            var catalogKey = LogKeys.ValidationPrefix + LogKeys.MetricKey(f, "accuracy");
-            b.Cited(f, "KerasLint catalog (LogKeys): validation key", Cell.Of(catalogKey), "cited key", Cell.Of(r?.ValKey ?? "no cited vector"), Check.SameText, r?.Citation ?? "no vector");
+            var citedKeys = r == null || r.Error != null ? "no cited vector" : string.Join(", ", "loss", r.TrainKey!, "val_loss", r.ValKey!);
+            b.Cited(f, "keys Keras logs", Cell.Of(citedKeys), "the runtime's keys", Cell.Of(keysText), Check.SameText, r?.Citation ?? "no vector pins the keys");
 
+            var outcome = Runtime.Conformance.CompileVectors.OutcomeName(CallbackSemantics.Evaluate(f, MonitorCallback.EarlyStopping, monitor, "auto", false, keys).Outcome);
+            b.Row(f, $"EarlyStopping(monitor=\"{monitor}\", mode=\"auto\") over those keys", Cell.Of(outcome), "the claim", Cell.Of(ClaimedOutcome(f)), Check.SameText);
             var cb = CitedVectors.FindCallback(f, MonitorCallback.EarlyStopping, monitor, "auto", keys.Contains(monitor));
-            var claimed = f switch
-            {
-                KerasFamily.Keras22 => "acts",
-                KerasFamily.Keras3 => "raises_ValueError",
-                _ => "warns",
-            };
-            b.Cited(f, $"EarlyStopping(monitor=\"{monitor}\", mode=\"auto\") at epoch end", Cell.Of(cb?.Outcome ?? "no cited vector"), "claimed", Cell.Of(claimed), Check.SameText,
+            b.Cited(f, "EarlyStopping outcome Keras shows", Cell.Of(cb?.Outcome ?? "no cited vector"), "the runtime's outcome", Cell.Of(outcome), Check.SameText,
                 cb?.Citation ?? "no vector pins this callback case");
-            var catalog = CallbackSemantics.Evaluate(f, MonitorCallback.EarlyStopping, monitor, "auto", false, keys);
-            b.Cited(f, "KerasLint catalog (CallbackSemantics): outcome", Cell.Of(Runtime.Conformance.CompileVectors.OutcomeName(catalog.Outcome)), "cited outcome", Cell.Of(cb?.Outcome ?? "no cited vector"), Check.SameText,
-                cb?.Citation ?? "no vector");
         }
 
         b.Notes.Add("docs/keras-semantics.md §2 (keys) and §7 (callbacks).");
@@ -66,8 +69,9 @@ public sealed class Kl0008Scenario : ProofScenario
 }
 
 /// <summary>
-/// KL0012: ModelCheckpoint(save_best_only=True, monitor="val_accuracy", mode="min") on real MNIST epochs (measured),
-/// and the direction mode="auto" picks per family (cited, with the catalog checked against it).
+/// KL0012: ModelCheckpoint(save_best_only=True, monitor="val_accuracy", mode="min") on real MNIST epochs: the kept
+/// checkpoint through the runtime's checkpoint selection (<see cref="KerasCallbacks"/>), per mode and family
+/// (measured), and the direction mode="auto" picks next to the cited Keras fact.
 /// </summary>
 public sealed class Kl0012Scenario : ProofScenario
 {
@@ -93,7 +97,7 @@ public sealed class Kl0012Scenario : ProofScenario
     public override string Title => "ModelCheckpoint(save_best_only, monitor=\"val_accuracy\", mode=\"min\") on real MNIST epochs";
 
     public override string Claim =>
-        "mode=\"min\" on an accuracy key keeps a checkpoint clearly worse than the best epoch of a real training run; mode=\"auto\" maximises the accuracy key in every family (cited), which is what the fix relies on.";
+        "mode=\"min\" on an accuracy key keeps a checkpoint clearly worse than the best epoch of a real training run; mode=\"auto\" keeps the best epoch in every family, which is what the fix relies on.";
 
     public override ScenarioResult Run(ProofContext c)
     {
@@ -104,30 +108,28 @@ public sealed class Kl0012Scenario : ProofScenario
         b.Setups.Add(history == null
             ? $"per-epoch validation accuracy of the real MNIST categorical_crossentropy model: {string.Join(" ", acc.Select(Cell.Format))}"
             : $"given per-epoch validation accuracy: {string.Join(" ", acc.Select(Cell.Format))}");
+        b.Setups.Add("kept checkpoint: the last epoch the runtime's ModelCheckpoint selection (KerasCallbacks.CheckpointSavedEpochs) saves");
 
-        // ModelCheckpoint with save_best_only saves when monitor_op(current, best); mode=min uses np.less.
-        var kept = double.NaN;
-        var keptEpoch = 0;
-        for (var i = 0; i < acc.Count; i++)
+        double Kept(KerasFamily f, string key, string mode, out int epoch)
         {
-            if (double.IsNaN(kept) || acc[i] < kept)
-            {
-                kept = acc[i];
-                keptEpoch = i + 1;
-            }
+            var saved = KerasCallbacks.CheckpointSavedEpochs(f, key, mode, acc);
+            epoch = saved.Count == 0 ? 0 : saved[^1];
+            return saved.Count == 0 ? double.NaN : acc[epoch - 1];
         }
 
-        b.Row("all", $"mode=min: val_accuracy of the kept checkpoint (epoch {keptEpoch} of {acc.Count})", Cell.Of(kept), "best epoch", Cell.Of(acc.Max()), Check.Below(c.Quick ? 0.003 : 0.01));
+        var keptMin = Kept(KerasFamily.Keras3, "val_accuracy", "min", out var minEpoch);
+        b.Row("all", $"mode=min: val_accuracy of the kept checkpoint (epoch {minEpoch} of {acc.Count})", Cell.Of(keptMin), "best epoch", Cell.Of(acc.Max()), Check.Below(c.Quick ? 0.003 : 0.01));
         foreach (var f in b.Families)
         {
-            var key = f == KerasFamily.Keras22 ? "val_acc" : "val_accuracy";
+            var shape = new long[] { 32, 10 };
+            var key = CompileResolver.ResolveMetric(f, "accuracy", "categorical_crossentropy", shape, shape).ValidationLogKey!;
+            var keptAuto = Kept(f, key, "auto", out var autoEpoch);
+            b.Row(f, $"mode=auto on \"{key}\": val accuracy of the kept checkpoint (epoch {autoEpoch})", Cell.Of(keptAuto), "best epoch", Cell.Of(acc.Max()), Check.Equals(0));
+            var direction = Runtime.Conformance.CompileVectors.DirectionName(CallbackSemantics.Evaluate(f, MonitorCallback.ModelCheckpoint, key, "auto", true,
+                new[] { "loss", LogKeys.StripValidation(key), "val_loss", key }).Direction);
             var cited = CitedVectors.FindCallback(f, MonitorCallback.ModelCheckpoint, key, "auto", monitorLogged: true);
-            b.Cited(f, $"ModelCheckpoint(monitor=\"{key}\", mode=\"auto\") direction", Cell.Of(cited?.Direction ?? "no cited vector"), "claimed", Cell.Of("max"), Check.SameText,
+            b.Cited(f, $"ModelCheckpoint(monitor=\"{key}\", mode=\"auto\") direction Keras picks", Cell.Of(cited?.Direction ?? "no cited vector"), "the runtime's direction", Cell.Of(direction), Check.SameText,
                 cited?.Citation ?? "no vector pins this callback case");
-            var keys = new[] { "loss", LogKeys.StripValidation(key), "val_loss", key };
-            var catalog = CallbackSemantics.Evaluate(f, MonitorCallback.ModelCheckpoint, key, "auto", true, keys);
-            b.Cited(f, "KerasLint catalog (CallbackSemantics): direction", Cell.Of(Runtime.Conformance.CompileVectors.DirectionName(catalog.Direction)), "cited direction", Cell.Of(cited?.Direction ?? "no cited vector"), Check.SameText,
-                cited?.Citation ?? "no vector");
         }
 
         return b.Build();

@@ -31,8 +31,8 @@ public sealed class Kl0009Scenario : ProofScenario
         // Keras is not run here: what each family's Dropout(1.0) does in training is cited from its source.
         foreach (var f in b.Families)
         {
-            var (fact, claim, citation) = KerasDropoutFacts(f);
-            b.Cited(f, "Keras Dropout(1.0) in training", Cell.Of(fact), "claimed", Cell.Of(claim), Check.Mentions, citation);
+            var (fact, citation) = KerasDropoutFacts(f);
+            b.Stated(f, "Keras Dropout(1.0) in training", fact, citation);
         }
 
         using (var drop = nn.Dropout(1.0))
@@ -63,15 +63,15 @@ public sealed class Kl0009Scenario : ProofScenario
     }
 
     /// <summary>The cited behaviour of Keras's Dropout(rate=1.0) in training, per family (docs/keras-semantics.md §4e).</summary>
-    private static (string Fact, string Claim, string Citation) KerasDropoutFacts(KerasFamily f) => f switch
+    private static (string Fact, string Citation) KerasDropoutFacts(KerasFamily f) => f switch
     {
-        KerasFamily.Keras22 => ("rate clamped to [0, 1]; the layer acts only if 0 < rate < 1, so inputs pass through unchanged", "unchanged",
+        KerasFamily.Keras22 => ("rate clamped to [0, 1]; the layer acts only if 0 < rate < 1, so inputs pass through unchanged",
             "keras-team/keras 2.2.4 keras/layers/core.py:104 (self.rate = min(1., max(0., rate))), :119 (if 0. < self.rate < 1.:)"),
-        KerasFamily.Keras23 => ("rate clamped to [0, 1]; the layer acts only if 0 < rate < 1, so inputs pass through unchanged", "unchanged",
+        KerasFamily.Keras23 => ("rate clamped to [0, 1]; the layer acts only if 0 < rate < 1, so inputs pass through unchanged",
             "keras-team/keras 2.3.1 keras/layers/core.py:105, :120"),
-        KerasFamily.TfKeras2 => ("accepted at construction (0 <= rate <= 1); the first training call reaches tf.nn.dropout(rate=1), which raises ValueError (rate must be in [0, 1))", "ValueError",
+        KerasFamily.TfKeras2 => ("accepted at construction (0 <= rate <= 1); the first training call reaches tf.nn.dropout(rate=1), which raises ValueError (rate must be in [0, 1))",
             "keras-team/keras v2.15.0 keras/layers/regularization/dropout.py:83 (range check), :108-122 (call: only rate == 0 short-cuts); tensorflow tf.nn.dropout docs: ValueError if rate is not in [0, 1)"),
-        _ => ("accepted (0 <= rate <= 1); in training backend.random.dropout returns zeros_like(inputs) for rate == 1.0", "zeros",
+        _ => ("accepted (0 <= rate <= 1); in training backend.random.dropout returns zeros_like(inputs) for rate == 1.0",
             "keras-team/keras v3.15.1 keras/src/layers/regularization/dropout.py:43, :101; keras/src/backend/torch/random.py:140-141 (if rate == 1.0: return zeros_like)"),
     };
 }

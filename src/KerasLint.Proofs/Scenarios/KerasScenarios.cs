@@ -74,25 +74,33 @@ public sealed class Kl0004Scenario : ProofScenario
     public override string Title => "softmax over one unit vs sigmoid, synthetic binary predictions";
 
     public override string Claim =>
-        "Dense(1, activation=\"softmax\") outputs exactly 1.0 for every input, the loss gradient is exactly zero, and \"accuracy\" reports the share of positive labels instead of the model's accuracy; sigmoid reports the truth.";
+        "Dense(1, activation=\"softmax\") outputs exactly 1.0 for every input and \"accuracy\" reports the share of positive labels instead of the model's accuracy; with binary_crossentropy the loss gradient is exactly zero under Keras 2.2, 2.3 and Keras 3 on torch/JAX, while tf.keras 2 and Keras 3 on TensorFlow train on the cached logit (a logistic regression whose output still reads 1.0); sigmoid reports the truth.";
 
     public override ScenarioResult Run(ProofContext c)
     {
         using var scope = NewDisposeScope();
         var b = new Builder(this, c);
         var n = Synthetic.Size(c, 10_000_000);
+        var activation = control ? "sigmoid" : "softmax";
         b.Setups.Add(control ? "negative control: Dense(1, sigmoid) in the flagged slot (the claim must fail)" : "flagged: Dense(1, softmax), loss=\"binary_crossentropy\", metrics=[\"accuracy\"]");
         b.Setups.Add("fixed: Dense(1, sigmoid)");
         b.Setups.Add($"synthetic: {n:N0} logits, 30% positives, true accuracy of sigmoid(logit) > 0.5 set to 0.9");
         var (z, y, truth) = Synthetic.Binary(c, n, 0.3, 0.9, c.Options.Seed + 4);
-        var zg = z.detach().requires_grad_(true);
-        var soft = control ? functional.sigmoid(zg) : functional.softmax(zg, -1);
-        var loss = KerasMath.Loss(KerasFamily.Keras3, "binary_crossentropy", y, soft);
-        loss.backward();
-        var maxDev = (soft.detach() - 1).abs().max().item<float>();
-        var maxGrad = zg.grad!.abs().max().item<float>();
+        var soft = control ? functional.sigmoid(z) : functional.softmax(z, -1);
+        var maxDev = (soft - 1).abs().max().item<float>();
         b.Row("all", "max |softmax(z) − 1|", Cell.Of(maxDev), "exactly 1", Cell.Of(0), Check.Equals(0));
-        b.Row("all", "max |∂loss/∂z|", Cell.Of(maxGrad), "zero gradient", Cell.Of(0), Check.Equals(0));
+        // The gradient of the loss each family computes, through the runtime's head loss (logits cached or not).
+        foreach (var (label, family, backend) in b.Families.Select(f => (f.Id(), f, (string?)null)).Append(("3 (tensorflow)", KerasFamily.Keras3, "tensorflow")))
+        {
+            if (family == KerasFamily.TfNet) continue;
+            var zg = z.detach().requires_grad_(true);
+            KerasMath.HeadLoss(family, "binary_crossentropy", y, zg, activation, backend).backward();
+            var maxGrad = zg.grad!.abs().max().item<float>();
+            var readsLogits = family == KerasFamily.TfKeras2 || backend == "tensorflow";
+            b.Row(label, "binary_crossentropy: max |∂loss/∂z|", Cell.Of(maxGrad), readsLogits ? "zero gradient (it reads the cached logit: must differ)" : "zero gradient", Cell.Of(0),
+                readsLogits ? Check.Differs(1e-9) : Check.Equals(0));
+        }
+
         var sig = functional.sigmoid(z);
         var positives = y.to(float64).mean().item<double>();
         foreach (var f in b.Families)
@@ -173,7 +181,7 @@ public sealed class KlAccuracySyntheticScenario : ProofScenario
         : "custom loss + \"accuracy\" with (N,1) integer labels at scale";
 
     public override string Claim => Rule == RuleIds.BinaryCrossentropyOnMultiClass
-        ? "Under Keras 2.2/2.3 \"accuracy\" with binary_crossentropy reports element-wise binary accuracy, far above a controlled true accuracy of 0.7; tf.keras 2 and Keras 3 report the truth."
+        ? "Under Keras 2.2/2.3 \"accuracy\" with binary_crossentropy reports element-wise binary accuracy, far above a controlled true accuracy of 0.7; tf.keras 2 and Keras 3 report the truth. The loss is the BCE of the probabilities under 2.2, 2.3 and Keras 3 on torch/JAX, and the sigmoid crossentropy of the pre-softmax logits under tf.keras 2 and Keras 3 on TensorFlow."
         : "Under Keras 2.2/2.3 \"accuracy\" with a custom loss and (N,1) integer labels reports the share of predictions equal to class 0, not the controlled true accuracy of 0.7; tf.keras 2 and Keras 3 report the truth.";
 
     public override ScenarioResult Run(ProofContext c)
@@ -197,6 +205,29 @@ public sealed class KlAccuracySyntheticScenario : ProofScenario
             b.CitedResolution(f, loss, "accuracy", y.shape, p.shape, acc);
             var wrong = f is KerasFamily.Keras22 or KerasFamily.Keras23;
             b.Row(f, $"\"accuracy\" → {acc}", Cell.Of(KerasMath.Metric(f, acc, y, p)), "true accuracy", Cell.Of(truth), wrong ? Check.Differs(0.15) : Check.Equals(1e-6));
+        }
+
+        if (bce && !control)
+        {
+            // What the loss is per family: BCE of the probabilities, or (tf.keras 2, Keras 3 on TensorFlow) the sigmoid
+            // crossentropy of the pre-softmax logits the softmax caches. References computed here by torch, not the runtime.
+            double ofProbabilities, ofLogits;
+            using (no_grad())
+            {
+                ofProbabilities = functional.binary_cross_entropy(p.clamp(1e-7, 1 - 1e-7), y).to(float64).item<double>();
+                ofLogits = functional.binary_cross_entropy_with_logits(z, y).to(float64).item<double>();
+            }
+
+            b.Notes.Add($"binary_crossentropy of the probabilities: {ofProbabilities:F4}; sigmoid crossentropy of the logits: {ofLogits:F4}.");
+            foreach (var (label, family, backend) in b.Families.Select(f => (f.Id(), f, (string?)null)).Append(("3 (tensorflow)", KerasFamily.Keras3, "tensorflow")))
+            {
+                if (family == KerasFamily.TfNet) continue;
+                double value;
+                using (no_grad()) value = KerasMath.HeadLoss(family, "binary_crossentropy", y, z, "softmax", backend).to(float64).item<double>();
+                var readsLogits = family == KerasFamily.TfKeras2 || backend == "tensorflow";
+                b.Row(label, "loss: binary_crossentropy on the softmax head", Cell.Of(value),
+                    readsLogits ? "sigmoid crossentropy of the logits" : "BCE of the probabilities", Cell.Of(readsLogits ? ofLogits : ofProbabilities), Check.Equals(1e-3));
+            }
         }
 
         return b.Build();

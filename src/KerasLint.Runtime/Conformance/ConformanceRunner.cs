@@ -41,7 +41,7 @@ public static class ConformanceRunner
 
     private static double[] Compute(ConformanceCase c, Device d)
     {
-        var args = KerasArgs.FromJson(c.Args);
+        var args = KerasArgs.FromJson(c.Args) with { Release = Release(c) };
         var yt = KerasTensors.FromJson(c.YTrue, "y_true", d);
         var yp = KerasTensors.FromJson(c.YPred, "y_pred", d);
         Tensor? sw = c.SampleWeight.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? null : KerasTensors.FromJson(c.SampleWeight, "sample_weight", d);
@@ -74,6 +74,14 @@ public static class ConformanceRunner
             default:
                 throw new ArgumentException($"Unknown kind '{c.Kind}'.", "kind");
         }
+    }
+
+    /// <summary>The case's concrete release (three numbers, e.g. 2.2.2 or tf.keras 2.15.0); null for a family id such as "2.2".</summary>
+    private static Version? Release(ConformanceCase c)
+    {
+        if (c.Family == KerasFamily.TfNet) return null;
+        var m = System.Text.RegularExpressions.Regex.Match(c.KerasVersion, @"(\d+)\.(\d+)\.(\d+)");
+        return m.Success ? new Version(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture)) : null;
     }
 
     private static string? Str(JsonElement args, string name) =>
