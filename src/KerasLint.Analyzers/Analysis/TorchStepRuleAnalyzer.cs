@@ -3,18 +3,16 @@ using System.Collections.Immutable;
 using System.Linq;
 using KerasLint.Knowledge;
 using KerasLint.Model;
-using KerasLint.Libraries.TorchSharp;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace KerasLint.Analysis
 {
     /// <summary>
     /// Base of the rules over hand-written training steps (<see cref="TorchTrainingStep"/>: a loss applied to a
-    /// prediction). One narrow operation action on invocations; each loss call is recognised once for every rule.
+    /// prediction); the TorchSharp engine (<see cref="KerasLintTorchAnalyzer"/>) runs them over every step whose
+    /// prediction is known and whose loss the rule <see cref="Handles"/>.
     /// </summary>
-    public abstract class TorchStepRuleAnalyzer : DiagnosticAnalyzer
+    public abstract class TorchStepRuleAnalyzer : KerasLintRule
     {
         /// <summary>Diagnostic property: how the loss is called (<see cref="TorchLossForm"/>).</summary>
         public const string FormProperty = "Form";
@@ -27,17 +25,6 @@ namespace KerasLint.Analysis
 
         /// <summary>Diagnostic property: "true" when additional location 0 is the loss construction.</summary>
         public const string HasConstructionProperty = "HasConstruction";
-
-        public sealed override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            TorchRuleRegistration.Register(context,
-                (torch, operation, ct) => (torch.StepFor((IInvocationOperation)operation, ct, out var deferred), deferred),
-                (torch, operation, ct) => torch.StepAtEnd((IInvocationOperation)operation, ct),
-                step => step == null || !Handles(step.Loss) || !step.Head.IsKnown ? null : Analyze(step),
-                OperationKind.Invocation);
-        }
 
         /// <summary>The loss this rule is about.</summary>
         internal abstract TorchLossKind Loss { get; }
@@ -77,10 +64,10 @@ namespace KerasLint.Analysis
         }
 
         /// <summary>The loss as the user wrote it: the class for modules, the function for functional calls.</summary>
-        internal static string LossName(TorchTrainingStep step) => TorchSharpAdapter.LossName(step.Loss, step.Form);
+        internal static string LossName(TorchTrainingStep step) => TorchLossNames.Of(step.Loss, step.Form);
 
         /// <summary>Another loss, spelled in the step's form (for "use X" advice).</summary>
-        internal static string LossName(TorchLossKind loss, TorchLossForm form) => TorchSharpAdapter.LossName(loss, form);
+        internal static string LossName(TorchLossKind loss, TorchLossForm form) => TorchLossNames.Of(loss, form);
 
         /// <summary>Where the prediction's values come from, for messages: "'softmax(x, 1)' (line 12)" and the others, joined.</summary>
         internal static string Origin(TorchTrainingStep step) => Origin(step.Head, step.LossCall);

@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace KerasLint.Rules
 {
     /// <summary>KL0004: softmax on a 1-unit output, which is constantly 1.0.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KL0004SoftmaxOnOneUnitAnalyzer : SetupRuleAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0004);

@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace KerasLint.Rules
 {
     /// <summary>KL0012: mode "min" on an accuracy-like key, or "max" on a loss/error key.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KL0012MonitorModeContradictsKeyAnalyzer : SetupRuleAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0012);

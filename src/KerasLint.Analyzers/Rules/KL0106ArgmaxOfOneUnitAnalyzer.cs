@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace KerasLint.Rules
 {
     /// <summary>KL0106: argmax over the class axis (1 or -1) of a prediction with 1 unit: always 0.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KL0106ArgmaxOfOneUnitAnalyzer : TorchReadoutRuleAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0106, Descriptors.AtCompilationEnd(Descriptors.KL0106));

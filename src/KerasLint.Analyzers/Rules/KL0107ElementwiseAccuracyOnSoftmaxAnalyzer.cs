@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace KerasLint.Rules
 {
     /// <summary>KL0107: a softmax output (more than one unit) rounded or thresholded at 0.5 and compared with the target element by element.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KL0107ElementwiseAccuracyOnSoftmaxAnalyzer : TorchReadoutRuleAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0107, Descriptors.AtCompilationEnd(Descriptors.KL0107));

@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace KerasLint.Rules
 {
     /// <summary>KL0110: element-wise equality on the raw outputs of a linear 1-unit head (continuous values).</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KL0110ExactEqualityOnRegressionAnalyzer : TorchReadoutRuleAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0110, Descriptors.AtCompilationEnd(Descriptors.KL0110));
