@@ -40,8 +40,11 @@ namespace KerasLint.Analysis
             return Diagnostic.Create(descriptor, node.GetLocation(), additional, properties, args);
         }
 
-        /// <summary>The expression as written, on one line, shortened.</summary>
-        internal static string Text(SyntaxNode node) => TorchStepRuleAnalyzer.OneLine(node);
+        /// <summary>The read-out expression as written, on one line, shortened.</summary>
+        internal static string Text(TorchReadout readout) => TorchStepRuleAnalyzer.OneLine(readout.Node);
+
+        /// <summary>Whether the read-out compares the prediction with something (<see cref="TorchReadout.Comparison"/>).</summary>
+        internal static bool HasComparison(TorchReadout readout) => readout.Comparison != null;
 
         /// <summary>Where the prediction's values come from: "'Linear(16, 1)' at line 12" and the others.</summary>
         internal static string Origin(TorchReadout readout) => TorchStepRuleAnalyzer.Origin(readout.Head, readout.Node);

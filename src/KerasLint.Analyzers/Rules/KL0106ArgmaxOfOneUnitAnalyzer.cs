@@ -21,7 +21,7 @@ namespace KerasLint.Rules
                 HeadActivation.Linear => "(pred > 0) on logits",
                 _ => "(pred > 0) on logits, (pred > 0.5) on sigmoid outputs",
             };
-            return Create(Descriptors.KL0106, readout, Text(readout.Node), Origin(readout), threshold);
+            return Create(Descriptors.KL0106, readout, Text(readout), Origin(readout), threshold);
         }
     }
 }

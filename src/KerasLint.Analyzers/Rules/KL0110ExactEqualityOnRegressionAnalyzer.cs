@@ -14,7 +14,7 @@ namespace KerasLint.Rules
 
         internal override Diagnostic? Analyze(TorchReadout readout) =>
             readout.Kind == TorchReadoutKind.Equality && readout.Head.Activation == HeadActivation.Linear && readout.Head.Units == 1
-                ? Create(Descriptors.KL0110, readout, Text(readout.Node), Origin(readout))
+                ? Create(Descriptors.KL0110, readout, Text(readout), Origin(readout))
                 : null;
     }
 }
