@@ -92,10 +92,6 @@ namespace KerasLint.Knowledge
         public static IReadOnlyList<string> MetricStrings { get; } =
             new[] { "accuracy", "acc", "mean_absolute_error", "mae", "mean_absolute_percentage_error", "mape" };
 
-        /// <summary>The names <c>Activations.GetActivationFromName</c> knows (Dense's string overload); null means linear.</summary>
-        public static IReadOnlyList<string> DenseActivationNames { get; } =
-            new[] { "linear", "relu", "relu6", "sigmoid", "softmax", "tanh", "mish" };
-
         /// <summary>
         /// Loss classes (<c>Tensorflow.Keras.Losses.X</c>, <c>from_logits</c> first ctor parameter where present) and
         /// <c>keras.losses.X(...)</c> factories, by name, with the catalog's canonical function.
@@ -289,35 +285,6 @@ namespace KerasLint.Knowledge
             monitor.EndsWith("acc", StringComparison.Ordinal) || monitor.EndsWith("accuracy", StringComparison.Ordinal) || monitor.EndsWith("auc", StringComparison.Ordinal)
                 ? MetricDirection.Up
                 : MetricDirection.Down;
-
-        /// <summary>
-        /// Every key TF.NET logs at the end of an epoch for a single-output model compiled with these metric strings
-        /// (strings it rejects log nothing: fit throws first).
-        /// </summary>
-        public static IReadOnlyList<string> LoggedKeys(IEnumerable<string> metricStrings, bool withValidation)
-        {
-            var keys = new List<string> { "loss" };
-            foreach (var m in metricStrings)
-            {
-                var k = MetricLogKey(m);
-                if (k != null && !keys.Contains(k)) keys.Add(k);
-            }
-
-            if (withValidation)
-            {
-                var n = keys.Count;
-                for (var i = 0; i < n; i++) keys.Add(LogKeys.ValidationPrefix + keys[i]);
-            }
-
-            return keys;
-        }
-
-        /// <summary>The message when EarlyStopping monitors a key that is never logged.</summary>
-        public static string MissingMonitorKeyMessage(string monitor) =>
-            $"EarlyStopping reads logs[\"{monitor}\"] directly: TensorFlow.NET throws KeyNotFoundException at the end of epoch 1";
-
-        /// <summary>Whether a Dense activation string exists (else <c>Exception("Activation X not found")</c> when the layer is created).</summary>
-        public static bool IsKnownDenseActivation(string? name) => name == null || DenseActivationNames.Contains(name, StringComparer.Ordinal);
 
         /// <summary>The names TF.NET gives the catalog (family <see cref="FamilySet.TfNet"/>).</summary>
         internal static IEnumerable<KerasName> CatalogNames()
