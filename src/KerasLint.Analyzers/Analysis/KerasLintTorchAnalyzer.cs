@@ -10,8 +10,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace KerasLint.Analysis
 {
     /// <summary>
-    /// The engine of hand-written training (TorchSharp): runs every <see cref="TorchStepRuleAnalyzer"/> and
-    /// <see cref="TorchReadoutRuleAnalyzer"/> of <see cref="RuleRegistry"/>. Per compilation, the step adapter (created
+    /// The engine of hand-written training (TorchSharp): runs every step rule (<see cref="IStepRule"/>: the
+    /// <see cref="TorchStepRuleAnalyzer"/>s, and KL0004) and <see cref="TorchReadoutRuleAnalyzer"/> of <see cref="RuleRegistry"/>. Per compilation, the step adapter (created
     /// at compilation start) recognises each loss call and each read-out once for every rule, from narrow operation
     /// actions; one whose prediction depends on code in other files is deferred and decided at compilation end (the
     /// adapter binds the declarations it follows then) and reported through the rule's compilation-end descriptor
@@ -20,11 +20,12 @@ namespace KerasLint.Analysis
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KerasLintTorchAnalyzer : DiagnosticAnalyzer
     {
-        private readonly ImmutableArray<TorchStepRuleAnalyzer> stepRules = RuleRegistry.StepRules;
+        private readonly ImmutableArray<KerasLintRule> stepRules = RuleRegistry.StepRules;
         private readonly ImmutableArray<TorchReadoutRuleAnalyzer> readoutRules = RuleRegistry.ReadoutRules;
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            RuleRegistry.DescriptorsOf(RuleRegistry.StepRules.Cast<KerasLintRule>().Concat(RuleRegistry.ReadoutRules));
+        /// <summary>The rules' descriptors and their compilation-end variants (a deferred step or read-out is reported at compilation end).</summary>
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleRegistry.DescriptorsOf(RuleRegistry.StepRules.Concat(RuleRegistry.ReadoutRules))
+            .SelectMany(d => new[] { d, Descriptors.AtCompilationEnd(d) }).Distinct().ToImmutableArray();
 
         public override void Initialize(AnalysisContext context)
         {
@@ -34,7 +35,7 @@ namespace KerasLint.Analysis
             {
                 var torch = LibraryRegistration.StepAdapter(start.Compilation);
                 if (torch == null) return;
-                var steps = stepRules.Where(r => r.IsEnabled(start.Compilation, start.CancellationToken)).ToImmutableArray();
+                var steps = stepRules.Where(r => r.IsEnabled(start.Compilation, start.CancellationToken)).Cast<IStepRule>().ToImmutableArray();
                 var readouts = readoutRules.Where(r => r.IsEnabled(start.Compilation, start.CancellationToken)).ToImmutableArray();
                 if (steps.IsEmpty && readouts.IsEmpty) return;
                 var pendingSteps = new ConcurrentBag<IInvocationOperation>();
@@ -76,12 +77,12 @@ namespace KerasLint.Analysis
             });
         }
 
-        private static void Run(ImmutableArray<TorchStepRuleAnalyzer> rules, TorchTrainingStep step, System.Action<Diagnostic> report, bool atEnd)
+        private static void Run(ImmutableArray<IStepRule> rules, TorchTrainingStep step, System.Action<Diagnostic> report, bool atEnd)
         {
             if (!step.Head.IsKnown) return;
             foreach (var rule in rules)
             {
-                if (rule.Handles(step.Loss) && rule.Analyze(step) is { } diagnostic) report(atEnd ? AtEnd(diagnostic) : diagnostic);
+                if (rule.AnalyzeStep(step) is { } diagnostic) report(atEnd ? AtEnd(diagnostic) : diagnostic);
             }
         }
 

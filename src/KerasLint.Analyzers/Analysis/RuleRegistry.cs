@@ -26,8 +26,12 @@ namespace KerasLint.Analysis
             new KL0011StringCompileIgnoredAnalyzer(),
             new KL0012MonitorModeContradictsKeyAnalyzer());
 
-        /// <summary>Rules over hand-written training steps (TorchSharp): <see cref="KerasLintTorchAnalyzer"/>.</summary>
-        internal static ImmutableArray<TorchStepRuleAnalyzer> StepRules { get; } = ImmutableArray.Create<TorchStepRuleAnalyzer>(
+        /// <summary>
+        /// Rules over hand-written training steps (TorchSharp), each an <see cref="IStepRule"/>: <see cref="KerasLintTorchAnalyzer"/>.
+        /// KL0004 is one rule for every library: listed here too, it judges setups and steps.
+        /// </summary>
+        internal static ImmutableArray<KerasLintRule> StepRules { get; } = ImmutableArray.Create<KerasLintRule>(
+            SetupRules.OfType<KL0004SoftmaxOnOneUnitAnalyzer>().Single(),
             new KL0101CrossEntropyOnProbabilitiesAnalyzer(),
             new KL0102BceOnUnboundedOutputsAnalyzer(),
             new KL0103BceWithLogitsOnSigmoidAnalyzer(),

@@ -12,8 +12,11 @@ namespace KerasLint.Analysis
     /// prediction); the TorchSharp engine (<see cref="KerasLintTorchAnalyzer"/>) runs them over every step whose
     /// prediction is known and whose loss the rule <see cref="Handles"/>.
     /// </summary>
-    public abstract class TorchStepRuleAnalyzer : KerasLintRule
+    public abstract class TorchStepRuleAnalyzer : KerasLintRule, IStepRule
     {
+        /// <summary>Diagnostic property: the loss (<see cref="TorchLossKind"/>).</summary>
+        public const string LossProperty = "Loss";
+
         /// <summary>Diagnostic property: how the loss is called (<see cref="TorchLossForm"/>).</summary>
         public const string FormProperty = "Form";
 
@@ -38,6 +41,8 @@ namespace KerasLint.Analysis
         /// <summary>The diagnostic for a step of this rule's loss whose prediction is known, or null.</summary>
         internal abstract Diagnostic? Analyze(TorchTrainingStep step);
 
+        Diagnostic? IStepRule.AnalyzeStep(TorchTrainingStep step) => Handles(step.Loss) ? Analyze(step) : null;
+
         /// <summary>
         /// A diagnostic on the loss call. Additional locations: [0] the loss construction (or the call itself when
         /// <see cref="HasConstructionProperty"/> is not "true"), then three per site: its node, its factory (or node) and its input (or node).
@@ -56,6 +61,7 @@ namespace KerasLint.Analysis
 
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(FormProperty, step.Form.ToString())
+                .Add(LossProperty, step.Loss.ToString())
                 .Add(HeadProperty, step.Head.Activation.ToString())
                 .Add(SitesProperty, string.Join(",", step.Head.Sites.Select(s => s.Kind.ToString() + (s.Input == null ? "" : ":input"))))
                 .Add(HasConstructionProperty, step.LossConstruction != null ? "true" : "false")
@@ -71,6 +77,9 @@ namespace KerasLint.Analysis
 
         /// <summary>Where the prediction's values come from, for messages: "'softmax(x, 1)' (line 12)" and the others, joined.</summary>
         internal static string Origin(TorchTrainingStep step) => Origin(step.Head, step.LossCall);
+
+        /// <summary>The step for messages that speak of every library: "TorchSharp: 'Softmax(1)' at line 12, trained with BCELoss".</summary>
+        internal static string Phrase(TorchTrainingStep step) => "TorchSharp: " + Origin(step) + ", trained with " + LossName(step);
 
         /// <summary>An expression as written, on one line, shortened to 60 characters.</summary>
         internal static string OneLine(SyntaxNode node)

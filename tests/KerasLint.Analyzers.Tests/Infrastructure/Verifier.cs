@@ -89,6 +89,9 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
         {
             ReferenceAssemblies = LibraryReferences.Net80;
             DisabledDiagnostics.AddRange(Engines.OtherIds<TRule>());
+
+            // An id the TorchSharp engine may report at compilation end has two descriptors (Descriptors.AtCompilationEnd).
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
         }
 
         protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => Engines.All;
@@ -103,6 +106,9 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
         {
             ReferenceAssemblies = LibraryReferences.Net80;
             DisabledDiagnostics.AddRange(Engines.OtherIds<TRule>());
+
+            // An id the TorchSharp engine may report at compilation end has two descriptors (Descriptors.AtCompilationEnd).
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
         }
 
         protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => Engines.All;
@@ -117,6 +123,7 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
         {
             this.engines = engines;
             ReferenceAssemblies = LibraryReferences.Net80;
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
         }
 
         protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => engines;
