@@ -129,7 +129,7 @@ namespace KerasLint
             "'{1}' is not a {0} name in {2} and no edit can replace it: {3}; {4}",
             CategoryMetrics,
             DiagnosticSeverity.Warning,
-            "The KL0010 trap (a loss or metric string the configured Keras version does not know fails at compile or at the first batch) where no automatic edit is correct: a loss that only other Keras versions have and no built-in loss of this version computes, or a name whose value is defined where a fix cannot edit it alone (a metrics array kept in a local, a one-element array). Change the code by hand, or set keraslint.keras_version if your Python environment runs another Keras version.");
+            "A loss or metric string the configured Keras version does not know (it fails at compile or at the first batch) where no automatic edit is correct: a loss that only other Keras versions have and no built-in loss of this version computes, or a name whose value is defined where a fix cannot edit it alone (a metrics array kept in a local, a one-element array). Change the code by hand, or set keraslint.keras_version if your Python environment runs another Keras version.");
 
         /// <summary>{0} callback, {1} mode, {2} key, {3} "maximized"/"minimized", {4} what to do ("use mode 'max'"), {5} for mode "auto": the version's rule ("" otherwise).</summary>
         public static readonly DiagnosticDescriptor KL0012 = Create(
@@ -192,7 +192,7 @@ namespace KerasLint
             "'{0}' takes the argmax of a 1-unit output ({1}) (TorchSharp): it is always 0, so an accuracy built on it is the share of class-0 labels; threshold instead: {2}",
             CategoryMetrics,
             DiagnosticSeverity.Warning,
-            "argmax over an axis of length 1 returns 0 for every sample. An \"accuracy\" that compares it with the labels measures how many labels are 0, not how good the model is (the custom-loss accuracy trap of old Keras). A 1-unit binary classifier is read by thresholding: logits > 0, sigmoid outputs > 0.5.");
+            "argmax over an axis of length 1 returns 0 for every sample. An \"accuracy\" that compares it with the labels measures how many labels are 0, not how good the model is. A 1-unit binary classifier is read by thresholding: logits > 0, sigmoid outputs > 0.5.");
 
         /// <summary>{0} the rounding/threshold expression, {1} where the softmax comes from, {2} units phrase.</summary>
         public static readonly DiagnosticDescriptor KL0107 = Create(
@@ -210,7 +210,7 @@ namespace KerasLint
             "{0} is a regression loss but receives {1} (TorchSharp): it trains, but worse and slower, and gradients vanish at saturation; use {2}",
             CategoryLoss,
             DiagnosticSeverity.Warning,
-            "Squared or absolute error on class probabilities or logits is not a proper scoring rule: through a softmax or sigmoid its gradient vanishes as outputs saturate, so classifiers train slower and end worse than with crossentropy (the KL0007 trap of Keras).");
+            "Squared or absolute error on class probabilities or logits is not a proper scoring rule: through a softmax or sigmoid its gradient vanishes as outputs saturate, so classifiers train slower and end worse than with crossentropy.");
 
         /// <summary>{0} loss call, {1} where the softmax comes from, {2} units phrase.</summary>
         public static readonly DiagnosticDescriptor KL0109 = Create(
@@ -219,7 +219,7 @@ namespace KerasLint
             "{0} receives a softmax over {2} ({1}) (TorchSharp): a single-label head is trained as independent yes/no questions; use CrossEntropyLoss on the logits and remove the softmax",
             CategoryLoss,
             DiagnosticSeverity.Warning,
-            "A softmax picks one class among C; BCELoss and BCEWithLogitsLoss score every unit as an independent binary problem (and BCEWithLogitsLoss applies a sigmoid on top of the softmax). This is the binary_crossentropy-on-softmax trap of Keras: training optimises the wrong objective and element-wise metrics look inflated. CrossEntropyLoss on logits is the single-label loss.");
+            "A softmax picks one class among C; BCELoss and BCEWithLogitsLoss score every unit as an independent binary problem (and BCEWithLogitsLoss applies a sigmoid on top of the softmax). Training optimises the wrong objective and element-wise metrics look inflated. CrossEntropyLoss on logits is the single-label loss.");
 
         /// <summary>{0} the comparison, {1} where the 1-unit linear output comes from.</summary>
         public static readonly DiagnosticDescriptor KL0110 = Create(
@@ -228,7 +228,7 @@ namespace KerasLint
             "'{0}' compares the continuous outputs of a 1-unit linear head ({1}) for exact equality (TorchSharp): the share of exact float hits is about 0 and meaningless; report the loss or the mean absolute error instead",
             CategoryMetrics,
             DiagnosticSeverity.Warning,
-            "A linear 1-unit head trained as a regression outputs real numbers; comparing them with the targets by == / eq counts exact floating-point hits, which is about 0 whatever the model learned (the KL0001 trap of Keras). Report the error the loss measures (MSE, MAE).");
+            "A linear 1-unit head trained as a regression outputs real numbers; comparing them with the targets by == / eq counts exact floating-point hits, which is about 0 whatever the model learned. Report the error the loss measures (MSE, MAE).");
 
         private static readonly System.Collections.Concurrent.ConcurrentDictionary<DiagnosticDescriptor, DiagnosticDescriptor> EndVariants =
             new System.Collections.Concurrent.ConcurrentDictionary<DiagnosticDescriptor, DiagnosticDescriptor>();

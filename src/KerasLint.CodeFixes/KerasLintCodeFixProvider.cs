@@ -74,7 +74,11 @@ namespace KerasLint.CodeFixes
     /// <summary>The fixes of the rules over compiled setups (Keras.NET, TensorFlow.NET): the plan the analyzer carried in the diagnostic (<see cref="FixPlan"/>).</summary>
     public abstract class PlannedCodeFixProvider : KerasLintCodeFixProvider
     {
-        internal sealed override Task<IReadOnlyList<FixCandidate>> CandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        internal sealed override Task<IReadOnlyList<FixCandidate>> CandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+            Task.FromResult(FromPlan(document, diagnostic));
+
+        /// <summary>The actions of the plan a diagnostic carries.</summary>
+        internal static IReadOnlyList<FixCandidate> FromPlan(Document document, Diagnostic diagnostic)
         {
             var candidates = new List<FixCandidate>();
             foreach (var action in FixPlan.Read(diagnostic))
@@ -83,7 +87,7 @@ namespace KerasLint.CodeFixes
                     async ct => (await PlannedFixApplier.ApplyAsync(document, diagnostic, action, ct).ConfigureAwait(false)).Project.Solution));
             }
 
-            return Task.FromResult<IReadOnlyList<FixCandidate>>(candidates);
+            return candidates;
         }
     }
 }

@@ -1,9 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using KerasLint.Libraries.KerasNet;
-using KerasLint.Libraries.TfNet;
-using KerasLint.Libraries.TorchSharp;
 using KerasLint.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -12,57 +9,25 @@ using Microsoft.CodeAnalysis.Operations;
 namespace KerasLint.Analysis
 {
     /// <summary>
-    /// The analysis of one compilation, shared by every rule: the adapters of the libraries it references (each
-    /// resolved once; absent libraries cost one type lookup), and the training setups recognised per member body.
+    /// The setup engine's context for one compilation (<see cref="KerasLintSetupAnalyzer"/>, created at compilation
+    /// start, dropped with it): the adapters of the compile-based libraries it references, and per-compilation caches
+    /// of immutable facts (the training setups recognised per member body, whether a block names a compile method).
     /// Rules get neutral models from here and never see a library's symbols.
     /// </summary>
     internal sealed class CompilationAnalysis
     {
-        private static readonly ConditionalWeakTable<Compilation, Holder> Cache = new ConditionalWeakTable<Compilation, Holder>();
-
         private readonly ConditionalWeakTable<IOperation, MemberSetups> members = new ConditionalWeakTable<IOperation, MemberSetups>();
 
-        private CompilationAnalysis(ImmutableArray<ISetupAdapter> setupAdapters, ImmutableArray<IDropoutAdapter> dropoutAdapters, TorchSharpAdapter? torchSharp)
-        {
-            SetupAdapters = setupAdapters;
-            DropoutAdapters = dropoutAdapters;
-            TorchSharp = torchSharp;
-        }
+        private CompilationAnalysis(ImmutableArray<ISetupAdapter> setupAdapters) => SetupAdapters = setupAdapters;
 
         /// <summary>Libraries whose training is configured by a compile call (Keras.NET, TensorFlow.NET).</summary>
         public ImmutableArray<ISetupAdapter> SetupAdapters { get; }
 
-        /// <summary>Libraries with a Dropout whose rate KL0009 checks.</summary>
-        public ImmutableArray<IDropoutAdapter> DropoutAdapters { get; }
-
-        /// <summary>TorchSharp (hand-written training steps), or null when not referenced.</summary>
-        public TorchSharpAdapter? TorchSharp { get; }
-
-        /// <summary>The analysis of a compilation, or null when it references none of the supported libraries.</summary>
-        public static CompilationAnalysis? For(Compilation compilation) => Cache.GetValue(compilation, Create).Analysis;
-
-        private static Holder Create(Compilation compilation)
+        /// <summary>The analysis of a compilation (created by the setup engine at compilation start), or null when it references no compile-based library.</summary>
+        public static CompilationAnalysis? ForSetups(Compilation compilation)
         {
-            var kerasNet = KerasNetAdapter.TryCreate(compilation);
-            var torchSharp = TorchSharpAdapter.TryCreate(compilation);
-            var tfNet = TfNetAdapter.TryCreate(compilation);
-            if (kerasNet == null && torchSharp == null && tfNet == null) return new Holder(null);
-            var setups = ImmutableArray.CreateBuilder<ISetupAdapter>();
-            var dropouts = ImmutableArray.CreateBuilder<IDropoutAdapter>();
-            if (kerasNet != null)
-            {
-                setups.Add(kerasNet);
-                dropouts.Add(kerasNet);
-            }
-
-            if (tfNet != null)
-            {
-                setups.Add(tfNet);
-                dropouts.Add(tfNet);
-            }
-
-            if (torchSharp != null) dropouts.Add(torchSharp);
-            return new Holder(new CompilationAnalysis(setups.ToImmutable(), dropouts.ToImmutable(), torchSharp));
+            var adapters = LibraryRegistration.SetupAdapters(compilation);
+            return adapters.IsEmpty ? null : new CompilationAnalysis(adapters);
         }
 
         /// <summary>
@@ -120,24 +85,6 @@ namespace KerasLint.Analysis
             }
 
             return new MemberSetups(setups.ToImmutable());
-        }
-
-        /// <summary>The Dropout layer an operation creates, from whichever library it belongs to; null when it is none.</summary>
-        public DropoutInfo? DropoutAt(IOperation operation, AnalyzerOptions options, CancellationToken cancellationToken)
-        {
-            foreach (var adapter in DropoutAdapters)
-            {
-                if (adapter.Dropout(operation, options, cancellationToken) is { } dropout) return dropout;
-            }
-
-            return null;
-        }
-
-        private sealed class Holder
-        {
-            public Holder(CompilationAnalysis? analysis) => Analysis = analysis;
-
-            public CompilationAnalysis? Analysis { get; }
         }
     }
 

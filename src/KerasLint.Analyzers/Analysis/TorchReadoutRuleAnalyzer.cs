@@ -1,39 +1,21 @@
 using System.Collections.Immutable;
-using KerasLint.Libraries.TorchSharp;
 using KerasLint.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace KerasLint.Analysis
 {
     /// <summary>
     /// Base of the rules over hand-written TorchSharp metrics (<see cref="TorchReadout"/>: argmax, round, a threshold
-    /// or an equality applied to a prediction). Narrow operation actions on invocations and binary operators; each
-    /// read-out is recognised once for every rule; one whose prediction lives in another file is decided at
-    /// compilation end (reported through the rule's compilation-end descriptor).
+    /// or an equality applied to a prediction); the TorchSharp engine (<see cref="KerasLintTorchAnalyzer"/>) runs them
+    /// over every read-out whose prediction is known (one whose prediction lives in another file at compilation end).
     /// </summary>
-    public abstract class TorchReadoutRuleAnalyzer : DiagnosticAnalyzer
+    public abstract class TorchReadoutRuleAnalyzer : KerasLintRule
     {
         /// <summary>Diagnostic property: what the prediction holds (<see cref="Knowledge.HeadActivation"/>).</summary>
         public const string HeadProperty = "Head";
 
         /// <summary>Diagnostic property: the <see cref="TorchReadoutKind"/>.</summary>
         public const string KindProperty = "Readout";
-
-        public sealed override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            TorchRuleRegistration.Register(context,
-                (torch, operation, ct) =>
-                {
-                    torch.NoteCall(operation);
-                    return (torch.ReadoutFor(operation, ct, out var deferred), deferred);
-                },
-                (torch, operation, ct) => torch.ReadoutAtEnd(operation, ct),
-                readout => readout == null || !readout.Head.IsKnown ? null : Analyze(readout),
-                OperationKind.Invocation, OperationKind.Binary);
-        }
 
         /// <summary>The diagnostic for a read-out whose prediction is known, or null.</summary>
         internal abstract Diagnostic? Analyze(TorchReadout readout);
@@ -58,8 +40,11 @@ namespace KerasLint.Analysis
             return Diagnostic.Create(descriptor, node.GetLocation(), additional, properties, args);
         }
 
-        /// <summary>The expression as written, on one line, shortened.</summary>
-        internal static string Text(SyntaxNode node) => TorchStepRuleAnalyzer.OneLine(node);
+        /// <summary>The read-out expression as written, on one line, shortened.</summary>
+        internal static string Text(TorchReadout readout) => TorchStepRuleAnalyzer.OneLine(readout.Node);
+
+        /// <summary>Whether the read-out compares the prediction with something (<see cref="TorchReadout.Comparison"/>).</summary>
+        internal static bool HasComparison(TorchReadout readout) => readout.Comparison != null;
 
         /// <summary>Where the prediction's values come from: "'Linear(16, 1)' at line 12" and the others.</summary>
         internal static string Origin(TorchReadout readout) => TorchStepRuleAnalyzer.Origin(readout.Head, readout.Node);

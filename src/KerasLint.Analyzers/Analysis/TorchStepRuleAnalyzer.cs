@@ -3,19 +3,20 @@ using System.Collections.Immutable;
 using System.Linq;
 using KerasLint.Knowledge;
 using KerasLint.Model;
-using KerasLint.Libraries.TorchSharp;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace KerasLint.Analysis
 {
     /// <summary>
     /// Base of the rules over hand-written training steps (<see cref="TorchTrainingStep"/>: a loss applied to a
-    /// prediction). One narrow operation action on invocations; each loss call is recognised once for every rule.
+    /// prediction); the TorchSharp engine (<see cref="KerasLintTorchAnalyzer"/>) runs them over every step whose
+    /// prediction is known and whose loss the rule <see cref="Handles"/>.
     /// </summary>
-    public abstract class TorchStepRuleAnalyzer : DiagnosticAnalyzer
+    public abstract class TorchStepRuleAnalyzer : KerasLintRule, IStepRule
     {
+        /// <summary>Diagnostic property: the loss (<see cref="TorchLossKind"/>).</summary>
+        public const string LossProperty = "Loss";
+
         /// <summary>Diagnostic property: how the loss is called (<see cref="TorchLossForm"/>).</summary>
         public const string FormProperty = "Form";
 
@@ -28,17 +29,6 @@ namespace KerasLint.Analysis
         /// <summary>Diagnostic property: "true" when additional location 0 is the loss construction.</summary>
         public const string HasConstructionProperty = "HasConstruction";
 
-        public sealed override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            TorchRuleRegistration.Register(context,
-                (torch, operation, ct) => (torch.StepFor((IInvocationOperation)operation, ct, out var deferred), deferred),
-                (torch, operation, ct) => torch.StepAtEnd((IInvocationOperation)operation, ct),
-                step => step == null || !Handles(step.Loss) || !step.Head.IsKnown ? null : Analyze(step),
-                OperationKind.Invocation);
-        }
-
         /// <summary>The loss this rule is about.</summary>
         internal abstract TorchLossKind Loss { get; }
 
@@ -50,6 +40,8 @@ namespace KerasLint.Analysis
 
         /// <summary>The diagnostic for a step of this rule's loss whose prediction is known, or null.</summary>
         internal abstract Diagnostic? Analyze(TorchTrainingStep step);
+
+        Diagnostic? IStepRule.AnalyzeStep(TorchTrainingStep step) => Handles(step.Loss) ? Analyze(step) : null;
 
         /// <summary>
         /// A diagnostic on the loss call. Additional locations: [0] the loss construction (or the call itself when
@@ -69,6 +61,7 @@ namespace KerasLint.Analysis
 
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(FormProperty, step.Form.ToString())
+                .Add(LossProperty, step.Loss.ToString())
                 .Add(HeadProperty, step.Head.Activation.ToString())
                 .Add(SitesProperty, string.Join(",", step.Head.Sites.Select(s => s.Kind.ToString() + (s.Input == null ? "" : ":input"))))
                 .Add(HasConstructionProperty, step.LossConstruction != null ? "true" : "false")
@@ -77,13 +70,16 @@ namespace KerasLint.Analysis
         }
 
         /// <summary>The loss as the user wrote it: the class for modules, the function for functional calls.</summary>
-        internal static string LossName(TorchTrainingStep step) => TorchSharpAdapter.LossName(step.Loss, step.Form);
+        internal static string LossName(TorchTrainingStep step) => TorchLossNames.Of(step.Loss, step.Form);
 
         /// <summary>Another loss, spelled in the step's form (for "use X" advice).</summary>
-        internal static string LossName(TorchLossKind loss, TorchLossForm form) => TorchSharpAdapter.LossName(loss, form);
+        internal static string LossName(TorchLossKind loss, TorchLossForm form) => TorchLossNames.Of(loss, form);
 
         /// <summary>Where the prediction's values come from, for messages: "'softmax(x, 1)' (line 12)" and the others, joined.</summary>
         internal static string Origin(TorchTrainingStep step) => Origin(step.Head, step.LossCall);
+
+        /// <summary>The step for messages that speak of every library: "TorchSharp: 'Softmax(1)' at line 12, trained with BCELoss".</summary>
+        internal static string Phrase(TorchTrainingStep step) => "TorchSharp: " + Origin(step) + ", trained with " + LossName(step);
 
         /// <summary>An expression as written, on one line, shortened to 60 characters.</summary>
         internal static string OneLine(SyntaxNode node)

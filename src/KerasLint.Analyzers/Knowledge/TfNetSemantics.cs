@@ -92,10 +92,6 @@ namespace KerasLint.Knowledge
         public static IReadOnlyList<string> MetricStrings { get; } =
             new[] { "accuracy", "acc", "mean_absolute_error", "mae", "mean_absolute_percentage_error", "mape" };
 
-        /// <summary>The names <c>Activations.GetActivationFromName</c> knows (Dense's string overload); null means linear.</summary>
-        public static IReadOnlyList<string> DenseActivationNames { get; } =
-            new[] { "linear", "relu", "relu6", "sigmoid", "softmax", "tanh", "mish" };
-
         /// <summary>
         /// Loss classes (<c>Tensorflow.Keras.Losses.X</c>, <c>from_logits</c> first ctor parameter where present) and
         /// <c>keras.losses.X(...)</c> factories, by name, with the catalog's canonical function.
@@ -291,28 +287,6 @@ namespace KerasLint.Knowledge
                 : MetricDirection.Down;
 
         /// <summary>
-        /// Every key TF.NET logs at the end of an epoch for a single-output model compiled with these metric strings
-        /// (strings it rejects log nothing: fit throws first).
-        /// </summary>
-        public static IReadOnlyList<string> LoggedKeys(IEnumerable<string> metricStrings, bool withValidation)
-        {
-            var keys = new List<string> { "loss" };
-            foreach (var m in metricStrings)
-            {
-                var k = MetricLogKey(m);
-                if (k != null && !keys.Contains(k)) keys.Add(k);
-            }
-
-            if (withValidation)
-            {
-                var n = keys.Count;
-                for (var i = 0; i < n; i++) keys.Add(LogKeys.ValidationPrefix + keys[i]);
-            }
-
-            return keys;
-        }
-
-        /// <summary>
         /// Why mode "max" does not rescue a maximized key in TensorFlow.NET's EarlyStopping: <c>on_train_begin</c> sets
         /// <c>_best = +Inf</c> whatever the mode, and <c>_is_improvement</c> in max mode asks <c>current - min_delta &gt;= best</c>,
         /// so no epoch ever improves and training stops at the first epoch past <c>patience</c> (SciSharp/TensorFlow.NET
@@ -321,13 +295,6 @@ namespace KerasLint.Knowledge
         /// </summary>
         public const string EarlyStoppingMaxNeverImproves =
             "TensorFlow.NET's EarlyStopping starts its best value at +infinity in every mode, so a maximized key never improves (even with mode 'max') and training stops after patience epochs; only a minimized key such as the loss works";
-
-        /// <summary>The message when EarlyStopping monitors a key that is never logged.</summary>
-        public static string MissingMonitorKeyMessage(string monitor) =>
-            $"EarlyStopping reads logs[\"{monitor}\"] directly: TensorFlow.NET throws KeyNotFoundException at the end of epoch 1";
-
-        /// <summary>Whether a Dense activation string exists (else <c>Exception("Activation X not found")</c> when the layer is created).</summary>
-        public static bool IsKnownDenseActivation(string? name) => name == null || DenseActivationNames.Contains(name, StringComparer.Ordinal);
 
         /// <summary>The names TF.NET gives the catalog (family <see cref="FamilySet.TfNet"/>).</summary>
         internal static IEnumerable<KerasName> CatalogNames()

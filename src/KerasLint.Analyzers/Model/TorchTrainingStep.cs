@@ -158,8 +158,5 @@ namespace KerasLint.Model
 
         /// <summary>What the target holds, where the code shows it.</summary>
         public TorchTargetKind Target { get; }
-
-        /// <summary>Whether the loss is a regression loss (squared, absolute, Huber, smooth L1 error).</summary>
-        public bool IsRegressionLoss => Loss is TorchLossKind.Mse or TorchLossKind.L1 or TorchLossKind.Huber or TorchLossKind.SmoothL1;
     }
 }

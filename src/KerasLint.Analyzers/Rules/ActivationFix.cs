@@ -22,13 +22,13 @@ namespace KerasLint.Rules
                 case ActivationSource.DenseActivationObject:
                     if (head.ActivationSite is { } site)
                     {
-                        var current = site.UseLocation.SourceTree?.GetText(cancellationToken).ToString(site.UseLocation.SourceSpan);
+                        var current = SourceSpans.TextAt(site.UseLocation, cancellationToken);
                         if (current != null && api.ActivationExpressionSource(current, activation) is { } expression) plan.Action(key, title).ReplaceExpression(site.UseLocation, expression);
                     }
 
                     break;
                 case ActivationSource.SoftmaxLayer:
-                    var text = head.LayerLocation.SourceTree?.GetText(cancellationToken).ToString(head.LayerLocation.SourceSpan);
+                    var text = SourceSpans.TextAt(head.LayerLocation, cancellationToken);
                     if (text != null && api.ActivationLayerSource(text, activation) is { } layer) plan.Action(key, title).ReplaceExpression(head.LayerLocation, layer);
                     break;
             }

@@ -10,7 +10,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace KerasLint.Rules
 {
     /// <summary>KL0001: "accuracy"/"acc" with a regression loss on a linear/relu/unknown head (and callbacks watching it).</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KL0001AccuracyOnRegressionAnalyzer : SetupRuleAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0001);

@@ -16,7 +16,6 @@ namespace KerasLint.Rules
     /// custom loss on a head whose width is not visible: the outcome depends on that hidden fact (info). Families
     /// that resolve from shapes (tf.keras 2.2+, Keras 3) get it right for sparse and one-hot labels: no report.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KL0003AmbiguousAccuracyAnalyzer : SetupRuleAnalyzer
     {
         private static readonly string[] ClassAccuracies = { "sparse_categorical_accuracy", "categorical_accuracy" };

@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace KerasLint.Rules
 {
     /// <summary>KL0006: a crossentropy loss object with from_logits: true on a softmax or sigmoid head (probabilities squashed twice).</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KL0006FromLogitsOnProbabilitiesAnalyzer : SetupRuleAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0006);

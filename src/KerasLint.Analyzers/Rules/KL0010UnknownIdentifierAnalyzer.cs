@@ -12,7 +12,6 @@ namespace KerasLint.Rules
     /// are taken as custom registered objects (silent). KL0013, reported here too: the same strings when no edit can fix
     /// them, so that every KL0010 carries a fix (KL0013 has none), with what the library does with the name.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KL0010UnknownIdentifierAnalyzer : SetupRuleAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0010, Descriptors.KL0013);

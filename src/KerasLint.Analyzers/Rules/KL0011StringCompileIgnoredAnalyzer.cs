@@ -7,7 +7,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace KerasLint.Rules
 {
     /// <summary>KL0011: an all-string compile whose strings the library does not train as written (TF.NET: RMSprop + MSE, or a throw).</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KL0011StringCompileIgnoredAnalyzer : SetupRuleAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0011);

@@ -14,7 +14,6 @@ namespace KerasLint.Rules
     /// Keras 2.x, tf.keras and TensorFlow.NET decide by the key's spelling; Keras 3 reads the metric's direction and is
     /// never reported). Reported only where the rule holds for every version the configuration allows.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KL0012MonitorModeContradictsKeyAnalyzer : SetupRuleAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0012);

@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace KerasLint.Rules
 {
     /// <summary>KL0101: CrossEntropyLoss / functional.cross_entropy (which apply log_softmax themselves) receive softmax probabilities.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KL0101CrossEntropyOnProbabilitiesAnalyzer : TorchStepRuleAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0101, Descriptors.AtCompilationEnd(Descriptors.KL0101));

@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace KerasLint.Rules
 {
     /// <summary>KL0102: BCELoss / functional.binary_cross_entropy receive values outside [0, 1] (logits, relu or tanh outputs): no sigmoid on the path.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KL0102BceOnUnboundedOutputsAnalyzer : TorchStepRuleAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0102, Descriptors.AtCompilationEnd(Descriptors.KL0102));

@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace KerasLint.Rules
 {
     /// <summary>KL0103: BCEWithLogitsLoss / functional.binary_cross_entropy_with_logits (which apply sigmoid themselves) receive sigmoid outputs.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KL0103BceWithLogitsOnSigmoidAnalyzer : TorchStepRuleAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0103, Descriptors.AtCompilationEnd(Descriptors.KL0103));

@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace KerasLint.Rules
 {
     /// <summary>KL0104: NLLLoss / functional.nll_loss receive softmax, sigmoid, raw or other outputs that are not log-probabilities.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KL0104NllLossWithoutLogSoftmaxAnalyzer : TorchStepRuleAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0104, Descriptors.AtCompilationEnd(Descriptors.KL0104));

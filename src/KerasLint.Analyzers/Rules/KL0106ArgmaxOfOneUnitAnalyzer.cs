@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace KerasLint.Rules
 {
     /// <summary>KL0106: argmax over the class axis (1 or -1) of a prediction with 1 unit: always 0.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KL0106ArgmaxOfOneUnitAnalyzer : TorchReadoutRuleAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0106, Descriptors.AtCompilationEnd(Descriptors.KL0106));
@@ -22,7 +21,7 @@ namespace KerasLint.Rules
                 HeadActivation.Linear => "(pred > 0) on logits",
                 _ => "(pred > 0) on logits, (pred > 0.5) on sigmoid outputs",
             };
-            return Create(Descriptors.KL0106, readout, Text(readout.Node), Origin(readout), threshold);
+            return Create(Descriptors.KL0106, readout, Text(readout), Origin(readout), threshold);
         }
     }
 }

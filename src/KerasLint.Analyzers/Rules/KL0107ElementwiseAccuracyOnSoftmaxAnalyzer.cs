@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace KerasLint.Rules
 {
     /// <summary>KL0107: a softmax output (more than one unit) rounded or thresholded at 0.5 and compared with the target element by element.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KL0107ElementwiseAccuracyOnSoftmaxAnalyzer : TorchReadoutRuleAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0107, Descriptors.AtCompilationEnd(Descriptors.KL0107));
@@ -16,9 +15,9 @@ namespace KerasLint.Rules
         internal override Diagnostic? Analyze(TorchReadout readout)
         {
             var binarises = readout.Kind == TorchReadoutKind.Round || (readout.Kind == TorchReadoutKind.Threshold && readout.Threshold == 0.5);
-            if (!binarises || readout.Comparison == null || readout.Head.Activation != HeadActivation.Softmax || readout.Head.Units == 1) return null;
+            if (!binarises || !HasComparison(readout) || readout.Head.Activation != HeadActivation.Softmax || readout.Head.Units == 1) return null;
             var classes = readout.Head.Units is { } c ? $" with {c} classes" : "";
-            return Create(Descriptors.KL0107, readout, Text(readout.Node), Origin(readout), classes);
+            return Create(Descriptors.KL0107, readout, Text(readout), Origin(readout), classes);
         }
     }
 }

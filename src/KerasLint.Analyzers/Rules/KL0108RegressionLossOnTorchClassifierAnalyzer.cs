@@ -12,7 +12,6 @@ namespace KerasLint.Rules
     /// probabilities (softmax over more than one unit, log-softmax), or on the logits or sigmoid outputs of a head
     /// whose target is visibly one-hot.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KL0108RegressionLossOnTorchClassifierAnalyzer : TorchStepRuleAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0108, Descriptors.AtCompilationEnd(Descriptors.KL0108));

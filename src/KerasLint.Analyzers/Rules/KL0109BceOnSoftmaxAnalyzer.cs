@@ -8,7 +8,6 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace KerasLint.Rules
 {
     /// <summary>KL0109: BCELoss / BCEWithLogitsLoss (module or functional) on a softmax over more than one unit (a single-label head trained as independent yes/no questions).</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KL0109BceOnSoftmaxAnalyzer : TorchStepRuleAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0109, Descriptors.AtCompilationEnd(Descriptors.KL0109));

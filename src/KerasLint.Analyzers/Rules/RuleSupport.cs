@@ -98,7 +98,7 @@ namespace KerasLint.Rules
         internal static void LossObjectFix(FixPlan plan, TrainingSetup setup, params (string Key, string Title, string Canonical)[] targets)
         {
             var use = setup.Loss.Site.UseLocation;
-            var text = use.SourceTree?.GetText().ToString(use.SourceSpan);
+            var text = SourceSpans.TextAt(use);
             if (text == null) return;
             foreach (var (key, title, canonical) in targets)
             {

@@ -1,41 +1,30 @@
 using System.Collections.Immutable;
-using System.Reflection;
 using KerasLint.Analysis;
 using KerasLint.Libraries.KerasNet;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace KerasLint.Analyzers.Tests.Infrastructure
 {
-    /// <summary>Shared test setup: the Keras.NET stand-in, .NET 8 reference assemblies, the family config.</summary>
+    /// <summary>Keras.NET test sources: usings, a method wrapper, the family config (the references are <see cref="LibraryReferences"/>'s).</summary>
     public static class KerasCode
     {
         public const string Usings = "using System;\nusing System.Collections.Generic;\nusing Keras;\nusing Keras.Models;\nusing Keras.Layers;\nusing Keras.Callbacks;\nusing Keras.Optimizers;\nusing Numpy;\n\n";
 
         /// <summary>The built Keras.NET stand-in (assembly Keras 3.8.5.0).</summary>
-        public static MetadataReference KerasReference { get; } = MetadataReference.CreateFromFile(typeof(global::Keras.Models.Sequential).Assembly.Location);
+        public static MetadataReference KerasReference => LibraryReferences.Keras;
 
         /// <summary>.NET 8 reference assemblies from the local package cache (the mirror has 8.0.31).</summary>
-        public static ReferenceAssemblies Net80 { get; } = new ReferenceAssemblies(
-            "net8.0", new PackageIdentity("Microsoft.NETCore.App.Ref", "8.0.31"), Path.Combine("ref", "net8.0"));
+        public static ReferenceAssemblies Net80 => LibraryReferences.Net80;
 
-        /// <summary>Every analyzer in the analyzer assembly (Keras.NET and TorchSharp): the no-crash sweep runs them all.</summary>
-        public static ImmutableArray<DiagnosticAnalyzer> EveryAnalyzer { get; } = typeof(SetupRuleAnalyzer).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
-            .OrderBy(t => t.Name)
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-            .ToImmutableArray();
+        /// <summary>Every engine analyzer of the analyzer assembly (Keras.NET, TF.NET and TorchSharp): the no-crash sweep runs them all.</summary>
+        public static ImmutableArray<DiagnosticAnalyzer> EveryAnalyzer => Engines.All;
 
-        /// <summary>Every analyzer of the compile-based rules (Keras.NET's), and KL0009 (every library's Dropout).</summary>
-        public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers { get; } = typeof(SetupRuleAnalyzer).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && (typeof(SetupRuleAnalyzer).IsAssignableFrom(t) || t == typeof(KerasLint.Rules.KL0009DropoutRateOutOfRangeAnalyzer)) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() != null)
-            .OrderBy(t => t.Name)
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-            .ToImmutableArray();
+        /// <summary>The engines of the compile-based rules (Keras.NET's, TF.NET's) and of KL0009 (every library's Dropout).</summary>
+        public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers { get; } = Engines.All.Where(a => a is not KerasLintTorchAnalyzer).ToImmutableArray();
 
         /// <summary>Wraps statements in a class with a Train method taking x, y, xVal, yVal.</summary>
         public static string InMethod(string body, string members = "") =>
@@ -51,17 +40,14 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
     }
 
     /// <summary>Runs every Keras.NET rule: the expected diagnostics must be exactly those listed.</summary>
-    public sealed class AllRulesTest : CSharpAnalyzerTest<KerasLint.Rules.KL0001AccuracyOnRegressionAnalyzer, DefaultVerifier>
+    public sealed class AllRulesTest : EnginesTest
     {
         public AllRulesTest(string source, string? family = null)
+            : base(KerasCode.AllAnalyzers)
         {
             TestCode = source;
-
-            ReferenceAssemblies = KerasCode.Net80;
             KerasCode.Configure(TestState, family);
         }
-
-        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => KerasCode.AllAnalyzers;
 
         public static Task Run(string source, string? family = null, params DiagnosticResult[] expected)
         {
@@ -72,15 +58,14 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
     }
 
     /// <summary>One rule and its fix: diagnostics before, the fixed code (which must compile), Fix All.</summary>
-    public sealed class FixTest<TAnalyzer, TFix> : CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier>
-        where TAnalyzer : DiagnosticAnalyzer, new()
+    public sealed class FixTest<TRule, TFix> : RuleFixTest<TRule, TFix>
+        where TRule : KerasLintRule, new()
         where TFix : CodeFixProvider, new()
     {
         public FixTest(string source, string fixedSource, string? family = null, string? equivalenceKey = null)
         {
             TestCode = source;
             FixedCode = fixedSource;
-            ReferenceAssemblies = KerasCode.Net80;
             KerasCode.Configure(TestState, family);
             if (family != null) FixedState.AnalyzerConfigFiles.Add(("/.globalconfig", KerasCode.GlobalConfig(family)));
             FixedState.AdditionalReferences.Add(KerasCode.KerasReference);
@@ -88,7 +73,7 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
         }
 
         public static Task Run(string source, string fixedSource, string? family = null, string? equivalenceKey = null) =>
-            new FixTest<TAnalyzer, TFix>(source, fixedSource, family, equivalenceKey).RunAsync();
+            new FixTest<TRule, TFix>(source, fixedSource, family, equivalenceKey).RunAsync();
     }
 
     /// <summary>Runs analyzers directly (no test framework) to read messages and severities.</summary>
@@ -114,9 +99,7 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
         /// <summary>The Keras.NET stand-in's sources compiled as assembly "Keras" with another version (e.g. an old 3.7 release).</summary>
         public static MetadataReference KerasWithVersion(string version)
         {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "KerasLint.sln"))) dir = dir.Parent;
-            var files = Directory.GetFiles(Path.Combine(dir!.FullName, "samples", "KerasNetApi"), "*.cs");
+            var files = Directory.GetFiles(RepoRoot.Combine("samples", "KerasNetApi"), "*.cs");
             var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), path: f))
                 .Append(CSharpSyntaxTree.ParseText($"[assembly: System.Reflection.AssemblyVersion(\"{version}\")]"));
             var compilation = CSharpCompilation.Create("Keras", trees, Platform, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));

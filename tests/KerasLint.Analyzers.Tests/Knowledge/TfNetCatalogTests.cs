@@ -110,17 +110,6 @@ public class TfNetCatalogTests
         if (suggestion != null) Assert.Contains($"did you mean \"{suggestion}\"", message);
     }
 
-    [Fact]
-    public void Val_acc_is_never_logged_and_val_keys_need_validation_data()
-    {
-        var withVal = TfNetSemantics.LoggedKeys(new[] { "acc", "mae", "mse" }, withValidation: true);
-        Assert.Equal(new[] { "loss", "accuracy", "mean_absolute_error", "val_loss", "val_accuracy", "val_mean_absolute_error" }, withVal);
-        var without = TfNetSemantics.LoggedKeys(new[] { "accuracy" }, withValidation: false);
-        Assert.DoesNotContain("val_accuracy", without);
-        Assert.DoesNotContain("val_acc", withVal);
-        Assert.Contains("KeyNotFoundException", TfNetSemantics.MissingMonitorKeyMessage("val_acc"));
-    }
-
     [Theory]
     [InlineData("val_accuracy", MetricDirection.Up)]
     [InlineData("accuracy", MetricDirection.Up)]
@@ -216,17 +205,6 @@ public class TfNetCatalogTests
 
         Assert.Equal(FamilySet.TfNet, KerasCatalog.FamiliesOf("SigmoidFocalCrossEntropy", FunctionRoles.Loss));
     }
-
-    [Theory]
-    [InlineData("softmax", true)]
-    [InlineData("sigmoid", true)]
-    [InlineData("mish", true)]
-    [InlineData(null, true)]
-    [InlineData("elu", false)]
-    [InlineData("Softmax", false)]
-    [InlineData("softplus", false)]
-    public void Dense_string_activations_are_the_known_seven(string? name, bool known) =>
-        Assert.Equal(known, TfNetSemantics.IsKnownDenseActivation(name));
 
     [Fact]
     public void Loss_objects_with_from_logits_are_the_crossentropies()

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using KerasLint.Libraries.TfNet;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace KerasLint.Analyzers.Tests.TfNet
@@ -13,9 +12,7 @@ namespace KerasLint.Analyzers.Tests.TfNet
         public const string Usings = "using System;\nusing System.Collections.Generic;\nusing Tensorflow;\nusing Tensorflow.Keras;\nusing Tensorflow.Keras.Engine;\nusing Tensorflow.Keras.Losses;\nusing Tensorflow.Keras.Callbacks;\nusing Tensorflow.NumPy;\nusing static Tensorflow.KerasApi;\nusing static Tensorflow.Binding;\n\n";
 
         /// <summary>Tensorflow.Binding 0.150.0.0 and Tensorflow.Keras 0.15.0.0 (the stand-ins).</summary>
-        public static ImmutableArray<MetadataReference> References { get; } = ImmutableArray.Create<MetadataReference>(
-            MetadataReference.CreateFromFile(typeof(global::Tensorflow.KerasApi).Assembly.Location),
-            MetadataReference.CreateFromFile(typeof(global::Tensorflow.Binding).Assembly.Location));
+        public static ImmutableArray<MetadataReference> References => LibraryReferences.TfNet;
 
         /// <summary>The 2022 generation has no Tensorflow.Keras.Callbacks namespace.</summary>
         public static string Usings2022 => Usings.Replace("using Tensorflow.Keras.Callbacks;\n", "");
@@ -37,9 +34,7 @@ namespace KerasLint.Analyzers.Tests.TfNet
 
         private static ImmutableArray<MetadataReference> Build2022()
         {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir != null && !File.Exists(Path.Combine(dir.FullName, "KerasLint.sln"))) dir = dir.Parent;
-            var root = Path.Combine(dir!.FullName, "samples", "TfNetApi");
+            var root = RepoRoot.Combine("samples", "TfNetApi");
             var platform = Direct.PlatformReferences;
             var binding = Emit("Tensorflow.Binding", "0.70.1.0",
                 Directory.GetFiles(Path.Combine(root, "Generation2022", "Binding"), "*.cs").Append(Path.Combine(root, "Binding", "Placeholders.cs")), platform);
@@ -85,30 +80,27 @@ namespace KerasLint.Analyzers.Tests.TfNet
     }
 
     /// <summary>Runs every compile-based rule and KL0009 over TF.NET code: the expected diagnostics must be exactly those marked.</summary>
-    public sealed class TfNetRulesTest : CSharpAnalyzerTest<KL0001AccuracyOnRegressionAnalyzer, DefaultVerifier>
+    public sealed class TfNetRulesTest : EnginesTest
     {
         public TfNetRulesTest(string source, string? version)
+            : base(KerasCode.AllAnalyzers)
         {
             TestCode = source;
-            ReferenceAssemblies = KerasCode.Net80;
             TfNetCode.Configure(TestState, version);
         }
-
-        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => KerasCode.AllAnalyzers;
 
         public static Task Run(string source, string? version = null) => new TfNetRulesTest(source, version).RunAsync();
     }
 
     /// <summary>One rule and its fix over TF.NET code: diagnostics before, the fixed code (which must compile), Fix All.</summary>
-    public sealed class TfNetFixTest<TAnalyzer, TFix> : CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier>
-        where TAnalyzer : DiagnosticAnalyzer, new()
+    public sealed class TfNetFixTest<TRule, TFix> : RuleFixTest<TRule, TFix>
+        where TRule : KerasLintRule, new()
         where TFix : CodeFixProvider, new()
     {
         public TfNetFixTest(string source, string fixedSource, string? equivalenceKey, string? version)
         {
             TestCode = source;
             FixedCode = fixedSource;
-            ReferenceAssemblies = KerasCode.Net80;
             TfNetCode.Configure(TestState, version);
             FixedState.AdditionalReferences.AddRange(TfNetCode.References);
             FixedState.AnalyzerConfigFiles.Add(("/.globalconfig", TfNetCode.GlobalConfig(version)));
@@ -116,6 +108,6 @@ namespace KerasLint.Analyzers.Tests.TfNet
         }
 
         public static Task Run(string source, string fixedSource, string? equivalenceKey = null, string? version = null) =>
-            new TfNetFixTest<TAnalyzer, TFix>(source, fixedSource, equivalenceKey, version).RunAsync();
+            new TfNetFixTest<TRule, TFix>(source, fixedSource, equivalenceKey, version).RunAsync();
     }
 }

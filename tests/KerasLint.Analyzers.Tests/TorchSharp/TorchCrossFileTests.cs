@@ -80,7 +80,7 @@ class Other
         [Fact]
         public async Task MessageNamesTheOtherFile()
         {
-            var test = new CSharpAnalyzerTest<KL0101CrossEntropyOnProbabilitiesAnalyzer, DefaultVerifier> { ReferenceAssemblies = TorchVerifier.Net80 };
+            var test = new RuleTest<KL0101CrossEntropyOnProbabilitiesAnalyzer>();
             test.TestState.Sources.Add(("/0/Test0.cs", TorchVerifier.Usings + TorchVerifier.Parse(Loop).Source));
             test.TestState.Sources.Add(("/0/Test1.cs", TorchVerifier.Usings + SoftmaxNet));
             test.TestState.AdditionalReferences.Add(TorchVerifier.TorchSharpReference);

@@ -14,19 +14,8 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
     /// </summary>
     public class TorchNoCrashSweep
     {
-        /// <summary>Every TorchSharp analyzer.</summary>
-        internal static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
-            new KL0101CrossEntropyOnProbabilitiesAnalyzer(),
-            new KL0102BceOnUnboundedOutputsAnalyzer(),
-            new KL0103BceWithLogitsOnSigmoidAnalyzer(),
-            new KL0104NllLossWithoutLogSoftmaxAnalyzer(),
-            new KL0105CrossEntropyOnOneUnitAnalyzer(),
-            new KL0106ArgmaxOfOneUnitAnalyzer(),
-            new KL0107ElementwiseAccuracyOnSoftmaxAnalyzer(),
-            new KL0108RegressionLossOnTorchClassifierAnalyzer(),
-            new KL0109BceOnSoftmaxAnalyzer(),
-            new KL0110ExactEqualityOnRegressionAnalyzer(),
-            new KL0009DropoutRateOutOfRangeAnalyzer());
+        /// <summary>The engines that run every TorchSharp rule (and KL0009).</summary>
+        internal static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = Engines.All.Where(a => a is KerasLintTorchAnalyzer or KerasLintDropoutAnalyzer).ToImmutableArray();
 
         internal static async Task<ImmutableArray<MetadataReference>> ReferencesAsync()
         {

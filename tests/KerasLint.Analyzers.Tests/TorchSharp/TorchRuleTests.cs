@@ -49,7 +49,7 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
         public async Task MessageNamesTheLossAndTheSoftmax()
         {
             var (source, _) = TorchVerifier.Parse(TorchVerifier.Usings + TorchCases.All[0].Source);
-            var test = new CSharpAnalyzerTest<KL0101CrossEntropyOnProbabilitiesAnalyzer, DefaultVerifier> { ReferenceAssemblies = TorchVerifier.Net80, TestCode = source };
+            var test = new RuleTest<KL0101CrossEntropyOnProbabilitiesAnalyzer> { TestCode = source };
             test.TestState.AdditionalReferences.Add(TorchVerifier.TorchSharpReference);
             test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.KL0101).WithSpan(16, 20, 16, 46)
                 .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
@@ -63,7 +63,7 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
             const string source = @"
 namespace TorchSharp { public static class torch { public static class nn { public static object CrossEntropyLoss() => new object(); public static object Softmax(long d) => new object(); } } }
 class C { void M() { var l = TorchSharp.torch.nn.CrossEntropyLoss(); var s = TorchSharp.torch.nn.Softmax(1); } }";
-            var test = new CSharpAnalyzerTest<KL0101CrossEntropyOnProbabilitiesAnalyzer, DefaultVerifier> { ReferenceAssemblies = TorchVerifier.Net80, TestCode = source };
+            var test = new RuleTest<KL0101CrossEntropyOnProbabilitiesAnalyzer> { TestCode = source };
             await test.RunAsync();
         }
     }

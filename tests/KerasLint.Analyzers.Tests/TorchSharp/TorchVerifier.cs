@@ -34,10 +34,9 @@ class Net : Module<Tensor, Tensor>
             "using static TorchSharp.torch.nn.functional;\n";
 
         /// <summary>.NET 8 reference assemblies from the local package cache (the mirror has 8.0.31).</summary>
-        public static readonly ReferenceAssemblies Net80 = new ReferenceAssemblies(
-            "net8.0", new PackageIdentity("Microsoft.NETCore.App.Ref", "8.0.31"), Path.Combine("ref", "net8.0"));
+        public static ReferenceAssemblies Net80 => LibraryReferences.Net80;
 
-        public static MetadataReference TorchSharpReference { get; } = MetadataReference.CreateFromFile(typeof(global::TorchSharp.torch).Assembly.Location);
+        public static MetadataReference TorchSharpReference => LibraryReferences.TorchSharp;
 
         private static readonly Regex Marker = new Regex(@"\{\|(?<id>KL\d{4}):", RegexOptions.Compiled);
 
@@ -82,15 +81,15 @@ class Net : Module<Tensor, Tensor>
             return new FileLinePositionSpan(path, source.Lines.GetLinePositionSpan(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(start, end)));
         }
 
-        public static Task VerifyAsync<TAnalyzer>(string markedSource)
-            where TAnalyzer : DiagnosticAnalyzer, new() =>
-            VerifyFilesAsync<TAnalyzer>(markedSource);
+        public static Task VerifyAsync<TRule>(string markedSource)
+            where TRule : KerasLintRule, new() =>
+            VerifyFilesAsync<TRule>(markedSource);
 
         /// <summary>Several files (Test0.cs, Test1.cs, ...), each with the usings prepended.</summary>
-        public static async Task VerifyFilesAsync<TAnalyzer>(params string[] markedSources)
-            where TAnalyzer : DiagnosticAnalyzer, new()
+        public static async Task VerifyFilesAsync<TRule>(params string[] markedSources)
+            where TRule : KerasLintRule, new()
         {
-            var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { ReferenceAssemblies = Net80 };
+            var test = new RuleTest<TRule>();
             for (var i = 0; i < markedSources.Length; i++)
             {
                 var path = $"/0/Test{i}.cs";
@@ -104,30 +103,30 @@ class Net : Module<Tensor, Tensor>
         }
 
         /// <summary>Applies code action <paramref name="equivalenceKey"/> to every marked diagnostic, one by one and with Fix All.</summary>
-        public static Task VerifyFixAsync<TAnalyzer, TFix>(string markedSource, string fixedSource, string equivalenceKey)
-            where TAnalyzer : DiagnosticAnalyzer, new()
+        public static Task VerifyFixAsync<TRule, TFix>(string markedSource, string fixedSource, string equivalenceKey)
+            where TRule : KerasLintRule, new()
             where TFix : CodeFixProvider, new() =>
-            RunFixAsync<TAnalyzer, TFix>(markedSource, fixedSource, equivalenceKey);
+            RunFixAsync<TRule, TFix>(markedSource, fixedSource, equivalenceKey);
 
         /// <summary>
         /// Checks that the action with <paramref name="equivalenceKey"/> is not offered for the marked diagnostics: not
         /// under its own key, and not as the diagnostic's recommended (first) action either, which hosts see under
         /// "&lt;id&gt;.Recommended" (the provider's candidates are read directly for that).
         /// </summary>
-        public static async Task VerifyNoFixAsync<TAnalyzer, TFix>(string markedSource, string equivalenceKey)
-            where TAnalyzer : DiagnosticAnalyzer, new()
+        public static async Task VerifyNoFixAsync<TRule, TFix>(string markedSource, string equivalenceKey)
+            where TRule : KerasLintRule, new()
             where TFix : KerasLint.CodeFixes.KerasLintCodeFixProvider, new()
         {
-            await RunFixAsync<TAnalyzer, TFix>(markedSource, markedSource, equivalenceKey);
+            await RunFixAsync<TRule, TFix>(markedSource, markedSource, equivalenceKey);
             var (source, expected) = Parse(Usings + markedSource, "/0/Test0.cs");
             var references = await Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
             using var workspace = new AdhocWorkspace();
             var document = workspace.AddProject("Test", LanguageNames.CSharp)
-                .WithCompilationOptions(new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
+                .WithCompilationOptions(Engines.Only<TRule, Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions>(new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)))
                 .WithMetadataReferences(references.Add(TorchSharpReference))
                 .AddDocument("Test0.cs", source, filePath: "/0/Test0.cs");
             var compilation = await document.Project.GetCompilationAsync();
-            var diagnostics = await compilation!.WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<DiagnosticAnalyzer>(new TAnalyzer()))
+            var diagnostics = await compilation!.WithAnalyzers(Engines.All)
                 .GetAnalyzerDiagnosticsAsync();
             Assert.Equal(expected.Count, diagnostics.Length);
             foreach (var diagnostic in diagnostics)
@@ -137,17 +136,17 @@ class Net : Module<Tensor, Tensor>
             }
         }
 
-        private static Task RunFixAsync<TAnalyzer, TFix>(string markedSource, string fixedSource, string equivalenceKey)
-            where TAnalyzer : DiagnosticAnalyzer, new()
+        private static Task RunFixAsync<TRule, TFix>(string markedSource, string fixedSource, string equivalenceKey)
+            where TRule : KerasLintRule, new()
             where TFix : CodeFixProvider, new() =>
-            VerifyFixFilesAsync<TAnalyzer, TFix>(new[] { (markedSource, fixedSource) }, equivalenceKey);
+            VerifyFixFilesAsync<TRule, TFix>(new[] { (markedSource, fixedSource) }, equivalenceKey);
 
         /// <summary>Like <see cref="VerifyFixAsync"/> over several files (Test0.cs, Test1.cs, ...): a fix may edit another file than the diagnostic's.</summary>
-        public static async Task VerifyFixFilesAsync<TAnalyzer, TFix>((string Before, string After)[] files, string equivalenceKey)
-            where TAnalyzer : DiagnosticAnalyzer, new()
+        public static async Task VerifyFixFilesAsync<TRule, TFix>((string Before, string After)[] files, string equivalenceKey)
+            where TRule : KerasLintRule, new()
             where TFix : CodeFixProvider, new()
         {
-            var test = new CSharpCodeFixTest<TAnalyzer, TFix, DefaultVerifier> { ReferenceAssemblies = Net80, CodeActionEquivalenceKey = equivalenceKey };
+            var test = new RuleFixTest<TRule, TFix> { CodeActionEquivalenceKey = equivalenceKey };
 
             // Steps whose model is in another file are reported at compilation end (non-local diagnostics); hosts
             // that hold those diagnostics (full-solution analysis, dotnet format) can still apply their fixes.

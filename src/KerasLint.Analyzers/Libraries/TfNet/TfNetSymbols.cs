@@ -29,11 +29,9 @@ namespace KerasLint.Libraries.TfNet
             KerasInterfaces = Types(compilation, "Tensorflow.Keras.KerasInterface", "Tensorflow.Keras.IKerasApi");
             LayersApis = Types(compilation, "Tensorflow.Keras.Layers.ILayersApi", "Tensorflow.Keras.Layers.LayersApi");
             LossesApis = Types(compilation, "Tensorflow.Keras.Losses.ILossesApi", "Tensorflow.Keras.Losses.LossesApi");
-            MetricsApis = Types(compilation, "Tensorflow.Keras.Metrics.IMetricsApi", "Tensorflow.Keras.Metrics.MetricsApi");
             ActivationsApis = Types(compilation, "Tensorflow.Keras.IActivationsApi", "Tensorflow.Keras.Activations");
             OptimizerApis = Types(compilation, "Tensorflow.Keras.IOptimizerApi", "Tensorflow.Keras.Optimizers.OptimizerApi");
             LossFuncs = Types(compilation, "Tensorflow.Keras.Losses.ILossFunc", "Tensorflow.Keras.ILossFunc");
-            MetricFuncs = Types(compilation, "Tensorflow.Keras.Metrics.IMetricFunc", "Tensorflow.Keras.IMetricFunc");
             EarlyStopping = Type(compilation, "Tensorflow.Keras.Callbacks.EarlyStopping");
             ICallback = Type(compilation, "Tensorflow.Keras.Engine.ICallback");
             Compile = Methods(model, "compile").AddRange(IModel == null ? ImmutableArray<IMethodSymbol>.Empty : Methods(IModel, "compile"));
@@ -63,9 +61,6 @@ namespace KerasLint.Libraries.TfNet
         /// <summary><c>keras.losses</c> factories.</summary>
         public ImmutableArray<INamedTypeSymbol> LossesApis { get; }
 
-        /// <summary><c>keras.metrics</c> factories.</summary>
-        public ImmutableArray<INamedTypeSymbol> MetricsApis { get; }
-
         /// <summary><c>keras.activations</c> (Softmax, Sigmoid, …).</summary>
         public ImmutableArray<INamedTypeSymbol> ActivationsApis { get; }
 
@@ -74,8 +69,6 @@ namespace KerasLint.Libraries.TfNet
 
         /// <summary><c>ILossFunc</c> (Tensorflow.Keras.Losses at 0.15; Tensorflow.Keras in some 0.7 builds).</summary>
         public ImmutableArray<INamedTypeSymbol> LossFuncs { get; }
-
-        public ImmutableArray<INamedTypeSymbol> MetricFuncs { get; }
 
         public INamedTypeSymbol? EarlyStopping { get; }
 
@@ -113,8 +106,6 @@ namespace KerasLint.Libraries.TfNet
 
             return type.AllInterfaces.Any(i => Operations.Is(i, target));
         }
-
-        public bool IsModel(ITypeSymbol? type) => IsA(type, Model) || IsA(type, IModel);
 
         private static INamedTypeSymbol? Type(Compilation compilation, string name) =>
             compilation.GetBestTypeByMetadataName(name, KerasAssembly) ?? compilation.GetBestTypeByMetadataName(name, BindingAssembly);

@@ -17,7 +17,7 @@ namespace KerasLint.Libraries.TorchSharp
     /// file is decided at compilation end: the declarations its lookup follows there are bound then, on demand
     /// (<see cref="OperationAtEnd"/>); nothing of the other members' operation trees is kept meanwhile.
     /// </summary>
-    internal sealed class TorchSharpAdapter : IDropoutAdapter
+    internal sealed class TorchSharpAdapter : IDropoutAdapter, IStepAdapter
     {
         public const string Library = "TorchSharp";
 
@@ -154,27 +154,6 @@ namespace KerasLint.Libraries.TorchSharp
         public TorchTrainingStep? StepAtEnd(IInvocationOperation invocation, CancellationToken cancellationToken) =>
             endSteps.GetOrAdd(invocation.Syntax, key => TrainingStepRecognizer.Recognize(
                 Symbols, invocation, node => OperationAtEnd(node, cancellationToken), out _, cancellationToken));
-
-        /// <summary>The loss as the user wrote it: the class for modules, the function for functional calls.</summary>
-        public static string LossName(TorchLossKind loss, TorchLossForm form) => (loss, form) switch
-        {
-            (TorchLossKind.CrossEntropy, TorchLossForm.Module) => "CrossEntropyLoss",
-            (TorchLossKind.CrossEntropy, _) => "functional.cross_entropy",
-            (TorchLossKind.NllLoss, TorchLossForm.Module) => "NLLLoss",
-            (TorchLossKind.NllLoss, _) => "functional.nll_loss",
-            (TorchLossKind.Bce, TorchLossForm.Module) => "BCELoss",
-            (TorchLossKind.Bce, _) => "functional.binary_cross_entropy",
-            (TorchLossKind.BceWithLogits, TorchLossForm.Module) => "BCEWithLogitsLoss",
-            (TorchLossKind.BceWithLogits, _) => "functional.binary_cross_entropy_with_logits",
-            (TorchLossKind.Mse, TorchLossForm.Module) => "MSELoss",
-            (TorchLossKind.Mse, _) => "functional.mse_loss",
-            (TorchLossKind.L1, TorchLossForm.Module) => "L1Loss",
-            (TorchLossKind.L1, _) => "functional.l1_loss",
-            (TorchLossKind.Huber, TorchLossForm.Module) => "HuberLoss",
-            (TorchLossKind.Huber, _) => "functional.huber_loss",
-            (TorchLossKind.SmoothL1, TorchLossForm.Module) => "SmoothL1Loss",
-            _ => "functional.smooth_l1_loss",
-        };
 
         public DropoutInfo? Dropout(IOperation operation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
