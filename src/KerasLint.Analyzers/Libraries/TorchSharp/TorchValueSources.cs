@@ -9,10 +9,11 @@ using Microsoft.CodeAnalysis.Operations;
 namespace KerasLint.Libraries.TorchSharp
 {
     /// <summary>
-    /// Where the values of a local or parameter come from at a use, inside one member body: the same answers as
+    /// Where the values of a local or parameter come from at a use, inside one member body: the answers of
     /// <see cref="MemberFlow.ReachingValues"/> (nearest preceding definite assignment in the enclosing statement lists,
     /// every assignment in statements in between that may or may not run, later assignments in an enclosing loop) at
-    /// a cost that does not grow with the number of writes: the writes of each symbol are indexed once per body in
+    /// a cost that does not grow with the number of writes, and without counting an assignment's own target as a
+    /// value that reaches a use inside the assigned value (<c>p = softmax(p, 1)</c> reads the previous p): the writes of each symbol are indexed once per body in
     /// source order, and a query walks back from the use by binary search and stops at the first definite
     /// assignment. Every query has a budget (<see cref="QueryBudget"/> write sites examined); past it the answer is
     /// "unknown" (a null entry), never a guess.
@@ -81,7 +82,9 @@ namespace KerasLint.Libraries.TorchSharp
                         }
 
                         var statement = ChildOf(parent, writes[i]);
-                        if (statement == null || statement == current)
+
+                        // An assignment stores after its value is computed: its own target does not reach a use in its value.
+                        if (statement == null || statement == current || parent is IAssignmentOperation assigned && statement == assigned.Target)
                         {
                             i--;
                             continue;

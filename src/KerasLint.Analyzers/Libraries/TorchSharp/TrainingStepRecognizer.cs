@@ -275,7 +275,7 @@ namespace KerasLint.Libraries.TorchSharp
             if (activation != null)
             {
                 if (tensorInput == null) return TorchHead.Unknown;
-                var site = new ActivationSite(ActivationSiteKind.Function, inv.Syntax, tensorInput.Syntax, inv.Syntax);
+                var site = new ActivationSite(ActivationSiteKind.Function, inv.Syntax, tensorInput.Syntax, inv.Syntax, SoftmaxDim(inv, activation.Value));
                 var input = TensorHead(tensorInput); // element-wise: the width is the input's
                 return new TorchHead(activation.Value, ImmutableArray.Create(site), input.Units, input.UnitsNode);
             }
@@ -396,7 +396,7 @@ namespace KerasLint.Libraries.TorchSharp
                     var activation = symbols.ActivationOfModuleFactory(method);
                     if (activation != null)
                     {
-                        var factory = new TorchHead(activation.Value, ImmutableArray.Create(new ActivationSite(ActivationSiteKind.Factory, inv.Syntax, null, inv.Syntax)));
+                        var factory = new TorchHead(activation.Value, ImmutableArray.Create(new ActivationSite(ActivationSiteKind.Factory, inv.Syntax, null, inv.Syntax, SoftmaxDim(inv, activation.Value))));
                         return symbols.IsLinearFactory(method) ? LinearUnits(inv, factory) : factory;
                     }
 
@@ -483,6 +483,16 @@ namespace KerasLint.Libraries.TorchSharp
         /// <summary>A head made by activation modules only (not a Linear, not a custom module): it keeps its input's width.</summary>
         private static bool IsElementwise(TorchHead head) =>
             head.Activation != HeadActivation.Linear && head.Sites.Length > 0 && head.Sites.All(s => s.Kind == ActivationSiteKind.Factory);
+
+        /// <summary>The constant <c>dim</c> argument of a softmax or log_softmax (function, tensor method or module factory); null otherwise.</summary>
+        private int? SoftmaxDim(IInvocationOperation inv, HeadActivation activation)
+        {
+            if (activation != HeadActivation.Softmax && activation != HeadActivation.LogSoftmax) return null;
+            var argument = inv.Arguments.FirstOrDefault(a => a.Parameter?.Name == "dim");
+            if (argument?.Value == null || argument.ArgumentKind == ArgumentKind.DefaultValue) return null;
+            var value = MemberFlow.For(inv).TraceNumber(argument.Value, cancellationToken);
+            return value != null && value.Value == System.Math.Floor(value.Value) && System.Math.Abs(value.Value) < 64 ? (int)value.Value : (int?)null;
+        }
 
         /// <summary>A <c>Linear(in, out)</c> factory's head with its constant output size.</summary>
         private TorchHead LinearUnits(IInvocationOperation factory, TorchHead head)
