@@ -15,6 +15,7 @@ namespace TorchSharpSample
         {
             random.manual_seed(1);
             TrainDigits();
+            TrainDigitsWithTrainer();
             TrainDigitsCorrectly();
             TrainSpamFilter();
             TrainChurnModel();
@@ -44,6 +45,16 @@ namespace TorchSharpSample
                 optimizer.step();
                 Console.WriteLine($"digits epoch {epoch}: loss {loss.item<float>():F4}");
             }
+        }
+
+        /// <summary>KL0101 across classes: the same softmax model and CrossEntropyLoss, handed to <see cref="Trainer"/>.</summary>
+        private static void TrainDigitsWithTrainer()
+        {
+            var model = new DigitClassifier();
+            var trainer = new Trainer(model, CrossEntropyLoss());
+            var optimizer = optim.Adam(model.parameters(), lr: 1e-3);
+            var (x, y) = DigitBatch();
+            Console.WriteLine($"digits (trainer): loss {trainer.Step(x, y, optimizer):F4}");
         }
 
         /// <summary>Correct: logits into CrossEntropyLoss; softmax only to report probabilities after the loss. No diagnostic.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using KerasLint.Knowledge;
 using Microsoft.CodeAnalysis;
 
@@ -74,13 +75,17 @@ namespace KerasLint.Model
     /// <summary>One place that produces the prediction's kind of values.</summary>
     public sealed class ActivationSite
     {
-        public ActivationSite(ActivationSiteKind kind, SyntaxNode node, SyntaxNode? input, SyntaxNode? factory)
+        public ActivationSite(ActivationSiteKind kind, SyntaxNode node, SyntaxNode? input, SyntaxNode? factory, int? dim = null)
         {
             Kind = kind;
             Node = node;
             Input = input;
             Factory = factory;
+            Dim = dim;
         }
+
+        /// <summary>The constant axis a softmax or log_softmax normalises over (<c>Softmax(1)</c>, <c>softmax(x, -1)</c>); null when not one or not constant.</summary>
+        public int? Dim { get; }
 
         public ActivationSiteKind Kind { get; }
 
@@ -93,7 +98,7 @@ namespace KerasLint.Model
         /// <summary>The module factory invocation (<c>Softmax(1)</c>) or the function invocation itself: the node a "switch activation" fix renames.</summary>
         public SyntaxNode? Factory { get; }
 
-        public ActivationSite With(ActivationSiteKind kind, SyntaxNode node, SyntaxNode? input) => new ActivationSite(kind, node, input, Factory);
+        public ActivationSite With(ActivationSiteKind kind, SyntaxNode node, SyntaxNode? input) => new ActivationSite(kind, node, input, Factory, Dim);
     }
 
     /// <summary>What a tensor holds, as far as the code determines it, and where that was decided.</summary>
@@ -124,6 +129,14 @@ namespace KerasLint.Model
         public ImmutableArray<ActivationSite> Sites { get; }
 
         public bool IsKnown => Activation != HeadActivation.Unknown;
+
+        /// <summary>
+        /// A softmax over a single unit: the width is 1 and every site normalises over the unit axis (dim -1, or dim 1
+        /// of the usual (batch, features) output), so every value is exactly 1.0 whatever the input (the library-neutral
+        /// fact of Keras rule KL0004, Dense(1) with softmax). False when the width or an axis is unknown.
+        /// </summary>
+        public bool IsSoftmaxOverOneUnit =>
+            Activation == HeadActivation.Softmax && Units == 1 && Sites.Length > 0 && Sites.All(s => s.Dim == 1 || s.Dim == -1);
     }
 
     /// <summary>The neutral model of one TorchSharp training step: a loss applied to a prediction.</summary>

@@ -34,9 +34,13 @@ namespace KerasLint.Libraries.TorchSharp
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> endModels = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
         private readonly ConcurrentDictionary<SyntaxNode, IOperation?> endOperations = new ConcurrentDictionary<SyntaxNode, IOperation?>();
 
+        /// <summary>The constructor calls of the compilation, indexed on first use at compilation end.</summary>
+        private readonly ConstructorCallSites constructorCalls;
+
         private TorchSharpAdapter(Compilation compilation, TorchSharpSymbols symbols)
         {
             this.compilation = compilation;
+            constructorCalls = new ConstructorCallSites(compilation);
             Symbols = symbols;
         }
 
@@ -64,8 +68,8 @@ namespace KerasLint.Libraries.TorchSharp
         private (TorchTrainingStep? Step, bool Deferred) RecognizeStepOnce(IInvocationOperation invocation, CancellationToken cancellationToken) =>
             steps.GetOrAdd(invocation.Syntax, _ =>
             {
-                var step = TrainingStepRecognizer.Recognize(Symbols, invocation, null, out var needsOtherTrees, cancellationToken);
-                return (step, needsOtherTrees && (step == null || !step.Head.IsKnown));
+                var step = TrainingStepRecognizer.Recognize(Symbols, invocation, null, null, out var needsOtherTrees, out var needsConstructorCalls, out var work, cancellationToken);
+                return (step, (needsOtherTrees && (step == null || !step.Head.IsKnown)) || needsConstructorCalls);
             });
 
         /// <summary>
@@ -153,7 +157,11 @@ namespace KerasLint.Libraries.TorchSharp
         /// <summary>The training step of a deferred loss call, following code in every file (call at compilation end only).</summary>
         public TorchTrainingStep? StepAtEnd(IInvocationOperation invocation, CancellationToken cancellationToken) =>
             endSteps.GetOrAdd(invocation.Syntax, key => TrainingStepRecognizer.Recognize(
-                Symbols, invocation, node => OperationAtEnd(node, cancellationToken), out _, cancellationToken));
+                Symbols, invocation, node => OperationAtEnd(node, cancellationToken), constructor => ConstructorCallsOf(constructor, cancellationToken), out _, out _, out _, cancellationToken));
+
+        /// <summary>Every call of a source constructor in the compilation, bound (call at compilation end only); null when a caller may be hidden.</summary>
+        private IReadOnlyList<IOperation>? ConstructorCallsOf(IMethodSymbol constructor, CancellationToken cancellationToken) =>
+            constructorCalls.CallsOf(constructor, node => OperationAtEnd(node, cancellationToken), cancellationToken);
 
         public DropoutInfo? Dropout(IOperation operation, AnalyzerOptions options, CancellationToken cancellationToken)
         {

@@ -33,8 +33,12 @@ namespace KerasLint.Libraries.TorchSharp
 
         /// <summary>Whether a parameter of a helper defers the decision to compilation end, where <see cref="callers"/> is given.</summary>
         private bool acceptsCallers;
+        /// <summary>The calls of a source constructor in the whole compilation (compilation end only); null: constructor parameters defer the decision (<see cref="NeedsConstructorCalls"/>).</summary>
+        private System.Func<IMethodSymbol, IReadOnlyList<IOperation>?>? constructorCalls;
+
         private readonly HashSet<object> visiting = new HashSet<object>();
-        private int budget = 4000;
+        private const int Budget = 4000;
+        private int budget = Budget;
         private int depth;
 
         private TrainingStepRecognizer(TorchSharpSymbols symbols, SemanticModel model, System.Func<SyntaxNode, IOperation?>? otherTrees, CancellationToken cancellationToken)
@@ -47,6 +51,9 @@ namespace KerasLint.Libraries.TorchSharp
 
         /// <summary>Whether following the prediction needed code in another file that was not available.</summary>
         private bool NeedsOtherTrees { get; set; }
+
+        /// <summary>Whether a constructor parameter was met before its callers were known: the step is decided again at compilation end (even when its head is known: its width may depend on it).</summary>
+        private bool NeedsConstructorCalls { get; set; }
 
         /// <summary>Whether the invocation may be a loss call (cheap: no data flow).</summary>
         public static bool IsCandidate(TorchSharpSymbols symbols, IInvocationOperation invocation)
@@ -62,14 +69,27 @@ namespace KerasLint.Libraries.TorchSharp
         /// <paramref name="otherTrees"/> gives the operations of declarations in other files (null: not available;
         /// <paramref name="needsOtherTrees"/> then says whether they would have been followed).
         /// </summary>
-        public static TorchTrainingStep? Recognize(TorchSharpSymbols symbols, IInvocationOperation invocation, System.Func<SyntaxNode, IOperation?>? otherTrees, out bool needsOtherTrees, CancellationToken cancellationToken)
+        public static TorchTrainingStep? Recognize(TorchSharpSymbols symbols, IInvocationOperation invocation, System.Func<SyntaxNode, IOperation?>? otherTrees, out bool needsOtherTrees, CancellationToken cancellationToken) =>
+            Recognize(symbols, invocation, otherTrees, null, out needsOtherTrees, out _, out _, cancellationToken);
+
+        /// <summary>
+        /// As above; <paramref name="constructorCalls"/> gives every call of a source constructor (compilation end),
+        /// else <paramref name="needsConstructorCalls"/> says a constructor parameter was met and the step must be
+        /// decided again then. <paramref name="work"/>: the operations visited (bounded by the recogniser's budget).
+        /// </summary>
+        public static TorchTrainingStep? Recognize(TorchSharpSymbols symbols, IInvocationOperation invocation, System.Func<SyntaxNode, IOperation?>? otherTrees,
+            System.Func<IMethodSymbol, IReadOnlyList<IOperation>?>? constructorCalls, out bool needsOtherTrees, out bool needsConstructorCalls, out int work, CancellationToken cancellationToken)
         {
             needsOtherTrees = false;
+            needsConstructorCalls = false;
+            work = 0;
             var semanticModel = invocation.SemanticModel;
             if (semanticModel == null) return null;
-            var r = new TrainingStepRecognizer(symbols, semanticModel, otherTrees, cancellationToken);
+            var r = new TrainingStepRecognizer(symbols, semanticModel, otherTrees, cancellationToken) { constructorCalls = constructorCalls };
             var step = r.RecognizeCore(invocation);
             needsOtherTrees = r.NeedsOtherTrees;
+            needsConstructorCalls = r.NeedsConstructorCalls;
+            work = Budget - System.Math.Max(r.budget, 0);
             return step;
         }
 
@@ -177,6 +197,8 @@ namespace KerasLint.Libraries.TorchSharp
                         return (symbols.LossKindOfType(creation.Type), creation.Syntax);
                     case ILocalReferenceOperation local:
                         return Agree(ReachingValues(local, local.Local), LossObject);
+                    case IParameterReferenceOperation parameter:
+                        return Agree(ConstructorArguments(parameter), LossObject);
                     case IFieldReferenceOperation field:
                         return Agree(MemberValues(field.Field, field), LossObject);
                     case IPropertyReferenceOperation property when property.Arguments.Length == 0:
@@ -219,8 +241,16 @@ namespace KerasLint.Libraries.TorchSharp
                 {
                     case IInvocationOperation inv:
                         return InvocationHead(inv);
+                    case ILocalReferenceOperation local when Deconstructed(local) is { } source:
+                        return ProjectedHead(source.Value, source.Index, null);
                     case ILocalReferenceOperation local:
-                        return Merge(ReachingValues(local, local.Local), TensorHead);
+                        return Merge(ReachingValues(local, local.Local, followDeconstruction: true), TensorHead);
+                    case IFieldReferenceOperation field when field.Instance != null && TupleIndex(field.Field) is { } index:
+                        return ProjectedHead(field.Instance, index, null);
+                    case IFieldReferenceOperation field when field.Instance != null && IsValueMember(field.Field):
+                        return ProjectedHead(field.Instance, null, field.Field);
+                    case IPropertyReferenceOperation property when property.Instance != null && property.Arguments.Length == 0 && IsValueMember(property.Property):
+                        return ProjectedHead(property.Instance, null, property.Property);
                     case IParameterReferenceOperation parameter:
                         return ParameterHead(parameter);
                     case IConditionalOperation conditional when conditional.WhenFalse != null:
@@ -245,7 +275,7 @@ namespace KerasLint.Libraries.TorchSharp
             if (activation != null)
             {
                 if (tensorInput == null) return TorchHead.Unknown;
-                var site = new ActivationSite(ActivationSiteKind.Function, inv.Syntax, tensorInput.Syntax, inv.Syntax);
+                var site = new ActivationSite(ActivationSiteKind.Function, inv.Syntax, tensorInput.Syntax, inv.Syntax, SoftmaxDim(inv, activation.Value));
                 var input = TensorHead(tensorInput); // element-wise: the width is the input's
                 return new TorchHead(activation.Value, ImmutableArray.Create(site), input.Units, input.UnitsNode);
             }
@@ -366,7 +396,7 @@ namespace KerasLint.Libraries.TorchSharp
                     var activation = symbols.ActivationOfModuleFactory(method);
                     if (activation != null)
                     {
-                        var factory = new TorchHead(activation.Value, ImmutableArray.Create(new ActivationSite(ActivationSiteKind.Factory, inv.Syntax, null, inv.Syntax)));
+                        var factory = new TorchHead(activation.Value, ImmutableArray.Create(new ActivationSite(ActivationSiteKind.Factory, inv.Syntax, null, inv.Syntax, SoftmaxDim(inv, activation.Value))));
                         return symbols.IsLinearFactory(method) ? LinearUnits(inv, factory) : factory;
                     }
 
@@ -378,11 +408,14 @@ namespace KerasLint.Libraries.TorchSharp
                 case ILocalReferenceOperation local:
                 {
                     if (EscapesBefore(local)) return TorchHead.Unknown;
-                    var append = LastAppendBefore(local);
+                    var append = LastAppendBefore(local, out var unknownAppends);
+                    if (unknownAppends) return TorchHead.Unknown;
                     if (append != null) return AppendHead(append);
                     return Merge(ReachingValues(local, local.Local), ModuleHead);
                 }
 
+                case IParameterReferenceOperation parameter:
+                    return Merge(ConstructorArguments(parameter), ModuleHead);
                 case IFieldReferenceOperation field:
                     return MemberModuleHead(field.Field, field);
                 case IPropertyReferenceOperation property when property.Arguments.Length == 0:
@@ -451,12 +484,22 @@ namespace KerasLint.Libraries.TorchSharp
         private static bool IsElementwise(TorchHead head) =>
             head.Activation != HeadActivation.Linear && head.Sites.Length > 0 && head.Sites.All(s => s.Kind == ActivationSiteKind.Factory);
 
+        /// <summary>The constant <c>dim</c> argument of a softmax or log_softmax (function, tensor method or module factory); null otherwise.</summary>
+        private int? SoftmaxDim(IInvocationOperation inv, HeadActivation activation)
+        {
+            if (activation != HeadActivation.Softmax && activation != HeadActivation.LogSoftmax) return null;
+            var argument = inv.Arguments.FirstOrDefault(a => a.Parameter?.Name == "dim");
+            if (argument?.Value == null || argument.ArgumentKind == ArgumentKind.DefaultValue) return null;
+            var value = MemberFlow.For(inv).TraceNumber(argument.Value, cancellationToken);
+            return value != null && value.Value == System.Math.Floor(value.Value) && System.Math.Abs(value.Value) < 64 ? (int)value.Value : (int?)null;
+        }
+
         /// <summary>A <c>Linear(in, out)</c> factory's head with its constant output size.</summary>
         private TorchHead LinearUnits(IInvocationOperation factory, TorchHead head)
         {
             var argument = factory.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1);
             if (argument?.Value == null) return head;
-            var value = MemberFlow.For(factory).TraceNumber(argument.Value, cancellationToken);
+            var value = MemberFlow.For(factory).TraceNumber(argument.Value, cancellationToken) ?? ConstructorNumber(argument.Value);
             if (value == null || value.Value < 1 || value.Value != System.Math.Floor(value.Value) || value.Value > int.MaxValue) return head;
             var literal = Operations.UnwrapOrNull(argument.Value) is ILiteralOperation ? argument.Value.Syntax : null;
             return head.WithUnits((int)value.Value, literal);
@@ -530,15 +573,278 @@ namespace KerasLint.Libraries.TorchSharp
             }
         }
 
+        // ---------------------------------------------------------------- values across members
+
+        /// <summary>
+        /// What every caller passes for a constructor parameter (<c>new Trainer(model, CrossEntropyLoss())</c>,
+        /// <c>new Net(classes: 1)</c>): the parameter must not be written, read in a lambda, or belong to a primary
+        /// constructor. Without <see cref="constructorCalls"/> (before compilation end) the answer is unknown and the
+        /// step is decided again at the end. A null entry: unknown.
+        /// </summary>
+        private List<IOperation?> ConstructorArguments(IParameterReferenceOperation reference)
+        {
+            var unknown = new List<IOperation?> { null };
+            var parameter = reference.Parameter;
+            if (!(parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor) || parameter.RefKind != RefKind.None || parameter.IsParams
+                || !constructor.DeclaringSyntaxReferences.Any() || !constructor.DeclaringSyntaxReferences.All(r => r.GetSyntax(cancellationToken) is ConstructorDeclarationSyntax)
+                || InsideLambda(reference) || MemberFlow.For(reference).HasWrites(parameter, cancellationToken))
+            {
+                return unknown;
+            }
+
+            if (constructorCalls == null)
+            {
+                NeedsConstructorCalls = true;
+                return unknown;
+            }
+
+            if (!visiting.Add(parameter)) return unknown;
+            try
+            {
+                var calls = constructorCalls(constructor);
+                if (calls == null || calls.Count == 0) return unknown;
+                var values = new List<IOperation?>();
+                foreach (var call in calls)
+                {
+                    var arguments = call is IObjectCreationOperation creation ? creation.Arguments : call is IInvocationOperation invocation ? invocation.Arguments : ImmutableArray<IArgumentOperation>.Empty;
+                    var argument = arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.OriginalDefinition, parameter.OriginalDefinition));
+                    values.Add(argument == null || argument.ArgumentKind == ArgumentKind.ParamArray ? null : argument.Value);
+                }
+
+                return values;
+            }
+            finally
+            {
+                visiting.Remove(parameter);
+            }
+        }
+
+        /// <summary>A number that a constructor parameter receives from every caller (all must pass the same constant); null otherwise.</summary>
+        private double? ConstructorNumber(IOperation operation)
+        {
+            if (!(Operations.UnwrapOrNull(operation) is IParameterReferenceOperation reference)) return null;
+            double? result = null;
+            foreach (var value in ConstructorArguments(reference))
+            {
+                if (value == null) return null;
+                var number = MemberFlow.For(value).TraceNumber(value, cancellationToken) ?? ConstructorNumber(value);
+                if (number == null || (result != null && result.Value != number.Value)) return null;
+                result = number;
+            }
+
+            return result;
+        }
+
+        /// <summary>The element a deconstructed local comes from (<c>var (p, _) = model.forward(x)</c>): the deconstructed value and the index; null unless one level deep.</summary>
+        private static (IOperation Value, int Index)? Deconstructed(ILocalReferenceOperation local)
+        {
+            var deconstruction = TorchValueSources.DeconstructionOf(local);
+            if (deconstruction == null) return null;
+            IOperation child = local;
+            for (var p = local.Parent; p != null && p != deconstruction; child = p, p = p.Parent)
+            {
+                if (!(p is ITupleOperation tuple)) continue;
+                var index = tuple.Elements.IndexOf(child);
+                var outer = p.Parent;
+                while (outer is IDeclarationExpressionOperation || outer is IConversionOperation) outer = outer.Parent;
+                return outer == deconstruction && index >= 0 ? (deconstruction.Value, index) : ((IOperation, int)?)null;
+            }
+
+            return null;
+        }
+
+        /// <summary>The position of a tuple element field (<c>Item2</c>, or a named element); null when not a tuple's.</summary>
+        private static int? TupleIndex(IFieldSymbol field)
+        {
+            if (!field.ContainingType.IsTupleType) return null;
+            var elements = field.ContainingType.TupleElements;
+            var target = field.CorrespondingTupleField ?? field;
+            for (var i = 0; i < elements.Length; i++)
+            {
+                if (SymbolEqualityComparer.Default.Equals(elements[i].CorrespondingTupleField ?? elements[i], target)) return i;
+            }
+
+            return null;
+        }
+
+        /// <summary>A tensor member of a type of the project that is set only while the object is made: a readonly field, a getter-only or init-only property (a record's positional property).</summary>
+        private bool IsValueMember(ISymbol member)
+        {
+            if (member.IsStatic || !member.Locations.Any(l => l.IsInSource) || member.ContainingType == null || symbols.IsModule(member.ContainingType, 1)) return false;
+            return member switch
+            {
+                IFieldSymbol field => field.IsReadOnly && symbols.IsTensor(field.Type),
+                IPropertySymbol property => symbols.IsTensor(property.Type) && (property.SetMethod == null || property.SetMethod.IsInitOnly)
+                    && property.DeclaringSyntaxReferences.All(r => r.GetSyntax(cancellationToken) is ParameterSyntax || r.GetSyntax(cancellationToken) is PropertyDeclarationSyntax { ExpressionBody: null } p && p.AccessorList != null && p.AccessorList.Accessors.All(a => a.Body == null && a.ExpressionBody == null)),
+                _ => false,
+            };
+        }
+
+        /// <summary>
+        /// What an element (<paramref name="index"/>) or member (<paramref name="member"/>) of a composite value holds:
+        /// a tuple literal's element, a record's or class's member as the creation sets it, through a module's
+        /// <c>forward</c>, a helper's returns and locals (<c>return (logits, softmax(logits, 1))</c>, <c>new Output(probs)</c>).
+        /// </summary>
+        private TorchHead ProjectedHead(IOperation container, int? index, ISymbol? member)
+        {
+            if (!Enter()) return TorchHead.Unknown;
+            try
+            {
+                var op = Operations.UnwrapOrNull(container) ?? container;
+                switch (op)
+                {
+                    case ITupleOperation tuple when index != null:
+                        return index.Value < tuple.Elements.Length ? TensorHead(tuple.Elements[index.Value]) : TorchHead.Unknown;
+                    case IObjectCreationOperation creation when index != null && creation.Type != null && creation.Type.IsTupleType:
+                        return creation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == index.Value)?.Value is { } element ? TensorHead(element) : TorchHead.Unknown;
+                    case IObjectCreationOperation creation when member != null:
+                        return Merge(CreationMemberValues(creation, member), TensorHead);
+                    case IInvocationOperation inv when inv.Instance != null && (inv.TargetMethod.Name == "forward" || inv.TargetMethod.Name == "call") && inv.Arguments.Length == 1
+                        && symbols.IsModule(inv.Instance.Type, 1) && !symbols.IsTensor(inv.TargetMethod.ReturnType):
+                    {
+                        var forward = ForwardOf(inv.Instance);
+                        return forward == null ? TorchHead.Unknown : ReturnsHead(forward, v => ProjectedHead(v, index, member));
+                    }
+
+                    case IInvocationOperation inv when IsUserHelper(inv.TargetMethod) && !inv.TargetMethod.IsVirtual && !inv.TargetMethod.IsOverride:
+                        return ReturnsHead(inv.TargetMethod, v => ProjectedHead(v, index, member));
+                    case ILocalReferenceOperation local when Deconstructed(local) == null:
+                        return Merge(ReachingValues(local, local.Local), v => ProjectedHead(v, index, member));
+                    default:
+                        return TorchHead.Unknown;
+                }
+            }
+            finally
+            {
+                depth--;
+            }
+        }
+
+        /// <summary>The values one creation gives a member: its object initializer, the member's initializer, and the assignments of the constructor it calls (a constructor parameter: this creation's argument).</summary>
+        private List<IOperation?> CreationMemberValues(IObjectCreationOperation creation, ISymbol member)
+        {
+            var values = new List<IOperation?>();
+            if (creation.Initializer != null)
+            {
+                foreach (var initializer in creation.Initializer.Initializers)
+                {
+                    if (initializer is ISimpleAssignmentOperation assignment && IsMemberReference(assignment.Target, member)) values.Add(assignment.Value);
+                    else if (!(initializer is ISimpleAssignmentOperation)) return new List<IOperation?> { null };
+                }
+            }
+
+            var constructor = creation.Constructor;
+            if (constructor == null) return new List<IOperation?> { null };
+            foreach (var syntaxRef in member.DeclaringSyntaxReferences)
+            {
+                var node = syntaxRef.GetSyntax(cancellationToken);
+                if (node is ParameterSyntax positional)
+                {
+                    // A record's positional property: the primary constructor's argument of the same parameter.
+                    var argument = creation.Arguments.FirstOrDefault(a => a.Parameter != null && a.Parameter.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == positional.SyntaxTree && r.Span == positional.Span));
+                    if (argument == null) return new List<IOperation?> { null };
+                    values.Add(argument.Value);
+                    continue;
+                }
+
+                EqualsValueClauseSyntax? init = node is VariableDeclaratorSyntax v ? v.Initializer : node is PropertyDeclarationSyntax p ? p.Initializer : null;
+                if (init != null)
+                {
+                    switch (OperationOf(init))
+                    {
+                        case IFieldInitializerOperation f: values.Add(f.Value); break;
+                        case IPropertyInitializerOperation pi: values.Add(pi.Value); break;
+                        default: values.Add(null); break;
+                    }
+                }
+            }
+
+            if (!constructor.IsImplicitlyDeclared && !(member.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is ParameterSyntax))
+            {
+                foreach (var syntaxRef in constructor.DeclaringSyntaxReferences)
+                {
+                    var node = syntaxRef.GetSyntax(cancellationToken);
+                    if (node is ConstructorDeclarationSyntax { Initializer: { } chained } && chained.ThisOrBaseKeyword.Text == "this") return new List<IOperation?> { null };
+                    var body = OperationOf(node);
+                    if (body == null) return new List<IOperation?> { null };
+                    foreach (var assignment in body.DescendantsAndSelf().OfType<ISimpleAssignmentOperation>())
+                    {
+                        if (!IsMemberReference(assignment.Target, member)) continue;
+                        if (Operations.UnwrapOrNull(assignment.Value) is IParameterReferenceOperation parameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, constructor.OriginalDefinition))
+                        {
+                            var argument = creation.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.OriginalDefinition, parameter.Parameter.OriginalDefinition));
+                            values.Add(argument?.Value);
+                        }
+                        else
+                        {
+                            values.Add(assignment.Value);
+                        }
+                    }
+                }
+            }
+
+            return values;
+        }
+
+        /// <summary>The <c>forward</c> a module value runs: of the type it is created as (through locals, fields, constructor parameters), else of its static type when that is a module of the project.</summary>
+        private IMethodSymbol? ForwardOf(IOperation instance)
+        {
+            var type = ModuleType(instance);
+            for (var t = type; t != null && t.Locations.Any(l => l.IsInSource); t = t.BaseType)
+            {
+                var forward = t.GetMembers("forward").OfType<IMethodSymbol>().FirstOrDefault(m => !m.IsAbstract && !m.IsStatic && m.Parameters.Length == 1);
+                if (forward != null) return forward;
+            }
+
+            return null;
+        }
+
+        private INamedTypeSymbol? ModuleType(IOperation instance)
+        {
+            if (!Enter()) return null;
+            try
+            {
+                var op = Operations.UnwrapOrNull(instance) ?? instance;
+                List<IOperation?>? values = op switch
+                {
+                    IObjectCreationOperation creation => null,
+                    ILocalReferenceOperation local => ReachingValues(local, local.Local),
+                    IFieldReferenceOperation field => MemberValues(field.Field, field),
+                    IPropertyReferenceOperation property when property.Arguments.Length == 0 => MemberValues(property.Property, property),
+                    IParameterReferenceOperation parameter when parameter.Parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } => ConstructorArguments(parameter),
+                    _ => null,
+                };
+                if (op is IObjectCreationOperation created) return created.Type is INamedTypeSymbol t && IsCustomModule(t) ? t : null;
+                if (values != null && values.Count > 0 && !values.Contains(null))
+                {
+                    INamedTypeSymbol? agreed = null;
+                    foreach (var value in values)
+                    {
+                        var type = ModuleType(value!);
+                        if (type == null || (agreed != null && !SymbolEqualityComparer.Default.Equals(agreed, type))) return null;
+                        agreed = type;
+                    }
+
+                    return agreed;
+                }
+
+                return op.Type is INamedTypeSymbol declared && IsCustomModule(declared) ? declared : null;
+            }
+            finally
+            {
+                depth--;
+            }
+        }
+
         // ---------------------------------------------------------------- data flow
 
         /// <summary>The values a local or parameter may hold at a use (the member's shared reaching definitions).</summary>
-        private List<IOperation?> ReachingValues(IOperation use, ISymbol symbol)
+        private List<IOperation?> ReachingValues(IOperation use, ISymbol symbol, bool followDeconstruction = false)
         {
             if (!visiting.Add(use)) return new List<IOperation?> { null };
             try
             {
-                return MemberFlow.For(use).ReachingValues(use, symbol, cancellationToken);
+                return TorchValueSources.For(use).ReachingValues(use, symbol, cancellationToken, followDeconstruction);
             }
             finally
             {
@@ -548,15 +854,12 @@ namespace KerasLint.Libraries.TorchSharp
 
         /// <summary>Whether the module local is handed to code outside TorchSharp before the use (a helper may append to it).</summary>
         private bool EscapesBefore(ILocalReferenceOperation use) =>
-            MemberFlow.For(use).PassedToCallBefore(use.Local, use.Syntax.SpanStart,
+            TorchValueSources.For(use).PassedToCallBefore(use.Local, use.Syntax.SpanStart,
                 invocation => SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingAssembly, symbols.Torch.ContainingAssembly), cancellationToken);
 
-        /// <summary>The last <c>append</c> on the local before the use; null when there is none.</summary>
-        private IInvocationOperation? LastAppendBefore(ILocalReferenceOperation use) =>
-            MemberFlow.For(use).CallsOn(use.Local, cancellationToken)
-                .Where(i => symbols.IsSequentialAppend(i.TargetMethod) && i.Syntax.SpanStart < use.Syntax.SpanStart && i.Parent is IExpressionStatementOperation)
-                .OrderBy(i => i.Syntax.SpanStart)
-                .LastOrDefault();
+        /// <summary>The last <c>append</c> on the local before the use; null when there is none. <paramref name="unknown"/>: the lookup ran past its budget.</summary>
+        private IInvocationOperation? LastAppendBefore(ILocalReferenceOperation use, out bool unknown) =>
+            TorchValueSources.For(use).LastStatementCallBefore(use.Local, use.Syntax.SpanStart, symbols.IsSequentialAppend, out unknown, cancellationToken);
 
         /// <summary>A field's or property's values: its initializer and the assignments in <see cref="WriterBodies"/>.</summary>
         private List<IOperation?> MemberValues(ISymbol member, IOperation reference)
