@@ -24,7 +24,7 @@ namespace KerasLint.Rules
         }
 
         Diagnostic? IStepRule.AnalyzeStep(TorchTrainingStep step) =>
-            step.Head is { Units: 1, Activation: HeadActivation.Softmax } && step.Loss is not (TorchLossKind.CrossEntropy or TorchLossKind.NllLoss)
+            step.Head.IsSoftmaxOverOneUnit && step.Loss is not (TorchLossKind.CrossEntropy or TorchLossKind.NllLoss)
                 ? TorchStepRuleAnalyzer.Create(Descriptors.KL0004, step, TorchStepRuleAnalyzer.Phrase(step))
                 : null;
     }
