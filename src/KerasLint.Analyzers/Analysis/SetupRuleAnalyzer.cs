@@ -22,6 +22,7 @@ namespace KerasLint.Analysis
             {
                 var analysis = CompilationAnalysis.For(start.Compilation);
                 if (analysis == null || analysis.SetupAdapters.IsEmpty) return;
+                var foreign = new ForeignSites();
                 start.RegisterOperationBlockAction(ctx =>
                 {
                     // Cheap first: a member whose code never names a compile method holds no setup (cached per
@@ -33,12 +34,15 @@ namespace KerasLint.Analysis
                         foreach (var setup in analysis.SetupsOfMember(block, ctx.Options, ctx.CancellationToken))
                         {
                             ctx.CancellationToken.ThrowIfCancellationRequested();
-                            Analyze(setup, reporter ??= new Reporter(ctx.ReportDiagnostic, ctx.CancellationToken));
+                            Analyze(setup, reporter ??= new Reporter(ctx.ReportDiagnostic, ctx.CancellationToken, l => ForeignSites.IsLocal(l, ctx.OperationBlocks), foreign));
                         }
                     }
 
                     reporter?.Flush();
                 });
+
+                // Sites outside the member that found them (another member or file): once, at compilation end.
+                start.RegisterCompilationEndAction(foreign.Report);
             });
         }
 

@@ -61,7 +61,13 @@ namespace KerasLint.Libraries.TfNet
             {
                 var model = Operations.Unwrap(receiver);
                 head = Head(Layers(model, flow, compile.Syntax.SpanStart, allowHelper: true, depth: 0));
-                if (model is ILocalReferenceOperation lr) FitFacts(lr.Local, flow, out callbacks, out validation, out lookups);
+                var holder = model switch
+                {
+                    ILocalReferenceOperation lr => (ISymbol)lr.Local,
+                    IFieldReferenceOperation fr when fr.Instance == null || fr.Instance is IInstanceReferenceOperation => fr.Field,
+                    _ => null,
+                };
+                if (holder != null) FitFacts(compile, holder, flow, out callbacks, out validation, out lookups);
             }
 
             var parameters = compile.TargetMethod.Parameters;
@@ -163,7 +169,8 @@ namespace KerasLint.Libraries.TfNet
             var arg = Operations.Argument(compile.Arguments, "loss");
             if (!Operations.IsExplicit(arg)) return new LossInfo(LossKind.Unknown, null, new ValueSite(null, compile.Syntax.GetLocation(), null));
             var use = arg!.Value.Syntax.GetLocation();
-            var value = flow.Trace(arg.Value, ct);
+            // A loss object in a field (or returned by a helper): its one value in the whole program.
+            var value = KerasModels.Resolve(arg.Value, flow, ct);
             switch (value)
             {
                 case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol type:
@@ -315,13 +322,19 @@ namespace KerasLint.Libraries.TfNet
                 return baseLayers == null ? null : KerasModels.AddCalls(lr.Local, flow, before, baseLayers, s.Add, ct);
             }
 
+            if (model is IFieldReferenceOperation field && (field.Instance == null || field.Instance is IInstanceReferenceOperation))
+            {
+                // A model in a field (keras.Sequential(...) in an initializer, a constructor or another method, of any file).
+                return KerasModels.FieldLayers(field.Field, flow, before, s.Add, (v, f, at) => Layers(v, f, at, allowHelper, depth + 1), ct);
+            }
+
             if (!(model is IInvocationOperation call)) return null;
             if (TfNetSymbols.IsApi(call.TargetMethod, "Sequential", s.KerasInterfaces))
             {
                 var layersArg = call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0);
                 if (layersArg == null || !Operations.IsExplicit(layersArg) || Operations.IsNullConstant(layersArg.Value)) return new List<IOperation?>();
                 var elements = Elements(layersArg.Value, flow, out _);
-                return elements?.Select(e => (IOperation?)flow.Trace(e, ct)).ToList();
+                return elements?.Select(e => (IOperation?)KerasModels.Resolve(e, flow, ct)).ToList();
             }
 
             if (TfNetSymbols.IsApi(call.TargetMethod, "Model", s.KerasInterfaces))
@@ -421,7 +434,7 @@ namespace KerasLint.Libraries.TfNet
         {
             var flow = MemberFlow.For(layer);
             var unitsArg = Operations.Argument(layer.Arguments, "units");
-            var units = unitsArg == null ? null : flow.TraceNumber(unitsArg.Value, ct);
+            var units = unitsArg == null ? null : flow.TraceNumber(unitsArg.Value, ct) ?? KerasModels.Number(unitsArg.Value, ct);
             int? u = units is { } d && d >= 1 && d == Math.Floor(d) ? (int)d : null;
             var dense = u is { } n ? $"Dense({n})" : "Dense";
             if (act is { } a)
@@ -469,8 +482,19 @@ namespace KerasLint.Libraries.TfNet
         }
 
         // ---- fit: callbacks and validation ----
-        private void FitFacts(ILocalSymbol model, MemberFlow flow, out ImmutableArray<CallbackInfo> callbacks, out bool? validation, out ImmutableArray<HistoryLookup> lookups) =>
-            KerasModels.FitFacts(model, flow, s.Fit, v => Elements(v, flow, out _), c => Operations.Is(c.Type, s.EarlyStopping) ? KerasModels.Callback(MonitorCallback.EarlyStopping, "EarlyStopping", c, ct) : null,
+
+        /// <summary>The callbacks passed to fit: a collection here, a list's <c>ToArray()</c>, or what a helper returns.</summary>
+        private ImmutableArray<IOperation>? CallbackElements(IOperation value)
+        {
+            var flow = MemberFlow.For(value);
+            if (Elements(value, flow, out _) is { } here) return here;
+            var resolved = KerasModels.Resolve(value, flow, ct);
+            if (resolved != Operations.Unwrap(value) && Elements(resolved, MemberFlow.For(resolved), out _) is { } returned) return returned;
+            return KerasModels.CollectionElements(value, flow, readsOnly, ct);
+        }
+
+        private void FitFacts(IInvocationOperation compile, ISymbol model, MemberFlow flow, out ImmutableArray<CallbackInfo> callbacks, out bool? validation, out ImmutableArray<HistoryLookup> lookups) =>
+            KerasModels.FitFacts(compile, model, flow, s.Compile, s.Fit, v => CallbackElements(v), c => Operations.Is(c.Type, s.EarlyStopping) ? KerasModels.Callback(MonitorCallback.EarlyStopping, "EarlyStopping", c, ct) : null,
                 p => p.Name == "history" && TfNetSymbols.IsA(p.ContainingType, s.ICallback), ct, out callbacks, out validation, out lookups);
     }
 }
