@@ -30,6 +30,7 @@ namespace KerasLint.Analysis
             var adds = new List<(IOperation? Layer, bool Conditional)>();
             foreach (var e in Entries(holder, flow, add, ct))
             {
+                flow.Visit();
                 if (e.Position >= before) break;
                 if (e.Position <= after) continue;
                 if (e.Escapes) return null;
@@ -84,6 +85,7 @@ namespace KerasLint.Analysis
                 foreach (var read in flow.Reads(holder, ct))
                 {
                     ct.ThrowIfCancellationRequested();
+                    flow.Visit();
                     var parent = Operations.ParentSkippingWrappers(read);
                     if (parent is IInvocationOperation inv && inv.Instance != null && Operations.Unwrap(inv.Instance) == read)
                     {
@@ -337,6 +339,7 @@ namespace KerasLint.Analysis
                 foreach (var read in flow.Reads(model, ct))
                 {
                     ct.ThrowIfCancellationRequested();
+                    flow.Visit();
                     if (!(Operations.ParentSkippingWrappers(read) is IInvocationOperation call) || call.Instance == null || Operations.Unwrap(call.Instance) != read) continue;
                     if (Operations.IsOneOf(call.TargetMethod, compileMethods))
                     {
@@ -389,6 +392,7 @@ namespace KerasLint.Analysis
                 for (var i = first ? 0 : at + 1; i < events.Count; i++)
                 {
                     ct.ThrowIfCancellationRequested();
+                    flow.Visit();
                     var e = events[i];
                     if (i == at) continue;
                     if (e.IsCompile)
@@ -410,9 +414,69 @@ namespace KerasLint.Analysis
                 }
             }
 
+            // A model in a field compiled once in the whole program: every fit on it, in any member or file, trains with this setup.
+            if (model is IFieldSymbol field && at >= 0 && compile.SemanticModel != null && !disagree)
+            {
+                foreach (var fit in FitsElsewhere(field, compile, flow, compileMethods, fitMethods, ct))
+                {
+                    var fitFlow = MemberFlow.For(fit);
+                    if (++fits > MaxFitsPerCompile)
+                    {
+                        disagree = true;
+                        break;
+                    }
+
+                    var v = Operations.FitValidation(fit);
+                    if (fits == 1) validation = v;
+                    else if (validation != v) disagree = true;
+                    HistoryLookups(fit, fitFlow, isHistoryLogs, keysFound, ct);
+                    var cb = Operations.Argument(fit.Arguments, "callbacks");
+                    if (!Operations.IsExplicit(cb) || !(elements(cb!.Value) is { } values)) continue;
+                    foreach (var e in values)
+                    {
+                        if (Resolve(e, MemberFlow.For(e), ct) is IObjectCreationOperation creation && callback(creation) is { } info) cbs.Add(info);
+                    }
+                }
+            }
+
             if (disagree) validation = null;
             callbacks = cbs.ToImmutable();
             lookups = keysFound.ToImmutable();
+        }
+
+        /// <summary>The fit calls on a field outside the compiling member, when that compile is the only one on the field in the whole program; else none.</summary>
+        private static List<IInvocationOperation> FitsElsewhere(IFieldSymbol field, IInvocationOperation compile, MemberFlow flow, ImmutableArray<IMethodSymbol> compileMethods, ImmutableArray<IMethodSymbol> fitMethods, CancellationToken ct)
+        {
+            var fits = new List<IInvocationOperation>();
+            var facts = ValueFlow.ProgramFlow.For(compile.SemanticModel!.Compilation).Field(field, ct);
+            if (!facts.Complete) return fits;
+            var member = flow.Root.Syntax;
+            foreach (var use in facts.Uses)
+            {
+                if (!(Operations.ParentSkippingWrappers(use) is IInvocationOperation call) || call.Instance == null || Operations.Unwrap(call.Instance) != use) continue;
+                if (Operations.IsOneOf(call.TargetMethod, compileMethods))
+                {
+                    // Another compile on the field: which setup a fit elsewhere trains with is not known.
+                    if (call.Syntax.SyntaxTree != compile.Syntax.SyntaxTree || call.Syntax.Span != compile.Syntax.Span) return new List<IInvocationOperation>();
+                    continue;
+                }
+
+                if (Operations.IsOneOf(call.TargetMethod, fitMethods) && !(call.Syntax.SyntaxTree == member.SyntaxTree && member.Span.Contains(call.Syntax.Span))) fits.Add(call);
+            }
+
+            return fits;
+        }
+
+        /// <summary>
+        /// The elements of an array held by a field (<c>static readonly string[] Metrics = { ... }</c>, in any file) whose one
+        /// use is <paramref name="use"/>: a fix may edit the declaration only then. Null otherwise.
+        /// </summary>
+        public static ImmutableArray<IOperation>? FieldArray(IOperation use, CancellationToken ct)
+        {
+            if (!(Operations.Unwrap(use) is IFieldReferenceOperation field) || use.SemanticModel == null) return null;
+            var facts = ValueFlow.ProgramFlow.For(use.SemanticModel.Compilation).Field(field.Field, ct);
+            if (!facts.Complete || facts.Values.Length != 1 || facts.Uses.Length != 1) return null;
+            return Operations.Unwrap(facts.Values[0]) is IArrayCreationOperation { Initializer: { } init } ? init.ElementValues : (ImmutableArray<IOperation>?)null;
         }
 
         /// <summary>

@@ -41,6 +41,14 @@ namespace KerasLint.Analysis
         public T Memo<T>(object key, System.Func<T> create)
             where T : class => (T)memo.GetOrAdd(key, _ => create());
 
+        private int visited;
+
+        /// <summary>Work done by the queries over this body (operations visited by the callers that count it); tests pin it, never time.</summary>
+        public int Visited => Volatile.Read(ref visited);
+
+        /// <summary>Counts work done over this body.</summary>
+        public void Visit(int count = 1) => Interlocked.Add(ref visited, count);
+
         /// <summary>The outermost operation of the member body.</summary>
         public IOperation Root { get; }
 

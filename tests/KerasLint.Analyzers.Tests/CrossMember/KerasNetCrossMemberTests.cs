@@ -275,6 +275,73 @@ namespace KerasLint.Analyzers.Tests.CrossMember
         model.Compile(optimizer: ""adam"", loss: Names.Loss, metrics: new[] { Names.Mae });
 "), Usings + Names);
 
+        // ---- metrics in a field ----
+        private const string MetricsClass = "static class Settings\n{\n    public static readonly string[] Metrics = { \"mae\", ACC };\n}\n";
+
+        [Fact]
+        public Task MetricsArrayInFieldOfAnotherFile_OneUse_ReportedAtTheDeclaration() => Run(InMethod(@"        var model = new Sequential();
+        model.Add(new Dense(1));
+        model.Compile(optimizer: ""adam"", loss: ""mse"", metrics: Settings.Metrics);
+"), Usings + MetricsClass.Replace("ACC", "{|KL0001:\"accuracy\"|}"));
+
+        [Fact]
+        public Task MetricsArrayInFieldSharedByTwoCompiles_Silent() => Run(InMethod(@"        var model = new Sequential();
+        model.Add(new Dense(1));
+        model.Compile(optimizer: ""adam"", loss: ""mse"", metrics: Settings.Metrics);
+        var other = new Sequential();
+        other.Add(new Dense(10, activation: ""softmax""));
+        other.Compile(optimizer: ""adam"", loss: ""categorical_crossentropy"", metrics: Settings.Metrics);
+"), Usings + MetricsClass.Replace("ACC", "\"accuracy\""));
+
+        // ---- a model in a field trained in another method ----
+        private const string TrainedElsewhere = @"    private readonly Sequential model;
+
+    C()
+    {
+        model = new Sequential();
+        model.Add(new Dense(10, activation: ""softmax""));
+        model.Compile(optimizer: ""adam"", loss: ""categorical_crossentropy"", metrics: new[] { ""accuracy"" });
+    }
+
+    void Train(NDarray x, NDarray y)
+    {
+        model.Fit(x, y, epochs: 10, validation_split: 0.1f, callbacks: new Callback[] { new EarlyStopping(monitor: MONITOR) });
+    }
+";
+
+        [Fact]
+        public Task FieldCompiledInConstructor_TrainedInAnotherMethod_Reported() => Run(Class(TrainedElsewhere.Replace("MONITOR", @"{|KL0008:""val_acc""|}")));
+
+        [Fact]
+        public Task FieldCompiledInConstructor_TrainedInAnotherMethod_LoggedKey_Silent() => Run(Class(TrainedElsewhere.Replace("MONITOR", @"""val_accuracy""")));
+
+        [Fact]
+        public Task FieldCompiledTwice_FitElsewhereUnknown_Silent() => Run(Class(TrainedElsewhere.Replace("MONITOR", @"""val_acc""")
+            + "    void Recompile() { model.Compile(optimizer: \"adam\", loss: \"categorical_crossentropy\", metrics: new[] { \"accuracy\" }); }\n"));
+
+        // ---- metrics from a conditional expression: each branch a possibility ----
+        [Fact]
+        public Task ConditionalMetrics_ReportedInTheBranch() => Run(InMethod(@"        var model = new Sequential();
+        model.Add(new Dense(1));
+        model.Compile(optimizer: ""adam"", loss: ""mse"", metrics: x == null ? new[] { ""mae"" } : new[] { ""mae"", {|KL0001:""accuracy""|} });
+"));
+
+        [Fact]
+        public Task ConditionalMetrics_RightOnEveryBranch_Silent() => Run(InMethod(@"        var model = new Sequential();
+        model.Add(new Dense(1));
+        model.Compile(optimizer: ""adam"", loss: ""mse"", metrics: x == null ? new[] { ""mae"" } : new[] { ""mae"", ""mse"" });
+"));
+
+        [Fact]
+        public Task ConditionalMetrics_FixRemovesInTheBranch() =>
+            FixTest<KL0001AccuracyOnRegressionAnalyzer, KL0001AccuracyOnRegressionCodeFixProvider>.Run(InMethod(@"        var model = new Sequential();
+        model.Add(new Dense(1));
+        model.Compile(optimizer: ""adam"", loss: ""mse"", metrics: x == null ? new[] { ""mse"" } : new[] { ""mse"", {|KL0001:""accuracy""|} });
+"), InMethod(@"        var model = new Sequential();
+        model.Add(new Dense(1));
+        model.Compile(optimizer: ""adam"", loss: ""mse"", metrics: x == null ? new[] { ""mse"" } : new[] { ""mse"", ""mae"" });
+"));
+
         // ---- fit facts per compile ----
         [Fact]
         public Task FitAfterRecompile_UsesTheLaterSetup() => Run(InMethod(@"        var model = new Sequential();

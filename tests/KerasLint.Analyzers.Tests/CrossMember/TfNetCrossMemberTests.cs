@@ -88,6 +88,10 @@ namespace KerasLint.Analyzers.Tests.CrossMember
         public Task LossObjectInField_FromLogitsOnSoftmax_ReportedAtTheField() => Run(Class(LossInField.Replace("LOGITS", "{|KL0006:true|}")));
 
         [Fact]
+        public Task LossObjectInFieldUsedByTwoCompiles_ReportedAtEachUse() => Run(Class(LossInField.Replace("LOGITS", "true").Replace("model.compile(keras.optimizers.Adam(), loss,", "model.compile(keras.optimizers.Adam(), {|KL0006:loss|},")
+            + "    void Again() { var m = keras.Sequential(keras.layers.Dense(3, activation: \"softmax\")); m.compile(keras.optimizers.Adam(), {|KL0006:loss|}, new[] { \"accuracy\" }); }\n"));
+
+        [Fact]
         public Task LossObjectInField_Probabilities_Silent() => Run(Class(LossInField.Replace("LOGITS", "false")));
 
         [Fact]
@@ -157,6 +161,16 @@ namespace KerasLint.Analyzers.Tests.CrossMember
         [Fact]
         public Task CallbacksFromHelper_LoggedKey_Silent() => Run(InMethod(CallbacksFromHelper,
             "    static List<ICallback> Callbacks(IModel m) => new List<ICallback> { new EarlyStopping(new CallbackParams { Model = m }, \"val_accuracy\", patience: 3) };\n"));
+
+        [Fact]
+        public Task ConditionalMetrics_ReportedInTheBranch() => Run(InMethod(@"        var model = keras.Sequential(keras.layers.Dense(1));
+        model.compile(keras.optimizers.Adam(), keras.losses.MeanSquaredError(), x == null ? new[] { ""mae"" } : new[] { ""mae"", {|KL0001:""accuracy""|} });
+"));
+
+        [Fact]
+        public Task ConditionalMetrics_RightOnEveryBranch_Silent() => Run(InMethod(@"        var model = keras.Sequential(keras.layers.Dense(1));
+        model.compile(keras.optimizers.Adam(), keras.losses.MeanSquaredError(), x == null ? new[] { ""mae"" } : null);
+"));
 
         [Fact]
         public Task MetricFromConstOfAnotherFile_Reported() => Run(InMethod(@"        var model = keras.Sequential(keras.layers.Dense(1));

@@ -177,9 +177,12 @@ namespace KerasLint.Analysis.ValueFlow
             var uses = ImmutableArray.CreateBuilder<IOperation>();
             foreach (var reference in field.DeclaringSyntaxReferences)
             {
-                if (reference.GetSyntax(ct) is VariableDeclaratorSyntax { Initializer: { } init } declarator
-                    && Model(declarator.SyntaxTree).GetOperation(init.Value, ct) is { } value)
+                if (reference.GetSyntax(ct) is VariableDeclaratorSyntax { Initializer: { } init } declarator)
                 {
+                    // Through the initializer: `T[] f = { ... }` is an implicit array creation around the braces.
+                    var model = Model(declarator.SyntaxTree);
+                    var value = model.GetOperation(init, ct) is IFieldInitializerOperation fi ? fi.Value : model.GetOperation(init.Value, ct);
+                    if (value == null) return SymbolFacts.Unknown;
                     values.Add(value);
                 }
             }

@@ -102,7 +102,32 @@ namespace KerasLint.Libraries.KerasNet
             if (!Operations.IsExplicit(arg)) return ImmutableArray<MetricInfo>.Empty;
             var value = Operations.Unwrap(arg!.Value);
             if (value.ConstantValue.HasValue && value.ConstantValue.Value == null) return ImmutableArray<MetricInfo>.Empty;
+            if (value is IConditionalOperation { WhenFalse: { } whenFalse } conditional)
+            {
+                // Each branch a possibility: every metric of either, at its own site (a diagnostic names its branch).
+                var both = ImmutableArray.CreateBuilder<MetricInfo>();
+                foreach (var branch in new[] { conditional.WhenTrue, whenFalse })
+                {
+                    var b = Operations.Unwrap(branch);
+                    if (Operations.IsNullConstant(b)) continue;
+                    if (!(b is IArrayCreationOperation) || !(flow.ArrayElements(b, out _, ct, readsOnly) is { } items)) return null;
+                    for (var i = 0; i < items.Length; i++)
+                    {
+                        var removable = !(items.Length == 1 && b.Syntax is ImplicitArrayCreationExpressionSyntax);
+                        both.Add(new MetricInfo(flow.String(items[i], ct), i, removable ? items[i].Syntax.GetLocation() : null));
+                    }
+                }
+
+                return both.ToImmutable();
+            }
+
             var elements = flow.ArrayElements(value, out var inline, ct, readsOnly);
+            if (elements == null && KerasModels.FieldArray(value, ct) is { } inField)
+            {
+                // An array in a field this compile alone uses: each metric at its element in the declaration.
+                return inField.Select((e, i) => new MetricInfo(MemberFlow.For(e).String(e, ct), i, inField.Length > 1 ? e.Syntax.GetLocation() : null)).ToImmutableArray();
+            }
+
             if (elements == null) return null;
             var list = ImmutableArray.CreateBuilder<MetricInfo>(elements.Value.Length);
             var empty = inline ? Operations.EmptyStringArray(arg!) : null;

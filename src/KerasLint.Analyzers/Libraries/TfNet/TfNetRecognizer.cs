@@ -164,13 +164,21 @@ namespace KerasLint.Libraries.TfNet
         }
 
         // ---- loss and metrics ----
+
+        /// <summary>Whether the loss object's declaration may be edited by a fix (set by <see cref="Loss"/>).</summary>
+        private bool declarationFixable = true;
+
         private LossInfo Loss(IInvocationOperation compile, MemberFlow flow)
         {
             var arg = Operations.Argument(compile.Arguments, "loss");
             if (!Operations.IsExplicit(arg)) return new LossInfo(LossKind.Unknown, null, new ValueSite(null, compile.Syntax.GetLocation(), null));
             var use = arg!.Value.Syntax.GetLocation();
-            // A loss object in a field (or returned by a helper): its one value in the whole program.
+            // A loss object in a field (or returned by a helper): its one value in the whole program. A fix may edit
+            // its declaration only when the compile is its one use (else another compile would change with it).
+            var traced = flow.Trace(arg.Value, ct);
             var value = KerasModels.Resolve(arg.Value, flow, ct);
+            declarationFixable = value == traced || traced is IFieldReferenceOperation fr && traced.SemanticModel != null
+                && Analysis.ValueFlow.ProgramFlow.For(traced.SemanticModel.Compilation).Field(fr.Field, ct).Uses.Length == 1;
             switch (value)
             {
                 case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol type:
@@ -212,7 +220,7 @@ namespace KerasLint.Libraries.TfNet
                 {
                     var v = Operations.Unwrap(arg.Value);
                     var constant = v.ConstantValue.HasValue ? v.ConstantValue.Value as bool? : null;
-                    fromLogits = new BoolSite(constant, constant != null && v is ILiteralOperation ? v.Syntax.GetLocation() : null, creation.Syntax.GetLocation());
+                    fromLogits = new BoolSite(constant, constant != null && v is ILiteralOperation && declarationFixable ? v.Syntax.GetLocation() : null, creation.Syntax.GetLocation());
                 }
             }
 
@@ -223,7 +231,32 @@ namespace KerasLint.Libraries.TfNet
         {
             var arg = Operations.Argument(compile.Arguments, "metrics");
             if (!Operations.IsExplicit(arg) || Operations.IsNullConstant(arg!.Value)) return ImmutableArray<MetricInfo>.Empty;
+            if (Operations.Unwrap(arg.Value) is IConditionalOperation { WhenFalse: { } whenFalse } conditional)
+            {
+                // Each branch a possibility: every metric of either, at its own site (a diagnostic names its branch).
+                var both = ImmutableArray.CreateBuilder<MetricInfo>();
+                foreach (var branch in new[] { conditional.WhenTrue, whenFalse })
+                {
+                    if (Operations.IsNullConstant(branch)) continue;
+                    if (!(Elements(branch, flow, out var branchRemovable) is { } items) || Operations.Unwrap(branch) is ILocalReferenceOperation) return null;
+                    for (var i = 0; i < items.Length; i++)
+                    {
+                        var site = items[i].Type?.SpecialType == SpecialType.System_String ? flow.String(items[i], ct) : new ValueSite(null, items[i].Syntax.GetLocation(), null);
+                        both.Add(new MetricInfo(site, i, branchRemovable ? items[i].Syntax.GetLocation() : null));
+                    }
+                }
+
+                return both.ToImmutable();
+            }
+
             var elements = Elements(arg.Value, flow, out var removable);
+            if (elements == null && KerasModels.FieldArray(arg.Value, ct) is { } inField)
+            {
+                // An array in a field this compile alone uses: each metric at its element in the declaration.
+                return inField.Select((e, i) => new MetricInfo(e.Type?.SpecialType == SpecialType.System_String ? MemberFlow.For(e).String(e, ct) : new ValueSite(null, e.Syntax.GetLocation(), null),
+                    i, inField.Length > 1 ? e.Syntax.GetLocation() : null)).ToImmutableArray();
+            }
+
             if (elements == null) return null;
             var empty = Operations.EmptyStringArray(arg!);
             var list = ImmutableArray.CreateBuilder<MetricInfo>(elements.Value.Length);
