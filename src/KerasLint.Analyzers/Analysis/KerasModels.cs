@@ -189,15 +189,17 @@ namespace KerasLint.Analysis
             var reached = new HashSet<SyntaxNode>();
             if (!SelfAdds(body, layers, reached, add, program, ct, 0)) return null;
 
-            // Any other member of the subclass that adds to itself: its order against the compile is not known.
+            // Any other code of the subclass that adds to itself (another member, an accessor, a lambda): its order
+            // against the compile is not known.
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
                 var declaration = reference.GetSyntax(ct);
                 var model = program.Model(declaration.SyntaxTree);
-                foreach (var member in declaration.ChildNodes().OfType<BaseMethodDeclarationSyntax>())
+                foreach (var invocation in declaration.DescendantNodes().OfType<InvocationExpressionSyntax>())
                 {
-                    if (reached.Contains(member) || !member.DescendantNodes().OfType<InvocationExpressionSyntax>().Any(i => SelfCall(i, model, add, ct))) continue;
-                    return null;
+                    if (!SelfCall(invocation, model, add, ct)) continue;
+                    var member = invocation.FirstAncestorOrSelf<BaseMethodDeclarationSyntax>();
+                    if (member == null || !reached.Contains(member) || invocation.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax || a is LocalFunctionStatementSyntax)) return null;
                 }
             }
 

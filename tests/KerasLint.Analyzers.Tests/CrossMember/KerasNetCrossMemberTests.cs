@@ -165,6 +165,21 @@ namespace KerasLint.Analyzers.Tests.CrossMember
 }
 ");
 
+        [Fact]
+        public Task SequentialSubclass_AddInALambda_Silent() => Run(InMethod(@"        var model = new Net();
+        model.Compile(optimizer: ""adam"", loss: ""binary_crossentropy"");
+") + @"class Net : Sequential
+{
+    public Net()
+    {
+        Add(new Dense(10, activation: ""softmax""));
+        Later = () => Add(new Dense(1, activation: ""sigmoid""));
+    }
+
+    public Action Later { get; }
+}
+");
+
         // ---- helpers ----
         [Fact]
         public Task HelperAddsFeatures_CallerAddsHead_Reported() => Run(InMethod(@"        var model = new Sequential();
