@@ -91,7 +91,8 @@ namespace KerasLint.Analysis
                     {
                         if (Operations.IsOneOf(inv.TargetMethod, add))
                         {
-                            var arg = inv.Arguments.Length == 1 ? flow.Trace(inv.Arguments[0].Value, ct) : null;
+                            // A layer in a field (built in an initializer or a constructor) too.
+                            var arg = inv.Arguments.Length == 1 ? Resolve(inv.Arguments[0].Value, flow, ct) : null;
                             list.Add(new AddEntry { Position = inv.Syntax.SpanStart, Layer = arg, Conditional = Operations.IsConditional(inv, scope) });
                         }
 

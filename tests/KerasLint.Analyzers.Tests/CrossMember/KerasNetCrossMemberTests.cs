@@ -98,6 +98,37 @@ namespace KerasLint.Analyzers.Tests.CrossMember
             Usings + "partial class C\n{\n    void Train() { model.Compile(optimizer: \"adam\", loss: {|KL0002:\"binary_crossentropy\"|}); }\n}\n",
             Usings + "partial class C\n{\n    private Sequential model;\n    C() { model = new Sequential(); model.Add(new Dense(10, activation: \"softmax\")); }\n}\n");
 
+        private const string LayerFields = @"    private readonly Dense hidden = new Dense(64, activation: ""relu"");
+    private readonly Dense head = new Dense(10, activation: ""softmax"");
+
+    void Train()
+    {
+        var model = new Sequential();
+        model.Add(hidden);
+        model.Add(head);
+        model.Compile(optimizer: ""adam"", loss: LOSS);
+    }
+";
+
+        [Fact]
+        public Task LayersInFields_Reported() => Run(Class(LayerFields.Replace("LOSS", @"{|KL0002:""binary_crossentropy""|}")));
+
+        [Fact]
+        public Task LayersInFields_CorrectLoss_Silent() => Run(Class(LayerFields.Replace("LOSS", @"""categorical_crossentropy""")));
+
+        [Fact]
+        public Task FunctionalWithLayersInFields_Reported() => Run(Class(@"    private readonly Dense hidden = new Dense(64, activation: ""relu"");
+    private readonly Dense head = new Dense(3, activation: ""softmax"");
+
+    void Train()
+    {
+        var input = new Input(new Shape(8));
+        var output = head.Set(hidden.Set(input));
+        var model = new Model(new BaseLayer[] { input }, new BaseLayer[] { output });
+        model.Compile(optimizer: ""adam"", loss: {|KL0002:""binary_crossentropy""|});
+    }
+"));
+
         // ---- the head site, reported once from whichever member finds it ----
         [Fact]
         public Task HeadInConstructor_SoftmaxOnOneUnit_ReportedOnceForTwoCompiles() => Run(Class(@"    private readonly Sequential model;

@@ -70,6 +70,24 @@ namespace KerasLint.Analyzers.Tests.CrossMember
         public Task FieldAssignedTwice_Silent() => Run(Class(FieldSequentialList.Replace("LOSS", "keras.losses.BinaryCrossentropy()").Replace("private readonly Sequential", "private Sequential")
             + "    void Binary() { model = keras.Sequential(new List<ILayer> { keras.layers.Dense(1, activation: \"sigmoid\") }); }\n"));
 
+        private const string LayerFields = @"    private readonly ILayer hidden = keras.layers.Dense(64, activation: ""relu"");
+    private readonly ILayer head = keras.layers.Dense(10, activation: ""softmax"");
+
+    void Train()
+    {
+        var model = keras.Sequential();
+        model.add(hidden);
+        model.add(head);
+        model.compile(keras.optimizers.Adam(), LOSS, new[] { ""accuracy"" });
+    }
+";
+
+        [Fact]
+        public Task LayersInFields_Reported() => Run(Class(LayerFields.Replace("LOSS", "{|KL0002:keras.losses.BinaryCrossentropy()|}")));
+
+        [Fact]
+        public Task LayersInFields_CorrectLoss_Silent() => Run(Class(LayerFields.Replace("LOSS", "keras.losses.CategoricalCrossentropy()")));
+
         // ---- a loss object in a field ----
         private const string LossInField = @"    private readonly ILossFunc loss = keras.losses.CategoricalCrossentropy(from_logits: LOGITS);
 

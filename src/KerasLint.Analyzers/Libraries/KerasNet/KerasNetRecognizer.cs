@@ -206,7 +206,7 @@ namespace KerasLint.Libraries.KerasNet
                 ct.ThrowIfCancellationRequested();
                 if (current is IInvocationOperation inv && Operations.IsOneOf(inv.TargetMethod, s.Set) && inv.Instance != null)
                 {
-                    reversed.Add(flow.Trace(inv.Instance, ct));
+                    reversed.Add(KerasModels.Resolve(inv.Instance, flow, ct));
                     var args = inv.Arguments.Length == 1 ? flow.ArrayElements(inv.Arguments[0].Value, out _, ct, readsOnly) : null;
                     if (args is not { Length: 1 } a)
                     {

@@ -390,7 +390,7 @@ namespace KerasLint.Libraries.TfNet
                 if (current is IInvocationOperation inv && inv.TargetMethod.Name == "Apply" && inv.Instance != null
                     && (TfNetSymbols.IsA(inv.Instance.Type, s.ILayer) || TfNetSymbols.IsA(inv.Instance.Type, s.Layer)))
                 {
-                    reversed.Add(flow.Trace(inv.Instance, ct));
+                    reversed.Add(KerasModels.Resolve(inv.Instance, flow, ct));
                     var input = Operations.Argument(inv.Arguments, "inputs");
                     if (input == null) break;
                     current = flow.Trace(input.Value, ct);
