@@ -37,6 +37,12 @@ model.Compile(optimizer: ""adam"", loss: ""mse"", metrics: new[] { {|KL0001:""ac
         [Fact]
         public Task ModelInFieldIsUnknownHead() => AllRulesTest.Run(InMethod(@"        field.Add(new Dense(3, activation: ""softmax""));
         field.Compile(optimizer: ""adam"", loss: ""mse"", metrics: new[] { ""mae"" });
+", "    private Sequential field = new Sequential();\n    void Reset(Sequential other) => field = other;\n"));
+
+        // The whole-program flow follows a field with one value (CrossMember/KerasNetCrossMemberTests has the other patterns).
+        [Fact]
+        public Task ModelInFieldWithOneValue_HeadFollowed() => AllRulesTest.Run(InMethod(@"        field.Add(new Dense(3, activation: ""softmax""));
+        field.Compile(optimizer: ""adam"", loss: {|KL0007:""mse""|}, metrics: new[] { ""mae"" });
 ", "    private readonly Sequential field = new Sequential();\n"));
 
         [Fact]

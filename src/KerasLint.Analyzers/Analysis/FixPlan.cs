@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace KerasLint.Analysis
@@ -130,10 +131,14 @@ namespace KerasLint.Analysis
         public Diagnostic Create(DiagnosticDescriptor descriptor, Location location, DiagnosticSeverity severity, params object?[] args)
         {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
-            properties["fix.count"] = actions.Count.ToString(CultureInfo.InvariantCulture);
-            for (var i = 0; i < actions.Count; i++)
+
+            // A fix edits the diagnostic's document: an action with an edit in another file (a site the whole-program
+            // flow found there) is not offered, since applying it would leave that part undone.
+            var kept = actions.Where(a => a.Edits.All(e => locations[e.Location].SourceTree == location.SourceTree)).ToList();
+            properties["fix.count"] = kept.Count.ToString(CultureInfo.InvariantCulture);
+            for (var i = 0; i < kept.Count; i++)
             {
-                var (key, title, edits) = actions[i];
+                var (key, title, edits) = kept[i];
                 properties[$"fix.{i}.key"] = key;
                 properties[$"fix.{i}.title"] = title;
                 var encoded = new List<string>();

@@ -11,7 +11,9 @@ namespace KerasLint.Analysis
     /// the per-member caches. Per member, at the end of its block: a cached syntax check (does it name a compile method
     /// at all?), then the member's setups (recognised once, over one shared data-flow index) go through every enabled
     /// rule. Reported from the member's block, the diagnostics are local to it (the IDE shows them while typing and
-    /// offers their fixes), and a site that several compile calls share is reported once.
+    /// offers their fixes), and a site that several compile calls share is reported once; a site outside the member
+    /// (a head built by a helper, a loss object in a field) is collected in <see cref="ForeignSites"/> and reported once at
+    /// compilation end.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KerasLintSetupAnalyzer : DiagnosticAnalyzer
@@ -30,6 +32,7 @@ namespace KerasLint.Analysis
                 if (analysis == null) return;
                 var active = rules.Where(r => r.IsEnabled(start.Compilation, start.CancellationToken)).ToImmutableArray();
                 if (active.IsEmpty) return;
+                var foreign = new ForeignSites();
                 start.RegisterOperationBlockAction(ctx =>
                 {
                     // Cheap first: a member whose code never names a compile method holds no setup (cached per
@@ -43,13 +46,16 @@ namespace KerasLint.Analysis
                             foreach (var rule in active)
                             {
                                 ctx.CancellationToken.ThrowIfCancellationRequested();
-                                rule.Analyze(setup, reporter ??= new Reporter(ctx.ReportDiagnostic, ctx.CancellationToken));
+                                rule.Analyze(setup, reporter ??= new Reporter(ctx.ReportDiagnostic, ctx.CancellationToken, l => ForeignSites.IsLocal(l, ctx.OperationBlocks), foreign));
                             }
                         }
                     }
 
                     reporter?.Flush();
                 });
+
+                // Sites outside the member that found them (another member or file): once, at compilation end.
+                start.RegisterCompilationEndAction(foreign.Report);
             });
         }
     }

@@ -17,34 +17,32 @@ namespace KerasLint.Analysis
     /// </summary>
     internal static class KerasModels
     {
-        /// <summary>Appends the <paramref name="add"/> calls on a Sequential local made before <paramref name="before"/>, in source order; null when the layers may change elsewhere.</summary>
-        public static List<IOperation?>? AddCalls(ILocalSymbol local, MemberFlow flow, int before, List<IOperation?> layers, ImmutableArray<IMethodSymbol> add, CancellationToken ct)
-        {
-            var adds = new List<(int Position, IOperation? Layer, bool Conditional)>();
-            var scope = flow.DeclarationScope(local, ct);
-            foreach (var read in flow.Reads(local, ct))
-            {
-                if (read.Syntax.SpanStart >= before) continue;
-                var parent = Operations.ParentSkippingWrappers(read);
-                if (parent is IInvocationOperation inv && inv.Instance != null && Operations.Unwrap(inv.Instance) == read)
-                {
-                    if (Operations.IsOneOf(inv.TargetMethod, add))
-                    {
-                        var arg = inv.Arguments.Length == 1 ? flow.Trace(inv.Arguments[0].Value, ct) : null;
-                        adds.Add((inv.Syntax.SpanStart, arg, Operations.IsConditional(inv, scope)));
-                    }
+        /// <summary>How deep the add calls are followed into helpers that receive the model.</summary>
+        private const int MaxHelperDepth = 3;
 
-                    // Other member calls (Summary, Fit, ...) do not change the layers.
+        /// <summary>
+        /// Appends the <paramref name="add"/> calls on a model held by a local, parameter or field, made in this member
+        /// after <paramref name="after"/> and before <paramref name="before"/>, in source order, and the add calls of the
+        /// helpers it is passed to (a source method whose parameter receives it); null when the layers may change elsewhere.
+        /// </summary>
+        public static List<IOperation?>? AddCalls(ISymbol holder, MemberFlow flow, int before, List<IOperation?> layers, ImmutableArray<IMethodSymbol> add, CancellationToken ct, int after = -1, int depth = 0)
+        {
+            var adds = new List<(IOperation? Layer, bool Conditional)>();
+            foreach (var e in Entries(holder, flow, add, ct))
+            {
+                flow.Visit();
+                if (e.Position >= before) break;
+                if (e.Position <= after) continue;
+                if (e.Escapes) return null;
+                if (e.Helper != null)
+                {
+                    if (!(HelperAdds(e.Helper, e.Ordinal, add, ct, depth) is { } inner)) return null;
+                    adds.AddRange(inner.Select(l => (l, e.Conditional)));
                     continue;
                 }
 
-                if (parent is IMemberReferenceOperation || parent is IExpressionStatementOperation) continue;
-
-                // Passed to a method, stored, captured: layers may be added elsewhere.
-                return null;
+                adds.Add((e.Layer, e.Conditional));
             }
-
-            adds.Sort((a, b) => a.Position.CompareTo(b.Position));
 
             // A branch or loop that may add the last layer makes the head unknown.
             if (adds.Count > 0 && adds[adds.Count - 1].Conditional) return null;
@@ -53,62 +51,435 @@ namespace KerasLint.Analysis
             return layers;
         }
 
-        /// <summary>One hop into a helper method declared in the same file: the value it returns, its body's flow and the return's position.</summary>
-        public static (IOperation Returned, MemberFlow Flow, int Position)? HelperReturn(IInvocationOperation call, CancellationToken ct)
+        /// <summary>The add calls a helper makes on the parameter that receives the model (whole body), or null when not followed.</summary>
+        private static List<IOperation?>? HelperAdds(IInvocationOperation call, int ordinal, ImmutableArray<IMethodSymbol> add, CancellationToken ct, int depth)
         {
-            var method = call.TargetMethod;
-            if (method.IsVirtual || method.IsAbstract || method.IsOverride || method.DeclaringSyntaxReferences.Length != 1 || call.SemanticModel == null) return null;
-            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(ct);
-            if (syntax.SyntaxTree != call.Syntax.SyntaxTree) return null;
-            var body = syntax switch
+            var method = call.TargetMethod.OriginalDefinition;
+            if (depth >= MaxHelperDepth || call.SemanticModel == null || ordinal < 0 || ordinal >= method.Parameters.Length) return null;
+            var program = ValueFlow.ProgramFlow.For(call.SemanticModel.Compilation);
+            if (!(program.Body(method, ct) is { } body)) return null;
+            var flow = MemberFlow.For(body);
+            var parameter = method.Parameters[ordinal];
+
+            // A stub that never reads the model (or reassigns it) says nothing about what the real code does.
+            if (parameter.RefKind != RefKind.None || flow.HasWrites(parameter, ct) || flow.Reads(parameter, ct).Count == 0) return null;
+            return AddCalls(parameter, flow, int.MaxValue, new List<IOperation?>(), add, ct, depth: depth + 1);
+        }
+
+        private sealed class AddEntry
+        {
+            public int Position;
+            public IOperation? Layer;
+            public bool Conditional;
+            public bool Escapes;
+            public IInvocationOperation? Helper;
+            public int Ordinal;
+        }
+
+        /// <summary>The add calls, helper calls and escapes of a model holder in one member, in source order (once per member).</summary>
+        private static List<AddEntry> Entries(ISymbol holder, MemberFlow flow, ImmutableArray<IMethodSymbol> add, CancellationToken ct) =>
+            flow.Memo(("keras.adds", holder), () =>
             {
-                MethodDeclarationSyntax m => (SyntaxNode?)m.Body ?? m.ExpressionBody?.Expression,
-                LocalFunctionStatementSyntax l => (SyntaxNode?)l.Body ?? l.ExpressionBody?.Expression,
-                _ => null,
-            };
-            if (body == null || call.SemanticModel.GetOperation(body, ct) is not { } bodyOp) return null;
-            var flow = MemberFlow.For(bodyOp);
-            if (body is ExpressionSyntax) return (bodyOp, flow, body.Span.End);
-            var returns = Operations.DescendantsOutsideLambdas(bodyOp).OfType<IReturnOperation>().Where(r => r.ReturnedValue != null).ToList();
-            return returns.Count == 1 ? (returns[0].ReturnedValue!, flow, returns[0].Syntax.SpanStart) : ((IOperation, MemberFlow, int)?)null;
+                var list = new List<AddEntry>();
+                var scope = holder is ILocalSymbol local ? flow.DeclarationScope(local, ct) : flow.Root;
+                foreach (var read in flow.Reads(holder, ct))
+                {
+                    ct.ThrowIfCancellationRequested();
+                    flow.Visit();
+                    var parent = Operations.ParentSkippingWrappers(read);
+                    if (parent is IInvocationOperation inv && inv.Instance != null && Operations.Unwrap(inv.Instance) == read)
+                    {
+                        if (Operations.IsOneOf(inv.TargetMethod, add))
+                        {
+                            // A layer in a field (built in an initializer or a constructor) too.
+                            var arg = inv.Arguments.Length == 1 ? Resolve(inv.Arguments[0].Value, flow, ct) : null;
+                            list.Add(new AddEntry { Position = inv.Syntax.SpanStart, Layer = arg, Conditional = Operations.IsConditional(inv, scope) });
+                        }
+
+                        // Other member calls (Summary, Fit, ...) do not change the layers.
+                        continue;
+                    }
+
+                    if (parent is IMemberReferenceOperation || parent is IExpressionStatementOperation) continue;
+
+                    // Passed to a source method: its add calls on the parameter (followed at the query); else the model escapes.
+                    if (parent is IArgumentOperation { Parameter: { } p, Parent: IInvocationOperation helper } && Operations.Unwrap(((IArgumentOperation)parent).Value) == read)
+                    {
+                        list.Add(new AddEntry { Position = helper.Syntax.SpanStart, Helper = helper, Ordinal = p.Ordinal, Conditional = Operations.IsConditional(helper, scope) });
+                        continue;
+                    }
+
+                    // Stored, captured: layers may be added elsewhere.
+                    list.Add(new AddEntry { Position = read.Syntax.SpanStart, Escapes = true });
+                }
+
+                list.Sort((a, b) => a.Position.CompareTo(b.Position));
+                return list;
+            });
+
+        /// <summary>
+        /// The layers of a model held by a field: its one written value (in an initializer, a constructor or a method,
+        /// of any file), the add calls in the member that wrote it (after the write) or, for an initializer, in the
+        /// constructors, then those in the compiling member before <paramref name="before"/>. Null when another member
+        /// adds layers or the model escapes (its order against the compile is not known), or the field has several values.
+        /// </summary>
+        public static List<IOperation?>? FieldLayers(IFieldSymbol field, MemberFlow flow, int before, ImmutableArray<IMethodSymbol> add,
+            System.Func<IOperation, MemberFlow, int, List<IOperation?>?> layersOf, CancellationToken ct)
+        {
+            if (flow.Root.SemanticModel == null) return null;
+            var program = ValueFlow.ProgramFlow.For(flow.Root.SemanticModel.Compilation);
+            var facts = program.Field(field, ct);
+            if (!facts.Complete || facts.Values.Length != 1) return null;
+            var value = facts.Values[0];
+            var valueFlow = MemberFlow.For(value);
+            var valueMember = valueFlow.Root.Syntax;
+            var compileMember = flow.Root.Syntax;
+            var sameMember = valueMember.SyntaxTree == compileMember.SyntaxTree && valueMember.Span == compileMember.Span;
+            var fromInitializer = valueFlow.Root is IFieldInitializerOperation;
+
+            // The members (other than the writer and the compiling one) whose code may add layers.
+            SyntaxNode? builder = null;
+            foreach (var use in facts.Uses)
+            {
+                var member = Operations.Root(use).Syntax;
+                if (member.SyntaxTree == compileMember.SyntaxTree && member.Span == compileMember.Span) continue;
+                if (member.SyntaxTree == valueMember.SyntaxTree && member.Span == valueMember.Span) continue;
+                var parent = Operations.ParentSkippingWrappers(use);
+                var changes = !(parent is IInvocationOperation inv && inv.Instance != null && Operations.Unwrap(inv.Instance) == use && !Operations.IsOneOf(inv.TargetMethod, add)
+                    || parent is IMemberReferenceOperation);
+                if (!changes) continue;
+                if (!fromInitializer || !(Operations.Root(use) is IConstructorBodyOperation) || builder != null && builder != member) return null;
+                builder = member;
+            }
+
+            var layers = layersOf(value, valueFlow, value.Syntax.SpanStart);
+            if (layers == null) return null;
+            if (sameMember) return AddCalls(field, flow, before, layers, add, ct, after: value.Syntax.SpanStart);
+            if (!fromInitializer && AddCalls(field, valueFlow, int.MaxValue, layers, add, ct, after: value.Syntax.SpanStart) == null) return null;
+            if (builder != null)
+            {
+                var ctor = program.Model(builder.SyntaxTree).GetOperation(builder, ct);
+                if (ctor == null || AddCalls(field, MemberFlow.For(ctor), int.MaxValue, layers, add, ct) == null) return null;
+            }
+
+            // Adds in the compiling member run after the constructor; after a method's build, their order is not known.
+            if (!fromInitializer && !(valueFlow.Root is IConstructorBodyOperation) && Entries(field, flow, add, ct).Any(e => e.Position < before)) return null;
+            return AddCalls(field, flow, before, layers, add, ct);
         }
 
         /// <summary>
-        /// The fit calls on a model local: the callbacks recognised in their callbacks argument, whether they get
-        /// validation data (null when not visible or when the fit calls disagree), and the keys read from the logs of
-        /// the History they return (<paramref name="isHistoryLogs"/>: the History's logs dictionary property).
+        /// The layers a user subclass of the library's Sequential adds to itself in its constructor (<c>Add(...)</c>
+        /// without a receiver, or <c>this.Add</c>), and in the methods of its own the constructor calls; null when
+        /// another member adds layers, the constructor chains to another, or the subclass derives from another user type.
         /// </summary>
-        public static void FitFacts(ILocalSymbol model, MemberFlow flow, ImmutableArray<IMethodSymbol> fitMethods,
+        public static List<IOperation?>? SubclassLayers(IMethodSymbol constructor, INamedTypeSymbol librarySequential, ImmutableArray<IMethodSymbol> add, Compilation compilation, CancellationToken ct)
+        {
+            var type = constructor.ContainingType;
+            if (type == null || !SymbolEqualityComparer.Default.Equals(type.BaseType?.OriginalDefinition, librarySequential)) return null;
+            var program = ValueFlow.ProgramFlow.For(compilation);
+            if (!(program.Body(constructor, ct) is IConstructorBodyOperation body)) return null;
+            if (body.Initializer != null)
+            {
+                // `: this(...)` or a base constructor given layers: not followed.
+                var init = body.Initializer is IExpressionStatementOperation statement ? statement.Operation : body.Initializer;
+                if (!(init is IInvocationOperation { TargetMethod.Parameters.Length: 0 } baseCall)
+                    || !SymbolEqualityComparer.Default.Equals(baseCall.TargetMethod.ContainingType.OriginalDefinition, librarySequential)) return null;
+            }
+
+            var layers = new List<IOperation?>();
+            var reached = new HashSet<SyntaxNode>();
+            if (!SelfAdds(body, layers, reached, add, program, ct, 0)) return null;
+
+            // Any other code of the subclass that adds to itself (another member, an accessor, a lambda): its order
+            // against the compile is not known.
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                var declaration = reference.GetSyntax(ct);
+                var model = program.Model(declaration.SyntaxTree);
+                foreach (var invocation in declaration.DescendantNodes().OfType<InvocationExpressionSyntax>())
+                {
+                    if (!SelfCall(invocation, model, add, ct)) continue;
+                    var member = invocation.FirstAncestorOrSelf<BaseMethodDeclarationSyntax>();
+                    if (member == null || !reached.Contains(member) || invocation.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax || a is LocalFunctionStatementSyntax)) return null;
+                }
+            }
+
+            return layers;
+        }
+
+        private static bool SelfCall(InvocationExpressionSyntax invocation, SemanticModel model, ImmutableArray<IMethodSymbol> add, CancellationToken ct) =>
+            (invocation.Expression is IdentifierNameSyntax || invocation.Expression is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax })
+            && model.GetSymbolInfo(invocation, ct).Symbol is IMethodSymbol m && Operations.IsOneOf(m, add);
+
+        private static bool SelfAdds(IOperation body, List<IOperation?> layers, HashSet<SyntaxNode> reached, ImmutableArray<IMethodSymbol> add, ValueFlow.ProgramFlow program, CancellationToken ct, int depth)
+        {
+            reached.Add(body.Syntax);
+            foreach (var op in Operations.DescendantsOutsideLambdas(body).OfType<IInstanceReferenceOperation>().OrderBy(o => o.Syntax.SpanStart))
+            {
+                var parent = Operations.ParentSkippingWrappers(op);
+                if (parent is IMemberReferenceOperation) continue;
+                if (!(parent is IInvocationOperation call) || call.Instance == null || Operations.Unwrap(call.Instance) != op) return false;
+                if (Operations.IsConditional(call, body)) return false;
+                if (Operations.IsOneOf(call.TargetMethod, add))
+                {
+                    layers.Add(call.Arguments.Length == 1 ? Resolve(call.Arguments[0].Value, MemberFlow.For(call), ct) : null);
+                    continue;
+                }
+
+                // A method of the subclass itself (Build()): its self-adds at this point; a library method changes nothing.
+                if (call.TargetMethod.DeclaringSyntaxReferences.IsEmpty) continue;
+                if (depth >= MaxHelperDepth || !(program.Body(call.TargetMethod, ct) is { } inner) || !SelfAdds(inner, layers, reached, add, program, ct, depth + 1)) return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// What a layer, loss or callback expression is: through single-assignment locals, then (when that ends at a
+        /// field, a parameter or a call of a source method) the whole-program flow, when it gives one value on every path.
+        /// </summary>
+        public static IOperation Resolve(IOperation op, MemberFlow flow, CancellationToken ct)
+        {
+            var traced = flow.Trace(op, ct);
+            if (!(traced is IFieldReferenceOperation || traced is IParameterReferenceOperation || traced is IInvocationOperation { TargetMethod.DeclaringSyntaxReferences.IsEmpty: false })
+                || traced.SemanticModel == null) return traced;
+            var value = ValueFlow.ProgramFlow.For(traced.SemanticModel.Compilation).Single(traced, new ValueFlow.FlowBudget(), ct);
+            return value == null ? traced : MemberFlow.For(value).Trace(value, ct);
+        }
+
+        /// <summary>One hop into a helper method (of any file) with one return: the value it returns, its body's flow and the return's position.</summary>
+        public static (IOperation Returned, MemberFlow Flow, int Position)? HelperReturn(IInvocationOperation call, CancellationToken ct)
+        {
+            if (call.SemanticModel == null || !(ValueFlow.ProgramFlow.For(call.SemanticModel.Compilation).Body(call.TargetMethod, ct) is { } body)) return null;
+            var returns = Operations.DescendantsOutsideLambdas(body).OfType<IReturnOperation>().Where(r => r.ReturnedValue != null).ToList();
+            return returns.Count == 1 ? (returns[0].ReturnedValue!, MemberFlow.For(body), returns[0].Syntax.SpanStart) : ((IOperation, MemberFlow, int)?)null;
+        }
+
+        /// <summary>A number an expression holds on every path of the whole program (a parameter every caller passes the same constant), else null.</summary>
+        public static double? Number(IOperation use, CancellationToken ct) =>
+            use.SemanticModel == null ? null : ValueFlow.ProgramFlow.For(use.SemanticModel.Compilation).Number(use, new ValueFlow.FlowBudget(), ct);
+
+        /// <summary>
+        /// The elements of a collection built in code other than an inline array: a <c>List</c> local's <c>ToArray()</c>
+        /// (its initializer, then its unconditional <c>Add</c> calls before the use), or the array (or list's
+        /// <c>ToArray()</c>) a helper returns. Null when not visible.
+        /// </summary>
+        public static ImmutableArray<IOperation>? CollectionElements(IOperation value, MemberFlow flow, System.Func<IMethodSymbol, bool> readsOnly, CancellationToken ct, int depth = 0)
+        {
+            var op = Operations.Unwrap(value);
+            if (op is IInvocationOperation { TargetMethod.Name: "ToArray", Arguments.Length: 0, Instance: { } instance } && Operations.Unwrap(instance) is ILocalReferenceOperation list)
+            {
+                return ListElements(list.Local, flow, op.Syntax.SpanStart, ct);
+            }
+
+            if (depth > 2) return null;
+            var resolved = Resolve(value, flow, ct);
+            if (resolved == op) return null;
+            var inner = MemberFlow.For(resolved);
+            return inner.ArrayElements(resolved, out _, ct, readsOnly) ?? CollectionElements(resolved, inner, readsOnly, ct, depth + 1);
+        }
+
+        private static ImmutableArray<IOperation>? ListElements(ILocalSymbol list, MemberFlow flow, int before, CancellationToken ct)
+        {
+            if (!(flow.SingleValue(list, ct) is { } v) || !(Operations.Unwrap(v) is IObjectCreationOperation { Arguments.Length: 0 } creation)) return null;
+            var elements = ImmutableArray.CreateBuilder<IOperation>();
+            if (creation.Initializer != null)
+            {
+                foreach (var i in creation.Initializer.Initializers)
+                {
+                    if (!(i is IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 1 } init)) return null;
+                    elements.Add(init.Arguments[0].Value);
+                }
+            }
+
+            var scope = flow.DeclarationScope(list, ct);
+            var adds = new List<IInvocationOperation>();
+            foreach (var read in flow.Reads(list, ct))
+            {
+                var parent = Operations.ParentSkippingWrappers(read);
+                if (parent is IMemberReferenceOperation) continue;
+                if (!(parent is IInvocationOperation call) || call.Instance == null || Operations.Unwrap(call.Instance) != read) return null;
+                if (call.TargetMethod.Name is "ToArray" or "Contains" or "IndexOf") continue;
+                if (call.TargetMethod.Name != "Add" || call.Arguments.Length != 1 || Operations.IsConditional(call, scope)) return null;
+                if (call.Syntax.SpanStart < before) adds.Add(call);
+            }
+
+            elements.AddRange(adds.OrderBy(a => a.Syntax.SpanStart).Select(a => a.Arguments[0].Value));
+            return elements.ToImmutable();
+        }
+
+        /// <summary>How many fit calls one compile call gathers (past it, validation is unknown).</summary>
+        private const int MaxFitsPerCompile = 256;
+
+        private sealed class TrainEvent
+        {
+            public int Position;
+            public bool IsCompile;
+            public bool Conditional;
+            public IInvocationOperation Call = null!;
+            public ImmutableArray<CallbackInfo> Callbacks;
+            public bool? Validation;
+            public ImmutableArray<HistoryLookup> Lookups;
+        }
+
+        /// <summary>
+        /// The fit calls on a model (a local, parameter or field of this member) that train with the setup of
+        /// <paramref name="compile"/>: those after it up to the next compile on the model that runs every time (fits before
+        /// the first compile go with the first): the callbacks recognised in their callbacks argument, whether they get
+        /// validation data (null when not visible, when there is no fit, or when the fit calls disagree), and the keys
+        /// read from the logs of the History they return (<paramref name="isHistoryLogs"/>: the History's logs
+        /// dictionary property). Each fit is recognised once per member, whatever the number of compiles.
+        /// </summary>
+        public static void FitFacts(IInvocationOperation compile, ISymbol model, MemberFlow flow, ImmutableArray<IMethodSymbol> compileMethods, ImmutableArray<IMethodSymbol> fitMethods,
             System.Func<IOperation, ImmutableArray<IOperation>?> elements, System.Func<IObjectCreationOperation, CallbackInfo?> callback,
             System.Func<IPropertySymbol, bool> isHistoryLogs,
             CancellationToken ct, out ImmutableArray<CallbackInfo> callbacks, out bool? validation, out ImmutableArray<HistoryLookup> lookups)
         {
-            var list = ImmutableArray.CreateBuilder<CallbackInfo>();
-            var keys = ImmutableArray.CreateBuilder<HistoryLookup>();
+            var events = flow.Memo(("keras.fits", model), () =>
+            {
+                var list = new List<TrainEvent>();
+                var scope = model is ILocalSymbol local ? flow.DeclarationScope(local, ct) : flow.Root;
+                foreach (var read in flow.Reads(model, ct))
+                {
+                    ct.ThrowIfCancellationRequested();
+                    flow.Visit();
+                    if (!(Operations.ParentSkippingWrappers(read) is IInvocationOperation call) || call.Instance == null || Operations.Unwrap(call.Instance) != read) continue;
+                    if (Operations.IsOneOf(call.TargetMethod, compileMethods))
+                    {
+                        list.Add(new TrainEvent { Position = call.Syntax.SpanStart, IsCompile = true, Conditional = Operations.IsConditional(call, scope), Call = call });
+                    }
+                    else if (Operations.IsOneOf(call.TargetMethod, fitMethods))
+                    {
+                        var keys = ImmutableArray.CreateBuilder<HistoryLookup>();
+                        HistoryLookups(call, flow, isHistoryLogs, keys, ct);
+                        var found = ImmutableArray.CreateBuilder<CallbackInfo>();
+                        var cb = Operations.Argument(call.Arguments, "callbacks");
+                        if (Operations.IsExplicit(cb) && elements(cb!.Value) is { } values)
+                        {
+                            foreach (var e in values)
+                            {
+                                if (Resolve(e, MemberFlow.For(e), ct) is IObjectCreationOperation creation && callback(creation) is { } info) found.Add(info);
+                            }
+                        }
+
+                        list.Add(new TrainEvent { Position = call.Syntax.SpanStart, Call = call, Callbacks = found.ToImmutable(), Validation = Operations.FitValidation(call), Lookups = keys.ToImmutable() });
+                    }
+                }
+
+                list.Sort((a, b) => a.Position.CompareTo(b.Position));
+                return list;
+            });
+
+            var cbs = ImmutableArray.CreateBuilder<CallbackInfo>();
+            var keysFound = ImmutableArray.CreateBuilder<HistoryLookup>();
             validation = null;
             var fits = 0;
             var disagree = false;
-            foreach (var read in flow.Reads(model, ct))
+            // Binary search by position: a member with thousands of compile calls stays linear.
+            int lo = 0, hi = events.Count - 1, at = -1;
+            while (lo <= hi)
             {
-                ct.ThrowIfCancellationRequested();
-                if (!(Operations.ParentSkippingWrappers(read) is IInvocationOperation fit) || !Operations.IsOneOf(fit.TargetMethod, fitMethods)) continue;
-                var v = Operations.FitValidation(fit);
-                if (fits == 0) validation = v;
-                else if (validation != v) disagree = true;
-                fits++;
-                HistoryLookups(fit, flow, isHistoryLogs, keys, ct);
+                var mid = (lo + hi) / 2;
+                if (events[mid].Position < compile.Syntax.SpanStart) lo = mid + 1;
+                else hi = mid - 1;
+            }
 
-                var cb = Operations.Argument(fit.Arguments, "callbacks");
-                if (!Operations.IsExplicit(cb) || elements(cb!.Value) is not { } values) continue;
-                foreach (var e in values)
+            for (var i = lo; i < events.Count && events[i].Position == compile.Syntax.SpanStart; i++)
+            {
+                if (events[i].Call == compile) at = i;
+            }
+
+            if (at >= 0)
+            {
+                var first = events.FindIndex(e => e.IsCompile) == at;
+                for (var i = first ? 0 : at + 1; i < events.Count; i++)
                 {
-                    if (flow.Trace(e, ct) is IObjectCreationOperation creation && callback(creation) is { } info) list.Add(info);
+                    ct.ThrowIfCancellationRequested();
+                    flow.Visit();
+                    var e = events[i];
+                    if (i == at) continue;
+                    if (e.IsCompile)
+                    {
+                        if (i > at && !e.Conditional) break;
+                        continue;
+                    }
+
+                    if (++fits > MaxFitsPerCompile)
+                    {
+                        disagree = true;
+                        break;
+                    }
+
+                    if (fits == 1) validation = e.Validation;
+                    else if (validation != e.Validation) disagree = true;
+                    cbs.AddRange(e.Callbacks);
+                    keysFound.AddRange(e.Lookups);
+                }
+            }
+
+            // A model in a field compiled once in the whole program: every fit on it, in any member or file, trains with this setup.
+            if (model is IFieldSymbol field && at >= 0 && compile.SemanticModel != null && !disagree)
+            {
+                foreach (var fit in FitsElsewhere(field, compile, flow, compileMethods, fitMethods, ct))
+                {
+                    var fitFlow = MemberFlow.For(fit);
+                    if (++fits > MaxFitsPerCompile)
+                    {
+                        disagree = true;
+                        break;
+                    }
+
+                    var v = Operations.FitValidation(fit);
+                    if (fits == 1) validation = v;
+                    else if (validation != v) disagree = true;
+                    HistoryLookups(fit, fitFlow, isHistoryLogs, keysFound, ct);
+                    var cb = Operations.Argument(fit.Arguments, "callbacks");
+                    if (!Operations.IsExplicit(cb) || !(elements(cb!.Value) is { } values)) continue;
+                    foreach (var e in values)
+                    {
+                        if (Resolve(e, MemberFlow.For(e), ct) is IObjectCreationOperation creation && callback(creation) is { } info) cbs.Add(info);
+                    }
                 }
             }
 
             if (disagree) validation = null;
-            callbacks = list.ToImmutable();
-            lookups = keys.ToImmutable();
+            callbacks = cbs.ToImmutable();
+            lookups = keysFound.ToImmutable();
+        }
+
+        /// <summary>The fit calls on a field outside the compiling member, when that compile is the only one on the field in the whole program; else none.</summary>
+        private static List<IInvocationOperation> FitsElsewhere(IFieldSymbol field, IInvocationOperation compile, MemberFlow flow, ImmutableArray<IMethodSymbol> compileMethods, ImmutableArray<IMethodSymbol> fitMethods, CancellationToken ct)
+        {
+            var fits = new List<IInvocationOperation>();
+            var facts = ValueFlow.ProgramFlow.For(compile.SemanticModel!.Compilation).Field(field, ct);
+            if (!facts.Complete) return fits;
+            var member = flow.Root.Syntax;
+            foreach (var use in facts.Uses)
+            {
+                if (!(Operations.ParentSkippingWrappers(use) is IInvocationOperation call) || call.Instance == null || Operations.Unwrap(call.Instance) != use) continue;
+                if (Operations.IsOneOf(call.TargetMethod, compileMethods))
+                {
+                    // Another compile on the field: which setup a fit elsewhere trains with is not known.
+                    if (call.Syntax.SyntaxTree != compile.Syntax.SyntaxTree || call.Syntax.Span != compile.Syntax.Span) return new List<IInvocationOperation>();
+                    continue;
+                }
+
+                if (Operations.IsOneOf(call.TargetMethod, fitMethods) && !(call.Syntax.SyntaxTree == member.SyntaxTree && member.Span.Contains(call.Syntax.Span))) fits.Add(call);
+            }
+
+            return fits;
+        }
+
+        /// <summary>
+        /// The elements of an array held by a field (<c>static readonly string[] Metrics = { ... }</c>, in any file) whose one
+        /// use is <paramref name="use"/>: a fix may edit the declaration only then. Null otherwise.
+        /// </summary>
+        public static ImmutableArray<IOperation>? FieldArray(IOperation use, CancellationToken ct)
+        {
+            if (!(Operations.Unwrap(use) is IFieldReferenceOperation field) || use.SemanticModel == null) return null;
+            var facts = ValueFlow.ProgramFlow.For(use.SemanticModel.Compilation).Field(field.Field, ct);
+            if (!facts.Complete || facts.Values.Length != 1 || facts.Uses.Length != 1) return null;
+            return Operations.Unwrap(facts.Values[0]) is IArrayCreationOperation { Initializer: { } init } ? init.ElementValues : (ImmutableArray<IOperation>?)null;
         }
 
         /// <summary>

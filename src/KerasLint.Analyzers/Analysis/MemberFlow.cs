@@ -32,6 +32,23 @@ namespace KerasLint.Analysis
 
         private MemberFlow(IOperation root) => Root = root;
 
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<object, object> memo = new System.Collections.Concurrent.ConcurrentDictionary<object, object>();
+
+        /// <summary>
+        /// Facts about this body that every call site in it shares (the add calls on a model, the fit calls after each
+        /// compile), computed once per key: a member with thousands of compile calls costs linear time, not quadratic.
+        /// </summary>
+        public T Memo<T>(object key, System.Func<T> create)
+            where T : class => (T)memo.GetOrAdd(key, _ => create());
+
+        private int visited;
+
+        /// <summary>Work done by the queries over this body (operations visited by the callers that count it); tests pin it, never time.</summary>
+        public int Visited => Volatile.Read(ref visited);
+
+        /// <summary>Counts work done over this body.</summary>
+        public void Visit(int count = 1) => Interlocked.Add(ref visited, count);
+
         /// <summary>The outermost operation of the member body.</summary>
         public IOperation Root { get; }
 
@@ -373,7 +390,7 @@ namespace KerasLint.Analysis
             var field = fr.Field;
             if (field.DeclaringSyntaxReferences.Length != 1) return null;
             var declarator = field.DeclaringSyntaxReferences[0].GetSyntax(ct) as VariableDeclaratorSyntax;
-            if (declarator?.Initializer == null || fr.SemanticModel == null || declarator.SyntaxTree != fr.Syntax.SyntaxTree) return null;
+            if (declarator?.Initializer == null || fr.SemanticModel == null) return null;
 
             // Single assignment: no assignment to the field anywhere in its type (constructors included).
             var type = declarator.FirstAncestorOrSelf<TypeDeclarationSyntax>();
@@ -386,7 +403,9 @@ namespace KerasLint.Analysis
                 }
             }
 
-            var value = fr.SemanticModel.GetConstantValue(declarator.Initializer.Value, ct);
+            // A field of another file (a constants class): its tree's model, from the compilation's cache.
+            var model = declarator.SyntaxTree == fr.Syntax.SyntaxTree ? fr.SemanticModel : ValueFlow.ProgramFlow.For(fr.SemanticModel.Compilation).Model(declarator.SyntaxTree);
+            var value = model.GetConstantValue(declarator.Initializer.Value, ct);
             return value.HasValue ? value.Value as string : null;
         }
 
@@ -431,6 +450,10 @@ namespace KerasLint.Analysis
                             break;
                         case IParameterReferenceOperation pr:
                             Reference(pr, pr.Parameter);
+                            break;
+                        case IFieldReferenceOperation fr when !fr.Field.IsConst:
+                            // Fields too: the whole-program flow (ValueFlow/) asks a member for the calls on a field.
+                            Reference(fr, fr.Field);
                             break;
                     }
                 }

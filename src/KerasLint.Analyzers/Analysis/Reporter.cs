@@ -18,16 +18,33 @@ namespace KerasLint.Analysis
         private readonly Dictionary<(string Id, Location Location), (Diagnostic First, bool Conflict)> found = new Dictionary<(string, Location), (Diagnostic, bool)>();
         private readonly List<(string Id, Location Location)> order = new List<(string, Location)>();
 
+        private readonly System.Func<Location, bool>? isLocal;
+        private readonly ForeignSites? foreign;
+
         public Reporter(System.Action<Diagnostic> report, CancellationToken cancellationToken)
         {
             this.report = report;
             CancellationToken = cancellationToken;
         }
 
+        /// <summary>A member's reporter: a diagnostic at a site outside the member goes to <paramref name="foreign"/>, reported once at compilation end.</summary>
+        public Reporter(System.Action<Diagnostic> report, CancellationToken cancellationToken, System.Func<Location, bool> isLocal, ForeignSites foreign)
+            : this(report, cancellationToken)
+        {
+            this.isLocal = isLocal;
+            this.foreign = foreign;
+        }
+
         public CancellationToken CancellationToken { get; }
 
         public void Report(Diagnostic diagnostic)
         {
+            if (foreign != null && isLocal != null && !isLocal(diagnostic.Location))
+            {
+                foreign.Add(diagnostic);
+                return;
+            }
+
             var key = (diagnostic.Id, diagnostic.Location);
             if (!found.TryGetValue(key, out var seen))
             {

@@ -49,9 +49,15 @@ namespace KerasLint.Libraries.KerasNet
             {
                 var model = Operations.Unwrap(receiver);
                 head = Head(Layers(model, flow, compile.Syntax.SpanStart, allowHelper: true));
-                if (model is ILocalReferenceOperation lr)
+                var holder = model switch
                 {
-                    KerasModels.FitFacts(lr.Local, flow, s.Fit, v => flow.ArrayElements(v, out _, ct, readsOnly), c => Callback(c),
+                    ILocalReferenceOperation lr => (ISymbol)lr.Local,
+                    IFieldReferenceOperation fr when fr.Instance == null || fr.Instance is IInstanceReferenceOperation => fr.Field,
+                    _ => null,
+                };
+                if (holder != null)
+                {
+                    KerasModels.FitFacts(compile, holder, flow, s.Compile, s.Fit, v => CallbackElements(v), c => Callback(c),
                         p => p.Name == "HistoryLogs" && Operations.Is(p.ContainingType, s.History), ct, out callbacks, out validation, out lookups);
                 }
             }
@@ -96,7 +102,32 @@ namespace KerasLint.Libraries.KerasNet
             if (!Operations.IsExplicit(arg)) return ImmutableArray<MetricInfo>.Empty;
             var value = Operations.Unwrap(arg!.Value);
             if (value.ConstantValue.HasValue && value.ConstantValue.Value == null) return ImmutableArray<MetricInfo>.Empty;
+            if (value is IConditionalOperation { WhenFalse: { } whenFalse } conditional)
+            {
+                // Each branch a possibility: every metric of either, at its own site (a diagnostic names its branch).
+                var both = ImmutableArray.CreateBuilder<MetricInfo>();
+                foreach (var branch in new[] { conditional.WhenTrue, whenFalse })
+                {
+                    var b = Operations.Unwrap(branch);
+                    if (Operations.IsNullConstant(b)) continue;
+                    if (!(b is IArrayCreationOperation) || !(flow.ArrayElements(b, out _, ct, readsOnly) is { } items)) return null;
+                    for (var i = 0; i < items.Length; i++)
+                    {
+                        var removable = !(items.Length == 1 && b.Syntax is ImplicitArrayCreationExpressionSyntax);
+                        both.Add(new MetricInfo(flow.String(items[i], ct), i, removable ? items[i].Syntax.GetLocation() : null));
+                    }
+                }
+
+                return both.ToImmutable();
+            }
+
             var elements = flow.ArrayElements(value, out var inline, ct, readsOnly);
+            if (elements == null && KerasModels.FieldArray(value, ct) is { } inField)
+            {
+                // An array in a field this compile alone uses: each metric at its element in the declaration.
+                return inField.Select((e, i) => new MetricInfo(MemberFlow.For(e).String(e, ct), i, inField.Length > 1 ? e.Syntax.GetLocation() : null)).ToImmutableArray();
+            }
+
             if (elements == null) return null;
             var list = ImmutableArray.CreateBuilder<MetricInfo>(elements.Value.Length);
             var empty = inline ? Operations.EmptyStringArray(arg!) : null;
@@ -127,13 +158,25 @@ namespace KerasLint.Libraries.KerasNet
                 return KerasModels.AddCalls(lr.Local, flow, before, baseLayers, s.Add, ct);
             }
 
+            if (model is IFieldReferenceOperation field && (field.Instance == null || field.Instance is IInstanceReferenceOperation))
+            {
+                // A model in a field, built in a constructor, an initializer or another method, of any file.
+                return KerasModels.FieldLayers(field.Field, flow, before, s.Add, (v, f, at) => Layers(v, f, at, allowHelper), ct);
+            }
+
             if (model is IObjectCreationOperation creation)
             {
                 if (Operations.Is(creation.Type, s.Sequential))
                 {
                     if (creation.Arguments.Length == 0) return new List<IOperation?>();
                     var elements = flow.ArrayElements(creation.Arguments[0].Value, out _, ct, readsOnly);
-                    return elements?.Select(e => (IOperation?)Operations.Unwrap(e)).ToList();
+                    return elements?.Select(e => (IOperation?)KerasModels.Resolve(e, flow, ct)).ToList();
+                }
+
+                // A subclass of Sequential whose constructor adds its layers.
+                if (creation.Constructor != null && s.Sequential != null && creation.SemanticModel != null && creation.Arguments.Length == 0)
+                {
+                    return KerasModels.SubclassLayers(creation.Constructor, s.Sequential, s.Add, creation.SemanticModel.Compilation, ct);
                 }
 
                 if (Operations.Is(creation.Type, s.Model) && creation.Arguments.Length == 2)
@@ -163,7 +206,7 @@ namespace KerasLint.Libraries.KerasNet
                 ct.ThrowIfCancellationRequested();
                 if (current is IInvocationOperation inv && Operations.IsOneOf(inv.TargetMethod, s.Set) && inv.Instance != null)
                 {
-                    reversed.Add(flow.Trace(inv.Instance, ct));
+                    reversed.Add(KerasModels.Resolve(inv.Instance, flow, ct));
                     var args = inv.Arguments.Length == 1 ? flow.ArrayElements(inv.Arguments[0].Value, out _, ct, readsOnly) : null;
                     if (args is not { Length: 1 } a)
                     {
@@ -226,7 +269,7 @@ namespace KerasLint.Libraries.KerasNet
                 {
                     var flow = MemberFlow.For(layer);
                     var unitsArg = Operations.Argument(layer.Arguments, "units");
-                    var units = unitsArg == null ? null : flow.TraceNumber(unitsArg.Value, ct);
+                    var units = unitsArg == null ? null : flow.TraceNumber(unitsArg.Value, ct) ?? KerasModels.Number(unitsArg.Value, ct);
                     int? u = units is { } d && d >= 1 && d == System.Math.Floor(d) ? (int)d : null;
                     if (act == null)
                     {
@@ -269,6 +312,14 @@ namespace KerasLint.Libraries.KerasNet
         }
 
         // ---- fit: callbacks and validation ----
+
+        /// <summary>The callbacks passed to Fit: an array, a list's <c>ToArray()</c>, or what a helper returns.</summary>
+        private ImmutableArray<IOperation>? CallbackElements(IOperation value)
+        {
+            var flow = MemberFlow.For(value);
+            return flow.ArrayElements(value, out _, ct, readsOnly) ?? KerasModels.CollectionElements(value, flow, readsOnly, ct);
+        }
+
         private CallbackInfo? Callback(IObjectCreationOperation creation)
         {
             MonitorCallback kind;

@@ -61,7 +61,13 @@ namespace KerasLint.Libraries.TfNet
             {
                 var model = Operations.Unwrap(receiver);
                 head = Head(Layers(model, flow, compile.Syntax.SpanStart, allowHelper: true, depth: 0));
-                if (model is ILocalReferenceOperation lr) FitFacts(lr.Local, flow, out callbacks, out validation, out lookups);
+                var holder = model switch
+                {
+                    ILocalReferenceOperation lr => (ISymbol)lr.Local,
+                    IFieldReferenceOperation fr when fr.Instance == null || fr.Instance is IInstanceReferenceOperation => fr.Field,
+                    _ => null,
+                };
+                if (holder != null) FitFacts(compile, holder, flow, out callbacks, out validation, out lookups);
             }
 
             var parameters = compile.TargetMethod.Parameters;
@@ -158,12 +164,21 @@ namespace KerasLint.Libraries.TfNet
         }
 
         // ---- loss and metrics ----
+
+        /// <summary>Whether the loss object's declaration may be edited by a fix (set by <see cref="Loss"/>).</summary>
+        private bool declarationFixable = true;
+
         private LossInfo Loss(IInvocationOperation compile, MemberFlow flow)
         {
             var arg = Operations.Argument(compile.Arguments, "loss");
             if (!Operations.IsExplicit(arg)) return new LossInfo(LossKind.Unknown, null, new ValueSite(null, compile.Syntax.GetLocation(), null));
             var use = arg!.Value.Syntax.GetLocation();
-            var value = flow.Trace(arg.Value, ct);
+            // A loss object in a field (or returned by a helper): its one value in the whole program. A fix may edit
+            // its declaration only when the compile is its one use (else another compile would change with it).
+            var traced = flow.Trace(arg.Value, ct);
+            var value = KerasModels.Resolve(arg.Value, flow, ct);
+            declarationFixable = value == traced || traced is IFieldReferenceOperation fr && traced.SemanticModel != null
+                && Analysis.ValueFlow.ProgramFlow.For(traced.SemanticModel.Compilation).Field(fr.Field, ct).Uses.Length == 1;
             switch (value)
             {
                 case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol type:
@@ -205,7 +220,7 @@ namespace KerasLint.Libraries.TfNet
                 {
                     var v = Operations.Unwrap(arg.Value);
                     var constant = v.ConstantValue.HasValue ? v.ConstantValue.Value as bool? : null;
-                    fromLogits = new BoolSite(constant, constant != null && v is ILiteralOperation ? v.Syntax.GetLocation() : null, creation.Syntax.GetLocation());
+                    fromLogits = new BoolSite(constant, constant != null && v is ILiteralOperation && declarationFixable ? v.Syntax.GetLocation() : null, creation.Syntax.GetLocation());
                 }
             }
 
@@ -216,7 +231,32 @@ namespace KerasLint.Libraries.TfNet
         {
             var arg = Operations.Argument(compile.Arguments, "metrics");
             if (!Operations.IsExplicit(arg) || Operations.IsNullConstant(arg!.Value)) return ImmutableArray<MetricInfo>.Empty;
+            if (Operations.Unwrap(arg.Value) is IConditionalOperation { WhenFalse: { } whenFalse } conditional)
+            {
+                // Each branch a possibility: every metric of either, at its own site (a diagnostic names its branch).
+                var both = ImmutableArray.CreateBuilder<MetricInfo>();
+                foreach (var branch in new[] { conditional.WhenTrue, whenFalse })
+                {
+                    if (Operations.IsNullConstant(branch)) continue;
+                    if (!(Elements(branch, flow, out var branchRemovable) is { } items) || Operations.Unwrap(branch) is ILocalReferenceOperation) return null;
+                    for (var i = 0; i < items.Length; i++)
+                    {
+                        var site = items[i].Type?.SpecialType == SpecialType.System_String ? flow.String(items[i], ct) : new ValueSite(null, items[i].Syntax.GetLocation(), null);
+                        both.Add(new MetricInfo(site, i, branchRemovable ? items[i].Syntax.GetLocation() : null));
+                    }
+                }
+
+                return both.ToImmutable();
+            }
+
             var elements = Elements(arg.Value, flow, out var removable);
+            if (elements == null && KerasModels.FieldArray(arg.Value, ct) is { } inField)
+            {
+                // An array in a field this compile alone uses: each metric at its element in the declaration.
+                return inField.Select((e, i) => new MetricInfo(e.Type?.SpecialType == SpecialType.System_String ? MemberFlow.For(e).String(e, ct) : new ValueSite(null, e.Syntax.GetLocation(), null),
+                    i, inField.Length > 1 ? e.Syntax.GetLocation() : null)).ToImmutableArray();
+            }
+
             if (elements == null) return null;
             var empty = Operations.EmptyStringArray(arg!);
             var list = ImmutableArray.CreateBuilder<MetricInfo>(elements.Value.Length);
@@ -315,13 +355,19 @@ namespace KerasLint.Libraries.TfNet
                 return baseLayers == null ? null : KerasModels.AddCalls(lr.Local, flow, before, baseLayers, s.Add, ct);
             }
 
+            if (model is IFieldReferenceOperation field && (field.Instance == null || field.Instance is IInstanceReferenceOperation))
+            {
+                // A model in a field (keras.Sequential(...) in an initializer, a constructor or another method, of any file).
+                return KerasModels.FieldLayers(field.Field, flow, before, s.Add, (v, f, at) => Layers(v, f, at, allowHelper, depth + 1), ct);
+            }
+
             if (!(model is IInvocationOperation call)) return null;
             if (TfNetSymbols.IsApi(call.TargetMethod, "Sequential", s.KerasInterfaces))
             {
                 var layersArg = call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0);
                 if (layersArg == null || !Operations.IsExplicit(layersArg) || Operations.IsNullConstant(layersArg.Value)) return new List<IOperation?>();
                 var elements = Elements(layersArg.Value, flow, out _);
-                return elements?.Select(e => (IOperation?)flow.Trace(e, ct)).ToList();
+                return elements?.Select(e => (IOperation?)KerasModels.Resolve(e, flow, ct)).ToList();
             }
 
             if (TfNetSymbols.IsApi(call.TargetMethod, "Model", s.KerasInterfaces))
@@ -344,7 +390,7 @@ namespace KerasLint.Libraries.TfNet
                 if (current is IInvocationOperation inv && inv.TargetMethod.Name == "Apply" && inv.Instance != null
                     && (TfNetSymbols.IsA(inv.Instance.Type, s.ILayer) || TfNetSymbols.IsA(inv.Instance.Type, s.Layer)))
                 {
-                    reversed.Add(flow.Trace(inv.Instance, ct));
+                    reversed.Add(KerasModels.Resolve(inv.Instance, flow, ct));
                     var input = Operations.Argument(inv.Arguments, "inputs");
                     if (input == null) break;
                     current = flow.Trace(input.Value, ct);
@@ -421,7 +467,7 @@ namespace KerasLint.Libraries.TfNet
         {
             var flow = MemberFlow.For(layer);
             var unitsArg = Operations.Argument(layer.Arguments, "units");
-            var units = unitsArg == null ? null : flow.TraceNumber(unitsArg.Value, ct);
+            var units = unitsArg == null ? null : flow.TraceNumber(unitsArg.Value, ct) ?? KerasModels.Number(unitsArg.Value, ct);
             int? u = units is { } d && d >= 1 && d == Math.Floor(d) ? (int)d : null;
             var dense = u is { } n ? $"Dense({n})" : "Dense";
             if (act is { } a)
@@ -469,8 +515,19 @@ namespace KerasLint.Libraries.TfNet
         }
 
         // ---- fit: callbacks and validation ----
-        private void FitFacts(ILocalSymbol model, MemberFlow flow, out ImmutableArray<CallbackInfo> callbacks, out bool? validation, out ImmutableArray<HistoryLookup> lookups) =>
-            KerasModels.FitFacts(model, flow, s.Fit, v => Elements(v, flow, out _), c => Operations.Is(c.Type, s.EarlyStopping) ? KerasModels.Callback(MonitorCallback.EarlyStopping, "EarlyStopping", c, ct) : null,
+
+        /// <summary>The callbacks passed to fit: a collection here, a list's <c>ToArray()</c>, or what a helper returns.</summary>
+        private ImmutableArray<IOperation>? CallbackElements(IOperation value)
+        {
+            var flow = MemberFlow.For(value);
+            if (Elements(value, flow, out _) is { } here) return here;
+            var resolved = KerasModels.Resolve(value, flow, ct);
+            if (resolved != Operations.Unwrap(value) && Elements(resolved, MemberFlow.For(resolved), out _) is { } returned) return returned;
+            return KerasModels.CollectionElements(value, flow, readsOnly, ct);
+        }
+
+        private void FitFacts(IInvocationOperation compile, ISymbol model, MemberFlow flow, out ImmutableArray<CallbackInfo> callbacks, out bool? validation, out ImmutableArray<HistoryLookup> lookups) =>
+            KerasModels.FitFacts(compile, model, flow, s.Compile, s.Fit, v => CallbackElements(v), c => Operations.Is(c.Type, s.EarlyStopping) ? KerasModels.Callback(MonitorCallback.EarlyStopping, "EarlyStopping", c, ct) : null,
                 p => p.Name == "history" && TfNetSymbols.IsA(p.ContainingType, s.ICallback), ct, out callbacks, out validation, out lookups);
     }
 }
