@@ -168,7 +168,7 @@ namespace KerasLint.Analyzers.Tests
             var tree = compilation.SyntaxTrees.First();
             var method = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.Text == "Train");
             var root = compilation.GetSemanticModel(tree).GetOperation(method)!;
-            var analysis = CompilationAnalysis.For(compilation)!;
+            var analysis = CompilationAnalysis.ForSetups(compilation)!;
             var setups = analysis.SetupsOfMember(root, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), CancellationToken.None);
             return (setups.Length, setups.Sum(s => s.Callbacks.Length), MemberFlow.For(root).Visited);
         }
