@@ -21,10 +21,10 @@ internal static class Reports
     {
         foreach (var file in findings.GroupBy(f => f.Path))
         {
-            w.WriteLine(file.Key.Length == 0 ? "(no file)" : Path.GetRelativePath(root, file.Key));
+            w.WriteLine(file.Key.Length == 0 ? "(project-wide)" : Path.GetRelativePath(root, file.Key));
             foreach (var f in file)
             {
-                w.WriteLine($"  {f.Line}:{f.Column}  {Level(f.Severity)} {f.Id}: {f.Message}");
+                w.WriteLine(f.Path.Length == 0 ? $"  {Level(f.Severity)} {f.Id}: {f.Message}" : $"  {f.Line}:{f.Column}  {Level(f.Severity)} {f.Id}: {f.Message}");
             }
 
             w.WriteLine();
@@ -42,7 +42,10 @@ internal static class Reports
     {
         foreach (var f in findings.Where(f => f.Severity >= DiagnosticSeverity.Warning))
         {
-            w.WriteLine($"{f.Path}({f.Line},{f.Column}): {Level(f.Severity)} {f.Id}: {f.Message}");
+            // A project-wide finding (no source location) reads as the compiler prints it: "CSC : warning KL0014: ...".
+            w.WriteLine(f.Path.Length == 0
+                ? $"CSC : {Level(f.Severity)} {f.Id}: {f.Message}"
+                : $"{f.Path}({f.Line},{f.Column}): {Level(f.Severity)} {f.Id}: {f.Message}");
         }
     }
 
