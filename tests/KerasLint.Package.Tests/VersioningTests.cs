@@ -34,9 +34,23 @@ public class VersioningTests
         return Path.GetFileNameWithoutExtension(created).Substring("KerasLint.".Length);
     }
 
-    private static string Restored(string consumer)
+    /// <summary>Restores the consumer with <paramref name="version"/> (exact, or floating with a forced evaluation) and returns the version it resolved.</summary>
+    private static string Restored(string consumer, string root, string version)
     {
-        var (exit, log) = DotnetCli.RunIn(consumer, TimeSpan.FromMinutes(5), buildFlags: true, "restore", "Consumer.csproj");
+        // The packages folder plays the user's global cache: filled by the first restore, never cleared.
+        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <RestorePackagesPath>{Path.Combine(root, "cache")}</RestorePackagesPath>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="KerasLint" Version="{version}" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
+        var args = version.EndsWith('*') ? new[] { "restore", "Consumer.csproj", "--force-evaluate" } : new[] { "restore", "Consumer.csproj" };
+        var (exit, log) = DotnetCli.RunIn(consumer, TimeSpan.FromMinutes(5), buildFlags: true, args);
         Assert.True(exit == 0, log);
         using var assets = JsonDocument.Parse(File.ReadAllText(Path.Combine(consumer, "obj", "project.assets.json")));
         var library = Assert.Single(assets.RootElement.GetProperty("libraries").EnumerateObject(), l => l.Name.StartsWith("KerasLint/", StringComparison.Ordinal));
@@ -57,35 +71,24 @@ public class VersioningTests
             var (cloneExit, cloneLog) = Git(root, "clone", "--quiet", RepoRoot.Path, clone);
             Assert.True(cloneExit == 0, cloneLog);
             LocalFeed.WriteNuGetConfig(consumer, feed);
-            // The packages folder plays the user's global cache: filled by the first restore, never cleared.
-            File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
-                <Project Sdk="Microsoft.NET.Sdk">
-                  <PropertyGroup>
-                    <TargetFramework>net10.0</TargetFramework>
-                    <RestorePackagesPath>{Path.Combine(root, "cache")}</RestorePackagesPath>
-                  </PropertyGroup>
-                  <ItemGroup>
-                    <PackageReference Include="KerasLint" Version="0.1.0-*" PrivateAssets="all" />
-                  </ItemGroup>
-                </Project>
-                """);
-
             var first = Pack(clone, feed);
             Assert.Matches(@"^0\.1\.0-alpha\.0\.\d+$", first);
-            Assert.Equal(first, Restored(consumer));
+            Assert.Equal(first, Restored(consumer, root, first));
 
             // A committed change: the commit height moves, so does the version.
             File.AppendAllText(Path.Combine(clone, "README.md"), "\nA change.\n");
             Assert.Equal(0, Git(clone, "commit", "--quiet", "-am", "a change").ExitCode);
             var second = Pack(clone, feed);
             Assert.NotEqual(first, second);
-            Assert.Equal(second, Restored(consumer));
+            // Pinned to the new version (README's way), restore takes the new package beside the old one in the cache.
+            Assert.Equal(second, Restored(consumer, root, second));
 
             // Uncommitted work: the same commit's version plus .dev.<time>.
             File.AppendAllText(Path.Combine(clone, "README.md"), "\nAnother change, not committed.\n");
             var third = Pack(clone, feed);
             Assert.StartsWith(second + ".dev.", third, StringComparison.Ordinal);
-            Assert.Equal(third, Restored(consumer));
+            // A floating version takes the newest in the feed when restore evaluates it.
+            Assert.Equal(third, Restored(consumer, root, "0.1.0-*"));
         }
         finally
         {
