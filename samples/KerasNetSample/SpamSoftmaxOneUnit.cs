@@ -16,7 +16,7 @@ namespace KerasNetSample
                 new Dense(1, activation: "softmax"),                                            // KL0004
             });
 
-            model.Compile(optimizer: "adam", loss: "binary_crossentropy", metrics: new[] { "binary_accuracy" });   // KL0005
+            model.Compile(optimizer: "adam", loss: "binary_crossentropy", metrics: new[] { "binary_accuracy" });
             model.Fit(bagOfWords, isSpam, batch_size: 32, epochs: 10, validation_split: 0.1f);
             return model;
         }

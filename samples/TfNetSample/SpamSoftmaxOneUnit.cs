@@ -8,7 +8,7 @@ namespace TfNetSample
             var model = keras.Sequential(
                 keras.layers.Dense(32, activation: "relu"),
                 keras.layers.Dense(1, activation: keras.activations.Softmax));                  // KL0004
-            model.compile(keras.optimizers.Adam(), keras.losses.BinaryCrossentropy(), new[] { "accuracy" });   // KL0005
+            model.compile(keras.optimizers.Adam(), keras.losses.BinaryCrossentropy(), new[] { "accuracy" });
             model.fit(bagOfWords, isSpam, epochs: 10);
             return model;
         }

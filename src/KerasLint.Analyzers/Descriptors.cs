@@ -15,6 +15,7 @@ namespace KerasLint
         public const string CategoryLoss = "KerasLint.Loss";
         public const string CategoryModel = "KerasLint.Model";
         public const string CategoryCallbacks = "KerasLint.Callbacks";
+        public const string CategoryConfiguration = "KerasLint.Configuration";
 
         /// <summary>{0} metric string, {1} loss string, {2} resolved metric, {3} what it computes (per family), {4} family/library, {5} what to report instead.</summary>
         public static readonly DiagnosticDescriptor KL0001 = Create(
@@ -130,6 +131,15 @@ namespace KerasLint
             CategoryMetrics,
             DiagnosticSeverity.Warning,
             "A loss or metric string the configured Keras version does not know (it fails at compile or at the first batch) where no automatic edit is correct: a loss that only other Keras versions have and no built-in loss of this version computes, or a name whose value is defined where a fix cannot edit it alone (a metrics array kept in a local, a one-element array). Change the code by hand, or set keraslint.keras_version if your Python environment runs another Keras version.");
+
+        /// <summary>{0} key, {1} value as written, {2} library, {3} the source files it applies to, {4} what is used instead, {5} the accepted forms.</summary>
+        public static readonly DiagnosticDescriptor KL0014 = Create(
+            RuleIds.UnreadableSetting,
+            "KerasLint setting that KerasLint cannot read",
+            "{0} = '{1}' ({2}; set in an .editorconfig or .globalconfig that applies to {3}) is not a value KerasLint can read, so it is ignored and {4} is used instead; write {5}",
+            CategoryConfiguration,
+            DiagnosticSeverity.Warning,
+            "KerasLint's options (keraslint.keras_version for Keras.NET, keraslint.tfnet_version for TensorFlow.NET's Keras) choose the Keras semantics every rule applies. A value KerasLint cannot parse would otherwise be ignored without a word, and the rules would silently judge the code by another Keras version than the one you configured. Fix the value, or remove the line to use the version of the referenced assembly.");
 
         /// <summary>{0} callback, {1} mode, {2} key, {3} "maximized"/"minimized", {4} what to do ("use mode 'max'"), {5} for mode "auto": the version's rule ("" otherwise).</summary>
         public static readonly DiagnosticDescriptor KL0012 = Create(

@@ -1,10 +1,19 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using KerasLint.Cli;
 
 // keraslint: a registry of subcommands, one file each.
-var root = new RootCommand("KerasLint: Keras loss/metric semantics per Keras version family, on TorchSharp.");
+var root = new RootCommand("KerasLint: finds Keras loss/metric/output-head mistakes in Keras.NET, TensorFlow.NET and TorchSharp code (analyze), and shows Keras's semantics per version family on TorchSharp tensors (prove, conformance).");
+root.Subcommands.Add(AnalyzeCommand.Create());
 root.Subcommands.Add(ConformanceCommand.Create());
 root.Subcommands.Add(ProveCommand.Create());
+
+// Bare `keraslint` shows what it can do rather than "Required command was not provided."
+root.SetAction(parse =>
+{
+    new HelpAction().Invoke(parse);
+    return 0;
+});
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
@@ -13,4 +22,4 @@ if (parsed.Errors.Count > 0)
     return 2;
 }
 
-return parsed.Invoke();
+return await parsed.InvokeAsync();

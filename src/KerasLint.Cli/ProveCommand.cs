@@ -165,21 +165,38 @@ public static class ProveCommand
             console.MarkupLine($"[bold]{r.Rule}[/] {Markup.Escape(r.Id)}: {(r.Holds ? "[green]holds[/]" : "[red]does not hold[/]")}  [grey]({r.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} s)[/]");
             console.WriteLine("  claim: " + r.Claim);
             foreach (var s in r.Setups) console.WriteLine("  - " + s);
-            var table = new Table().Border(TableBorder.Rounded);
-            table.AddColumns("family", "row", "value", "reference", "check", "holds", "evidence");
-            foreach (var row in r.Rows)
+            var headers = new[] { "family", "row", "value", "reference", "check", "holds", "evidence" };
+            var cells = r.Rows.Select(row => new[]
             {
-                table.AddRow(
-                    Markup.Escape(row.Family),
-                    Markup.Escape(row.Measured),
-                    Markup.Escape(row.Value.ToString()),
-                    row.Check.Relation == Relation.Stated ? "—" : Markup.Escape($"{row.ReferenceLabel}: {row.Reference}"),
-                    Markup.Escape(row.Check.Describe()),
-                    row.Check.Relation == Relation.Stated ? "—" : row.Holds ? "[green]yes[/]" : "[red]no[/]",
-                    Markup.Escape(row.EvidenceText));
+                row.Family, row.Measured, row.Value.ToString(),
+                row.Check.Relation == Relation.Stated ? "—" : $"{row.ReferenceLabel}: {row.Reference}",
+                row.Check.Describe(), row.Check.Relation == Relation.Stated ? "—" : row.Holds ? "yes" : "no", row.EvidenceText,
+            }).ToArray();
+            if (FitsOneLinePerRow(headers, cells, console.Profile.Width))
+            {
+                var table = new Table().Border(TableBorder.Rounded);
+                table.AddColumns(headers);
+                foreach (var c in cells)
+                {
+                    table.AddRow(c.Select((text, i) => i == 5 ? (text == "yes" ? "[green]yes[/]" : text == "no" ? "[red]no[/]" : Markup.Escape(text)) : Markup.Escape(text)).ToArray());
+                }
+
+                console.Write(table);
+            }
+            else
+            {
+                // Narrower than the table: one block per row, wrapped at spaces, so no word is ever broken.
+                foreach (var c in cells)
+                {
+                    console.MarkupLine($"  [bold]{Markup.Escape(c[0])}[/] {Markup.Escape(c[1])}: {Markup.Escape(c[2])} {(c[5] == "yes" ? "[green]holds[/]" : c[5] == "no" ? "[red]does not hold[/]" : "stated (not run)")}");
+                    for (var i = 3; i < c.Length; i++)
+                    {
+                        if (i == 5) continue;
+                        console.Write(new Padder(new Markup(Markup.Escape($"{headers[i]}: {c[i]}")), new Spectre.Console.Padding(4, 0, 0, 0)));
+                    }
+                }
             }
 
-            console.Write(table);
             foreach (var n in r.Notes) console.WriteLine("  note: " + n);
             console.WriteLine();
         }
@@ -192,6 +209,20 @@ public static class ProveCommand
         }
 
         console.Write(summary);
+    }
+
+    /// <summary>Whether a table whose every cell stays on one line fits <paramref name="width"/> columns (borders and padding included).</summary>
+    internal static bool FitsOneLinePerRow(IReadOnlyList<string> headers, IReadOnlyList<string[]> rows, int width)
+    {
+        var total = 1;
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var widest = headers[i].Length;
+            foreach (var row in rows) widest = Math.Max(widest, row[i].Length);
+            total += widest + 3;
+        }
+
+        return total <= width;
     }
 
     /// <summary>One Spectre bar per training task, created on first report.</summary>

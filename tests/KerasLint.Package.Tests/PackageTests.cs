@@ -147,15 +147,7 @@ public class PackageTests : IClassFixture<PackedPackage>
         try
         {
             var feed = Path.GetDirectoryName(nupkg)!;
-            File.WriteAllText(Path.Combine(dir, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <clear />
-                    <add key="local" value="{feed}" />
-                  </packageSources>
-                </configuration>
-                """);
+            LocalFeed.WriteNuGetConfig(dir, feed);
             File.WriteAllText(Path.Combine(dir, "Consumer.csproj"), $"""
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup>

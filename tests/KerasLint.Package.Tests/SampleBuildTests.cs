@@ -44,7 +44,7 @@ public sealed class SampleBuilds
 /// diagnostics, no other line may get any (so correct code stays silent), and the build succeeds.
 /// </summary>
 [Collection(DotnetCli.Collection)]
-public class SampleBuildTests : IClassFixture<SampleBuilds>
+public partial class SampleBuildTests : IClassFixture<SampleBuilds>
 {
     private readonly SampleBuilds _builds;
 
@@ -84,7 +84,9 @@ public class SampleBuildTests : IClassFixture<SampleBuilds>
     public void EveryRuleIsDemonstratedInASample()
     {
         var marked = SampleBuilds.Samples.SelectMany(Expected).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        Assert.All(RuleDocsTests.DeclaredIds, id => Assert.Contains(id, marked));
+        // KL0014 (an unreadable keraslint.* setting) is project-wide, with no source line to mark: KL0014Tests and
+        // AnalyzeCommandTests show it.
+        Assert.All(RuleDocsTests.DeclaredIds.Where(id => id != "KL0014"), id => Assert.Contains(id, marked));
     }
 
     [Fact]

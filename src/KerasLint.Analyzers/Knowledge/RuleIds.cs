@@ -20,6 +20,7 @@ namespace KerasLint.Knowledge
         public const string StringCompileIgnored = "KL0011";
         public const string MonitorModeContradictsKey = "KL0012";
         public const string UnknownNameWithoutReplacement = "KL0013";
+        public const string UnreadableSetting = "KL0014";
 
         // TorchSharp training-code rules.
         public const string CrossEntropyOnProbabilities = "KL0101";

@@ -28,8 +28,8 @@ namespace KerasLint.Rules
                     expects = "a probability distribution over the classes (softmax)";
                     break;
                 case OutputExpectation.IndependentProbabilities:
-                    mismatch = head.Activation is HeadActivation.Linear or HeadActivation.Unbounded
-                        || (head.Activation == HeadActivation.Softmax && head.Units == 1);
+                    // A 1-unit softmax head is KL0004's finding (with its fix): one diagnostic per problem.
+                    mismatch = head.Activation is HeadActivation.Linear or HeadActivation.Unbounded;
                     expects = "probabilities in [0, 1] (sigmoid)";
                     break;
                 default:
@@ -41,8 +41,7 @@ namespace KerasLint.Rules
             {
                 HeadActivation.Linear => "unbounded linear outputs (no activation)",
                 HeadActivation.Unbounded => $"unbounded '{head.ActivationText}' outputs",
-                HeadActivation.Sigmoid => "independent sigmoid probabilities that do not sum to 1",
-                _ => "a constant 1.0 (softmax over one unit)",
+                _ => "independent sigmoid probabilities that do not sum to 1",
             };
             var want = Activations.ActivationFor(f.Expects)!;
             var plan = new FixPlan();
