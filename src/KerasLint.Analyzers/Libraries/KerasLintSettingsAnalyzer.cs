@@ -9,15 +9,16 @@ using KerasLint.Libraries.TfNet;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace KerasLint.Rules
+namespace KerasLint.Libraries
 {
     /// <summary>
-    /// KL0014: a <c>keraslint.*</c> option whose value KerasLint cannot read. Reported once per compilation per
+    /// The settings analyzer (KL0014): a <c>keraslint.*</c> option whose value KerasLint cannot read. Reported once per compilation per
     /// (key, value), naming the files it applies to, what is used instead and the accepted forms; without it the
-    /// value would be ignored without a word.
+    /// value would be ignored without a word. It lives with the libraries because each option and its parse belong
+    /// to a library's adapter.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class KL0014UnreadableSettingAnalyzer : DiagnosticAnalyzer
+    public sealed class KerasLintSettingsAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>A KerasLint option: its key, the library it configures, how it parses, and its accepted forms.</summary>
         private sealed class Setting
@@ -101,7 +102,7 @@ namespace KerasLint.Rules
         /// <summary>What the rules use in place of the value: the version of the referenced library's assembly, if any.</summary>
         private static string Fallback(Compilation compilation, Setting setting, List<SyntaxTree> trees)
         {
-            var adapters = CompilationAnalysis.For(compilation)?.SetupAdapters ?? ImmutableArray<ISetupAdapter>.Empty;
+            var adapters = CompilationAnalysis.ForSetups(compilation)?.SetupAdapters ?? ImmutableArray<ISetupAdapter>.Empty;
             var tree = trees.FirstOrDefault() ?? compilation.SyntaxTrees.FirstOrDefault();
             var none = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, NoOptions.Provider);
             if (tree != null && setting.Key == KerasNetAdapter.VersionOption && adapters.OfType<KerasNetAdapter>().FirstOrDefault() is { } kerasNet)
