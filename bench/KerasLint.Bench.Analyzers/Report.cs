@@ -207,7 +207,7 @@ namespace KerasLint.Bench.Analyzers
             md.AppendLine();
             md.AppendLine($"Each solution written to a temp folder as one SDK project ({Environment.Version.Major}.{Environment.Version.Minor} TFM, the SDK's own analyzers and generators on), restored once, " +
                 "then rebuilt with `dotnet build --no-restore --no-incremental -c Release -nodeReuse:false --disable-build-servers -p:UseSharedCompilation=false` " +
-                $"(a fresh csc process per build): one warmup build per set, then {settings.BuildPairs} pairs, the sets in alternating order. " +
+                $"(a fresh csc process per build): one warmup build, then {settings.BuildPairs} pairs, the sets in alternating order. " +
                 "Set KerasLint = Analyzer items for the assemblies the package puts in analyzers/dotnet/cs. Tree CPU: user + sys of the whole " +
                 "build (getrusage of waited-for children); csc CPU: the compiler process alone. Added: per pair (set − none) / none; median [min … max] over pairs.");
             md.AppendLine();
