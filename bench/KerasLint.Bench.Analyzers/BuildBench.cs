@@ -228,7 +228,7 @@ namespace KerasLint.Bench.Analyzers
                 log($"  pair {pair + 1}: " + string.Join("; ", sets.Select(s => $"{s.Name} {runs[s.Name][^1].TreeCpuS:F2} s (csc {runs[s.Name][^1].CscCpuS:F2} s)")));
             }
 
-            return new BuildResult(solution.Name, solution.Kind, solution.Trees.Length, solution.DeepLearningFiles, solution.Lines,
+            return new BuildResult(solution.Name, solution.Kind, solution.Trees.Length, solution.DeepLearningFiles, solution.Lines, solution.ExpectedDiagnostics,
                 sets.Select(s => new BuildSetResult(s.Name, runs[s.Name].ToImmutableArray())).ToImmutableArray());
         }
 
@@ -246,7 +246,9 @@ namespace KerasLint.Bench.Analyzers
             if (result.ExitCode != 0) throw new InvalidOperationException($"dotnet build {project} ({set.Name}) failed:\n{result.Output}");
             var csc = File.Exists(wrapper.TimesFile) ? CscCpu(File.ReadAllLines(wrapper.TimesFile)) : double.NaN;
             if (double.IsNaN(csc)) throw new InvalidOperationException($"csc did not run through the wrapper in {project} ({set.Name}):\n{result.Output}");
-            var diagnostics = KerasLintWarning.Matches(result.Output).Select(m => m.Groups[1].Value)
+            // MSBuild may echo a compiler warning more than once: each distinct line counts once.
+            var diagnostics = result.Output.Split('\n').Select(l => l.Trim()).Distinct(StringComparer.Ordinal)
+                .Select(l => KerasLintWarning.Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value)
                 .GroupBy(id => id, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             return new BuildRun(after - before, csc, wall.Elapsed.TotalSeconds, diagnostics);
         }
@@ -336,7 +338,8 @@ namespace KerasLint.Bench.Analyzers
     public sealed record BuildSetResult(string Name, ImmutableArray<BuildRun> Runs);
 
     /// <summary>The runs of every set on one generated solution; <see cref="Added"/> compares each pair with the baseline's.</summary>
-    public sealed record BuildResult(string Solution, CodeKind Kind, int Files, int DeepLearningFiles, int Lines, ImmutableArray<BuildSetResult> Sets)
+    public sealed record BuildResult(string Solution, CodeKind Kind, int Files, int DeepLearningFiles, int Lines,
+        ImmutableDictionary<string, int> ExpectedDiagnostics, ImmutableArray<BuildSetResult> Sets)
     {
         public BuildSetResult Baseline => Sets.Single(s => s.Name == BuildBench.None);
 
