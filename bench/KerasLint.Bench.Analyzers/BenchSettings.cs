@@ -2,15 +2,25 @@ namespace KerasLint.Bench.Analyzers
 {
     /// <summary>
     /// Command line: --quick (250 files, few iterations, about two minutes), --out FILE (also write the markdown there),
-    /// --only PARTS (a comma-separated subset of whole,keystrokes,memory,setups: re-measure one part on a busy machine).
+    /// --only PARTS (a comma-separated subset of whole,keystrokes,memory,setups,build: re-measure one part on a busy machine),
+    /// --pairs N (A/B pairs of real builds in the build part), --build-experiments (the build part also measures the
+    /// analyzer assembly alone and an empty analyzer assembly).
     /// The warmup runs only before the first solution (it warms the JIT; every run works on a fresh compilation). The
     /// peer package, many times slower than KerasLint, runs once per solution: its figure is a comparison, not a target.
     /// </summary>
     public sealed record BenchSettings(bool Quick, string? Out, int[] Sizes, int TargetSize, int Warmup, int Iterations, int Keystrokes, int ManySetups)
     {
-        public static readonly string[] Parts = { "whole", "keystrokes", "memory", "setups" };
+        public static readonly string[] Parts = { "whole", "keystrokes", "memory", "setups", "build" };
 
         public IReadOnlySet<string> Only { get; init; } = Parts.ToHashSet(StringComparer.Ordinal);
+
+        /// <summary>Files of each solution the build part writes to disk (issue 17: 250, one in seven with training code).</summary>
+        public int BuildFiles { get; init; } = 250;
+
+        /// <summary>A/B pairs of rebuilds per solution in the build part.</summary>
+        public int BuildPairs { get; init; } = 5;
+
+        public bool BuildExperiments { get; init; }
 
         public bool Runs(string part) => Only.Contains(part);
 
@@ -19,6 +29,8 @@ namespace KerasLint.Bench.Analyzers
             var quick = false;
             string? output = null;
             var only = Parts.ToHashSet(StringComparer.Ordinal);
+            int? pairs = null;
+            var experiments = false;
             for (var i = 0; i < args.Length; i++)
             {
                 switch (args[i])
@@ -33,6 +45,13 @@ namespace KerasLint.Bench.Analyzers
                         only = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
                         if (only.Count == 0 || !only.IsSubsetOf(Parts)) return null;
                         break;
+                    case "--pairs" when i + 1 < args.Length:
+                        if (!int.TryParse(args[++i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 1) return null;
+                        pairs = n;
+                        break;
+                    case "--build-experiments":
+                        experiments = true;
+                        break;
                     default:
                         return null;
                 }
@@ -41,7 +60,7 @@ namespace KerasLint.Bench.Analyzers
             var settings = quick
                 ? new BenchSettings(true, output, new[] { 250 }, 250, Warmup: 1, Iterations: 2, Keystrokes: 8, ManySetups: 200)
                 : new BenchSettings(false, output, new[] { 250, 1000, 2000 }, 1000, Warmup: 1, Iterations: 3, Keystrokes: 20, ManySetups: 200);
-            return settings with { Only = only };
+            return settings with { Only = only, BuildPairs = pairs ?? (quick ? 3 : 5), BuildExperiments = experiments };
         }
 
         /// <summary>One iteration for the 2,000-file solutions: the full run stays within about 15 minutes on two cores.</summary>

@@ -8,7 +8,7 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var settings = BenchSettings.Parse(args);
 if (settings == null)
 {
-    Console.Error.WriteLine("usage: KerasLint.Bench.Analyzers [--quick] [--out FILE] [--only whole,keystrokes,memory,setups]");
+    Console.Error.WriteLine("usage: KerasLint.Bench.Analyzers [--quick] [--out FILE] [--only whole,keystrokes,memory,setups,build] [--pairs N] [--build-experiments]");
     return 2;
 }
 

@@ -2,6 +2,14 @@ using System.Text;
 
 namespace KerasLint.Bench.Analyzers
 {
+    /// <summary>Median, minimum and maximum of per-pair percentages.</summary>
+    public sealed record Spread(double Median, double Min, double Max)
+    {
+        public static Spread Of(IReadOnlyCollection<double> samples) => new(Stat.Of(samples).Median, samples.Min(), samples.Max());
+
+        public override string ToString() => FormattableString.Invariant($"{Median:+0.0;-0.0}% [{Min:+0.0;-0.0} … {Max:+0.0;-0.0}]");
+    }
+
     /// <summary>Collects the results and writes them as markdown: the measurements, then the issue's targets with PASS/FAIL.</summary>
     public sealed class Report
     {
@@ -16,15 +24,19 @@ namespace KerasLint.Bench.Analyzers
         public List<KeystrokeResult> Keystrokes { get; } = new();
         public List<(GeneratedSolution Solution, MemoryResult Result)> Memory { get; } = new();
         public List<ManySetupsResult> ManySetups { get; } = new();
+        public List<BuildResult> Builds { get; } = new();
 
         public string ToMarkdown(TimeSpan elapsed)
         {
             var md = new StringBuilder();
             md.AppendLine($"## KerasLint analyzer benchmark ({(settings.Quick ? "--quick" : "full run")}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
             md.AppendLine();
+            if (Whole.Count + Keystrokes.Count + Memory.Count + ManySetups.Count == 0)
+                md.AppendLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, load average at the end {LoadAverage()}; ran {elapsed:mm\\:ss}.");
+            else
             md.AppendLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, Roslyn {typeof(Microsoft.CodeAnalysis.Compilation).Assembly.GetName().Version}; " +
                 $"{settings.Warmup} warmup (before the first solution) + {settings.Iterations} iterations (one for 2,000 files; the peer runs once per solution), median (min); one thread (concurrentBuild and concurrentAnalysis off); ran {elapsed:mm\\:ss}.");
-            md.AppendLine("Analyzer sets: " + string.Join(", ", Sets.Select(s => $"{s.Name} ({s.Count} analyzers)")) + ".");
+            if (Sets.Count > 0) md.AppendLine("Analyzer sets: " + string.Join(", ", Sets.Select(s => $"{s.Name} ({s.Count} analyzers)")) + ".");
             md.AppendLine();
             Targets(md);
             if (Whole.Count > 0) WholeTable(md);
@@ -32,12 +44,13 @@ namespace KerasLint.Bench.Analyzers
             if (Memory.Count > 0) MemoryTable(md);
             if (ManySetups.Count > 0) ManySetupsTable(md);
             if (Whole.Count > 0) Breakdown(md);
+            if (Builds.Count > 0) BuildTable(md);
             return md.ToString();
         }
 
         private void Targets(StringBuilder md)
         {
-            md.AppendLine("### Targets (issue 8)");
+            md.AppendLine(Builds.Count > 0 && Whole.Count + Keystrokes.Count + Memory.Count + ManySetups.Count == 0 ? "### Targets (issue 17)" : "### Targets (issue 8, and issue 17 for real builds)");
             md.AppendLine();
             md.AppendLine("| target | goal | measured | result |");
             md.AppendLine("|---|---|---|---|");
@@ -78,6 +91,14 @@ namespace KerasLint.Bench.Analyzers
                 var ratio = retained / (double)memory.CompilationBytes;
                 Row(md, $"memory retained by KerasLint on {solution.Name} vs the compilation's own", "≤ 1.5x",
                     $"{ratio:F2}x ({retained / Mb:F1} MB vs {memory.CompilationBytes / Mb:F1} MB)", ratio <= 1.5);
+            }
+
+            foreach (var build in Builds)
+            {
+                var added = Spread.Of(build.Added(KerasLint, csc: false));
+                var plain = build.Kind == CodeKind.Plain;
+                Row(md, $"real `dotnet build` of the {build.Files:N0}-file {build.Kind} solution: CPU KerasLint adds (build process tree, fresh csc; issue 17)",
+                    plain ? "≤ 1% (nothing measurable)" : "≤ 3%", $"{added}", added.Median <= (plain ? 1 : 3));
             }
 
             md.AppendLine();
@@ -180,6 +201,41 @@ namespace KerasLint.Bench.Analyzers
             var perAnalyzer = wholes.Select(w => w.Sets.Single(s => s.Name == KerasLint).PerAnalyzerMedianMs).ToList();
             foreach (var name in perAnalyzer.SelectMany(p => p.Keys).Distinct(StringComparer.Ordinal).OrderByDescending(n => perAnalyzer.Sum(p => p.GetValueOrDefault(n))))
                 md.AppendLine($"| {name} | " + string.Join(" | ", perAnalyzer.Select(p => p.GetValueOrDefault(name).ToString("F1", System.Globalization.CultureInfo.InvariantCulture))) + " |");
+            md.AppendLine();
+        }
+
+        private static string LoadAverage() =>
+            File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+        private void BuildTable(StringBuilder md)
+        {
+            md.AppendLine("### (e) Real `dotnet build`: CPU time with and without KerasLint (issue 17)");
+            md.AppendLine();
+            md.AppendLine($"Each solution written to a temp folder as one SDK project ({Environment.Version.Major}.{Environment.Version.Minor} TFM, the SDK's own analyzers and generators on), restored once, " +
+                "then rebuilt with `dotnet build --no-restore --no-incremental -c Release -nodeReuse:false --disable-build-servers -p:UseSharedCompilation=false` " +
+                $"(a fresh csc process per build): one warmup build, then {settings.BuildPairs} pairs, the sets in alternating order. " +
+                "Set KerasLint = Analyzer items for the assemblies the package puts in analyzers/dotnet/cs. Tree CPU: user + sys of the whole " +
+                "build (getrusage of waited-for children); csc CPU: the compiler process alone. Added: per pair (set − none) / none; median [min … max] over pairs.");
+            md.AppendLine();
+            md.AppendLine("| solution | files (with training code) | set | tree CPU s | added | csc CPU s | added | wall s | KerasLint warnings (setups meant to trigger) |");
+            md.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---|");
+            foreach (var build in Builds)
+            {
+                foreach (var set in build.Sets)
+                {
+                    var baseline = set.Name == BuildBench.None;
+                    var warnings = string.Join(", ", set.Runs[0].Diagnostics.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"));
+                    var expected = string.Join(", ", build.ExpectedDiagnostics.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"));
+                    if (!baseline) warnings = $"{(warnings.Length == 0 ? "none" : warnings)} ({(expected.Length == 0 ? "none" : expected)})";
+                    md.AppendLine($"| {build.Solution} | {build.Files:N0} ({build.DeepLearningFiles}) | {set.Name} | " +
+                        $"{Format(Stat.Of(set.Runs.Select(r => r.TreeCpuS).ToArray()), "F2")} | {(baseline ? "" : Spread.Of(build.Added(set.Name, csc: false)).ToString())} | " +
+                        $"{Format(Stat.Of(set.Runs.Select(r => r.CscCpuS).ToArray()), "F2")} | {(baseline ? "" : Spread.Of(build.Added(set.Name, csc: true)).ToString())} | " +
+                        $"{Stat.Of(set.Runs.Select(r => r.WallS).ToArray()).Median:F1} | {(warnings.Length == 0 ? "none" : warnings)} |");
+                }
+            }
+
+            md.AppendLine();
+            md.AppendLine("CPU s: median (min) over the pairs.");
             md.AppendLine();
         }
 

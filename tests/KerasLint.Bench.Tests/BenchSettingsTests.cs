@@ -36,7 +36,23 @@ namespace KerasLint.Bench.Tests
             Assert.False(settings.Runs("keystrokes"));
         }
 
+        [Fact]
+        public void Build_part_runs_five_pairs_by_default_three_when_quick_and_takes_a_pair_count()
+        {
+            Assert.Equal(5, BenchSettings.Parse(Array.Empty<string>())!.BuildPairs);
+            Assert.Equal(3, BenchSettings.Parse(new[] { "--quick" })!.BuildPairs);
+            var settings = BenchSettings.Parse(new[] { "--only", "build", "--pairs", "8", "--build-experiments" })!;
+            Assert.True(settings.Runs("build"));
+            Assert.False(settings.Runs("whole"));
+            Assert.Equal(8, settings.BuildPairs);
+            Assert.True(settings.BuildExperiments);
+            Assert.Equal(250, settings.BuildFiles);
+        }
+
         [Theory]
+        [InlineData("--pairs", "0")]
+        [InlineData("--pairs", "two")]
+        [InlineData("--pairs")]
         [InlineData("--fast")]
         [InlineData("--out")]
         [InlineData("--only", "speed")]
