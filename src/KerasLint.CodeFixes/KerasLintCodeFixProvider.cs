@@ -35,7 +35,7 @@ namespace KerasLint.CodeFixes
     /// </summary>
     public abstract class KerasLintCodeFixProvider : CodeFixProvider
     {
-        public sealed override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        public sealed override FixAllProvider GetFixAllProvider() => RecommendedFixAllProvider.Instance;
 
         public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
         {

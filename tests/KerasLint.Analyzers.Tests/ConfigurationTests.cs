@@ -44,7 +44,12 @@ namespace KerasLint.Analyzers.Tests
         [Fact]
         public Task UnparsableValueFallsBackToTheAssembly() => new AllRulesTest(InMethod(ValAccuracy))
         {
-            TestState = { AnalyzerConfigFiles = { ("/.editorconfig", "root = true\n\n[*.cs]\nkeraslint.keras_version = banana\n") } },
+            TestState =
+            {
+                AnalyzerConfigFiles = { ("/.editorconfig", "root = true\n\n[*.cs]\nkeraslint.keras_version = banana\n") },
+                // The value is not silently dropped: KL0014 says so (its own tests check the message).
+                ExpectedDiagnostics = { new DiagnosticResult("KL0014", DiagnosticSeverity.Warning) },
+            },
         }.RunAsync();
 
         [Fact]

@@ -12,7 +12,7 @@ namespace KerasLint.Analyzers.Tests
         model.Add(new Dense(16, input_dim: 4));
         model.Add(new Dropout({|KL0009:1.5|}));
         model.Add(new Dense(1, activation: {|KL0004:""softmax""|}));
-        model.Compile(optimizer: ""adam"", loss: {|KL0005:""binary_crossentropy""|});
+        model.Compile(optimizer: ""adam"", loss: ""binary_crossentropy""); // KL0004 alone: one finding per problem
 ");
 
         private const string TorchSource = @"
