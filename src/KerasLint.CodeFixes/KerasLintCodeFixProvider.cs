@@ -74,16 +74,17 @@ namespace KerasLint.CodeFixes
     /// <summary>The fixes of the rules over compiled setups (Keras.NET, TensorFlow.NET): the plan the analyzer carried in the diagnostic (<see cref="FixPlan"/>).</summary>
     public abstract class PlannedCodeFixProvider : KerasLintCodeFixProvider
     {
-        internal sealed override Task<IReadOnlyList<FixCandidate>> CandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        internal sealed override async Task<IReadOnlyList<FixCandidate>> CandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var candidates = new List<FixCandidate>();
             foreach (var action in FixPlan.Read(diagnostic))
             {
-                candidates.Add(new FixCandidate(action.Title, action.EquivalenceKey,
-                    async ct => (await PlannedFixApplier.ApplyAsync(document, diagnostic, action, ct).ConfigureAwait(false)).Project.Solution));
+                // Made now, so that an action whose result would not compile (or whose location cannot be found) is not offered.
+                var changed = await PlannedFixApplier.ApplyAsync(document, diagnostic, action, cancellationToken).ConfigureAwait(false);
+                if (changed != null) candidates.Add(new FixCandidate(action.Title, action.EquivalenceKey, _ => Task.FromResult(changed)));
             }
 
-            return Task.FromResult<IReadOnlyList<FixCandidate>>(candidates);
+            return candidates;
         }
     }
 }

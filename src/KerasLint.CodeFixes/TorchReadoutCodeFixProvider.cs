@@ -49,7 +49,7 @@ namespace KerasLint.CodeFixes
             if (!Enum.TryParse<HeadActivation>(diagnostic.Properties.GetValueOrDefault(TorchReadoutRuleAnalyzer.HeadProperty) ?? "", out var head)) return null;
             ExpressionSyntax? Find(Location location, bool orNull)
             {
-                if (location.SourceTree?.FilePath != root.SyntaxTree.FilePath || !root.FullSpan.Contains(location.SourceSpan)) return null;
+                if (DocumentResolver.Find(document, location)?.Id != document.Id || !root.FullSpan.Contains(location.SourceSpan)) return null;
                 if (orNull && location.SourceSpan == diagnostic.Location.SourceSpan) return null;
                 var found = root.FindNode(location.SourceSpan, getInnermostNodeForTie: true);
                 for (var n = found; n != null && n.Span == location.SourceSpan; n = n.Parent)
