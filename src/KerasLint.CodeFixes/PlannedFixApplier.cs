@@ -146,6 +146,25 @@ namespace KerasLint.CodeFixes
                         return true;
                     }
 
+                    // An argument (a params element of keras.Sequential(a, b), an optional null), or the argument of a statement that only adds it (model.add(b)).
+                    if (element?.Parent is ArgumentSyntax argument && argument.Parent is ArgumentListSyntax arguments)
+                    {
+                        if (arguments.Arguments.Count > 1)
+                        {
+                            editor.RemoveNode(argument, LastOfSeveral(arguments.Arguments, argument) ? SyntaxRemoveOptions.KeepTrailingTrivia : SyntaxRemoveOptions.KeepNoTrivia);
+                            return true;
+                        }
+
+                        if (arguments.Parent is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: { Identifier: { ValueText: "add" or "Add" } } } } add
+                            && add.Parent is ExpressionStatementSyntax { Parent: BlockSyntax } statement)
+                        {
+                            editor.RemoveNode(statement, SyntaxRemoveOptions.KeepUnbalancedDirectives);
+                            return true;
+                        }
+
+                        return false;
+                    }
+
                     if (!(element?.Parent is InitializerExpressionSyntax initializer)) return false;
 
                     // new string[2] { "a", "b" } → new string[1] { "a" }: an explicit length must follow the count.
