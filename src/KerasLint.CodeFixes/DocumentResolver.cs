@@ -14,8 +14,11 @@ namespace KerasLint.CodeFixes
     /// </summary>
     internal static class DocumentResolver
     {
-        /// <summary>The document of <paramref name="context"/>'s solution that <paramref name="location"/> lies in; null when none can be named.</summary>
-        public static Document? Find(Document context, Location location)
+        /// <summary>
+        /// The document of <paramref name="context"/>'s solution that <paramref name="location"/> (one of
+        /// <paramref name="diagnostic"/>'s locations) lies in; null when none can be named.
+        /// </summary>
+        public static Document? Find(Document context, Diagnostic diagnostic, Location location)
         {
             var tree = location.SourceTree;
             if (tree == null) return null;
@@ -23,6 +26,9 @@ namespace KerasLint.CodeFixes
 
             // The very tree (the usual case in an IDE: the diagnostic was computed on the current snapshot).
             if (solution.GetDocumentId(tree) is { } byTree && solution.GetDocument(byTree) is { } exact) return exact;
+
+            // The diagnostic's own tree: the host hands the diagnostic over for the context document.
+            if (tree == diagnostic.Location.SourceTree) return context;
 
             var path = tree.FilePath;
             if (string.IsNullOrEmpty(path)) return null;

@@ -27,7 +27,7 @@ namespace KerasLint.CodeFixes
             foreach (var edit in action.Edits)
             {
                 var location = diagnostic.AdditionalLocations[edit.Location];
-                var target = DocumentResolver.Find(document, location);
+                var target = DocumentResolver.Find(document, diagnostic, location);
                 if (target == null) return null;
                 if (!editors.TryGetValue(target.Id, out var entry))
                 {

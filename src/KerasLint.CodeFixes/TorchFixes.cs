@@ -83,7 +83,7 @@ namespace KerasLint.CodeFixes
                 if (tree == null) return null;
                 if (!trees.TryGetValue(tree, out var loaded))
                 {
-                    var doc = DocumentResolver.Find(document, location);
+                    var doc = DocumentResolver.Find(document, diagnostic, location);
                     if (doc == null) return null;
                     var docRoot = await doc.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
                     var docModel = await doc.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);

@@ -58,6 +58,47 @@ namespace KerasLint.Analyzers.Tests
         model.Fit(x, y, validation_split: 0.2f, callbacks: new Callback[] { stop });
 ", "tf2");
 
+        private const string BestAccuracy = @"        var model = new Sequential();
+        model.Add(new Dense(1));
+        model.Compile(optimizer: ""adam"", loss: ""mse"", metrics: new[] { {|KL0001:""accuracy""|} });
+        var history = model.Fit(x, y, epochs: 10, validation_split: 0.2f);
+        var best = history.HistoryLogs[""val_accuracy""].Max(); // the best epoch
+        var last = history.HistoryLogs[""val_accuracy""].Last();
+";
+
+        /// <summary>The maximum of an accuracy is its best epoch; once the key is an error's, the best is its minimum.</summary>
+        [Fact]
+        public Task BestOfARenamedKeyKeepsItsMeaning() =>
+            FixTest<KL0001AccuracyOnRegressionAnalyzer, KL0001AccuracyOnRegressionCodeFixProvider>.Run(
+                "using System.Linq;\n" + InMethod(BestAccuracy),
+                "using System.Linq;\n" + InMethod(ReportedCasesTests.Plain(BestAccuracy).Replace(@"""accuracy""", @"""mae""").Replace(@"""val_accuracy""", @"""val_mae""").Replace(".Max()", ".Min()")),
+                "tf2", "KL0001.Recommended");
+
+        /// <summary>The count of exact hits was read as a long; the summed absolute error is read as a float.</summary>
+        [Fact]
+        public Task SummedErrorIsReadAsAFloat() =>
+            TorchSharp.TorchVerifier.VerifyFixAsync<KL0110ExactEqualityOnRegressionAnalyzer, KL0110CodeFixProvider>(@"
+class Trainer
+{
+    void Report(Tensor x, Tensor y)
+    {
+        var model = Sequential(Linear(4, 16), ReLU(), Linear(16, 1));
+        var pred = model.forward(x);
+        var hits = {|KL0110:pred.eq(y)|}.sum().item<long>();
+        System.Console.WriteLine(hits);
+    }
+}", @"
+class Trainer
+{
+    void Report(Tensor x, Tensor y)
+    {
+        var model = Sequential(Linear(4, 16), ReLU(), Linear(16, 1));
+        var pred = model.forward(x);
+        var hits = (pred - y).abs().sum().item<float>();
+        System.Console.WriteLine(hits);
+    }
+}", "KL0110.Recommended");
+
         [Fact]
         public Task SoftmaxAppliedAgainOnAReassignedLocal() => Torch(@"
 class Trainer
