@@ -14,6 +14,13 @@ namespace KerasLint.Analyzers.Tests
     /// </summary>
     public class MutationSweepTests
     {
+        private readonly Xunit.Abstractions.ITestOutputHelper output;
+
+        public MutationSweepTests(Xunit.Abstractions.ITestOutputHelper output) => this.output = output;
+
+        /// <summary>KERASLINT_SWEEP_SCALE (e.g. 4) checks that many times more mutants, by hand.</summary>
+        private static readonly int Scale = int.TryParse(Environment.GetEnvironmentVariable("KERASLINT_SWEEP_SCALE"), out var s) && s > 0 ? s : 1;
+
         private static readonly string[] Families = { "2.2", "2.3", "tf2", "3" };
 
         // About how many mutants each sweep checks (all fixes applied on each): about 100 s for both on 2 cores.
@@ -65,6 +72,7 @@ namespace KerasLint.Analyzers.Tests
                 await FixCheck.Check(source, family, library, result, label: $"{name} [{family ?? "detected"}, in memory]", inMemory: true);
             }
 
+            output.WriteLine($"Keras.NET sources: {result.Diagnostics} diagnostics, {result.FixesApplied} fixes applied, {result.Failures.Count} failure(s)");
             Assert.True(result.Failures.Count == 0, string.Join("\n", result.Failures.Distinct().Take(20)));
             Assert.True(result.FixesApplied >= 40, $"only {result.FixesApplied} fixes applied");
         }
@@ -80,6 +88,7 @@ namespace KerasLint.Analyzers.Tests
                 await FixCheck.Check(source, null, libraries, result, label: name + " [in memory]", inMemory: true);
             }
 
+            output.WriteLine($"TensorFlow.NET sources: {result.Diagnostics} diagnostics, {result.FixesApplied} fixes applied, {result.Failures.Count} failure(s)");
             Assert.True(result.Failures.Count == 0, string.Join("\n", result.Failures.Distinct().Take(20)));
             Assert.True(result.FixesApplied >= 20, $"only {result.FixesApplied} fixes applied");
         }
@@ -93,10 +102,10 @@ namespace KerasLint.Analyzers.Tests
         [Fact]
         public Task TfNetMutants() => Sweep(TfNetSources().ToList(), TfNetBudget, minimumDiagnostics: 30, families: false);
 
-        private static async Task Sweep(List<(string Name, string Source, IReadOnlyList<MetadataReference> Library)> sources, int budget, int minimumDiagnostics, bool families = true)
+        private async Task Sweep(List<(string Name, string Source, IReadOnlyList<MetadataReference> Library)> sources, int budget, int minimumDiagnostics, bool families = true)
         {
             var mutants = sources.SelectMany(s => Mutants(s.Source).Select(m => (s.Name, m.Kind, m.Text, s.Library))).ToList();
-            var k = Math.Max(1, mutants.Count / budget);
+            var k = Math.Max(1, mutants.Count / (budget * Scale));
             var result = new FixCheck.Result();
             var checkedCount = 0;
             for (var i = 0; i < mutants.Count; i += k)
@@ -108,6 +117,7 @@ namespace KerasLint.Analyzers.Tests
                 await FixCheck.Check(text, family, library, result, label: $"{name} #{i} {kind} [{family}{(inMemory ? ", in memory" : "")}]", inMemory: inMemory);
             }
 
+            output.WriteLine($"{checkedCount} of {mutants.Count} mutants checked: {result.Diagnostics} diagnostics, {result.FixesApplied} fixes applied, {result.Failures.Count} failure(s)");
             Assert.True(result.Failures.Count == 0, $"{result.Failures.Count} failure(s) over {checkedCount} of {mutants.Count} mutants:\n" + string.Join("\n", result.Failures.Distinct().Take(20)));
             Assert.True(result.Diagnostics >= minimumDiagnostics, $"the mutants raised only {result.Diagnostics} diagnostics");
         }

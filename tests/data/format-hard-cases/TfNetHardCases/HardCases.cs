@@ -10,7 +10,7 @@ namespace TfNetHardCases
         public static void SoftmaxLayer()
         {
             var model = keras.Sequential(keras.layers.Dense(1), keras.layers.Softmax());
-            model.compile(keras.optimizers.Adam(), keras.losses.MeanAbsoluteError());
+            model.compile(keras.optimizers.Adam(), keras.losses.BinaryCrossentropy());
         }
 
         // KL0011 first: an all-string compile with null metrics (objects would make the call ambiguous).
@@ -31,7 +31,7 @@ namespace TfNetHardCases
         public static void Ordinary()
         {
             var a = keras.Sequential(keras.layers.Dense(1, activation: "softmax"));
-            a.compile(keras.optimizers.Adam(), keras.losses.MeanAbsoluteError());
+            a.compile(keras.optimizers.Adam(), keras.losses.BinaryCrossentropy());
             var b = keras.Sequential(keras.layers.Dense(10));
             b.compile("sgd", "mse", new[] { "mae" });
             var c = keras.Sequential(keras.layers.Dense(10));
