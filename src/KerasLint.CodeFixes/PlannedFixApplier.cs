@@ -45,7 +45,17 @@ namespace KerasLint.CodeFixes
             var solution = document.Project.Solution;
             foreach (var entry in editors.Values)
             {
-                var changed = entry.Editor.GetChangedDocument();
+                Document changed;
+                try
+                {
+                    changed = entry.Editor.GetChangedDocument();
+                }
+                catch (System.InvalidOperationException)
+                {
+                    // Two edits of one action on nested nodes (a mutated source can make them overlap): not offered.
+                    return null;
+                }
+
                 if (await AddsErrorsAsync(entry.Document, changed, cancellationToken).ConfigureAwait(false)) return null;
                 solution = solution.WithDocumentSyntaxRoot(entry.Document.Id, (await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!);
             }
