@@ -75,16 +75,17 @@ namespace KerasLint.CodeFixes
     public abstract class PlannedCodeFixProvider : KerasLintCodeFixProvider
     {
         internal sealed override Task<IReadOnlyList<FixCandidate>> CandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
-            Task.FromResult(FromPlan(document, diagnostic));
+            FromPlanAsync(document, diagnostic, cancellationToken);
 
-        /// <summary>The actions of the plan a diagnostic carries.</summary>
-        internal static IReadOnlyList<FixCandidate> FromPlan(Document document, Diagnostic diagnostic)
+        /// <summary>The actions of the plan a diagnostic carries that apply and compile.</summary>
+        internal static async Task<IReadOnlyList<FixCandidate>> FromPlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var candidates = new List<FixCandidate>();
             foreach (var action in FixPlan.Read(diagnostic))
             {
-                candidates.Add(new FixCandidate(action.Title, action.EquivalenceKey,
-                    async ct => (await PlannedFixApplier.ApplyAsync(document, diagnostic, action, ct).ConfigureAwait(false)).Project.Solution));
+                // Made now, so that an action whose result would not compile (or whose location cannot be found) is not offered.
+                var changed = await PlannedFixApplier.ApplyAsync(document, diagnostic, action, cancellationToken).ConfigureAwait(false);
+                if (changed != null) candidates.Add(new FixCandidate(action.Title, action.EquivalenceKey, _ => Task.FromResult(changed)));
             }
 
             return candidates;

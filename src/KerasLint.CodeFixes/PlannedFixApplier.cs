@@ -16,29 +16,76 @@ namespace KerasLint.CodeFixes
     /// </summary>
     internal static class PlannedFixApplier
     {
-        public static async Task<Document> ApplyAsync(Document document, Diagnostic diagnostic, FixAction action, CancellationToken cancellationToken)
+        /// <summary>
+        /// The solution with the action's edits made, in whatever documents they lie (found by <see cref="DocumentResolver"/>);
+        /// null when an edit cannot be made, or when the result does not compile as well as the original did (a new
+        /// compiler error in a changed document, such as an overload that no longer resolves): the fix is then not offered.
+        /// </summary>
+        public static async Task<Solution?> ApplyAsync(Document document, Diagnostic diagnostic, FixAction action, CancellationToken cancellationToken)
         {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            if (root == null) return document;
-            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            var editors = new Dictionary<DocumentId, (Document Document, SyntaxNode Root, DocumentEditor Editor)>();
             foreach (var edit in action.Edits)
             {
-                // The document is matched by path and span, not by tree identity: a host may re-create the diagnostic
-                // against the same document (dotnet format, a re-analysis), and the fix must still apply.
                 var location = diagnostic.AdditionalLocations[edit.Location];
-                if (!SameDocument(location, document) || !root.FullSpan.Contains(location.SourceSpan)) return document;
-                var node = root.FindNode(location.SourceSpan, getInnermostNodeForTie: true);
-                if (!Apply(editor, node, location, edit)) return document;
+                var target = DocumentResolver.Find(document, diagnostic, location);
+                if (target == null) return null;
+                if (!editors.TryGetValue(target.Id, out var entry))
+                {
+                    var editor = await DocumentEditor.CreateAsync(target, cancellationToken).ConfigureAwait(false);
+                    entry = (target, editor.OriginalRoot, editor);
+                    editors[target.Id] = entry;
+                }
+
+                if (!entry.Root.FullSpan.Contains(location.SourceSpan)) return null;
+                var node = entry.Root.FindNode(location.SourceSpan, getInnermostNodeForTie: true);
+                if (!Apply(entry.Editor, node, location, edit)) return null;
             }
 
-            return editor.GetChangedDocument();
+            if (editors.Count == 0) return null;
+            var solution = document.Project.Solution;
+            foreach (var entry in editors.Values)
+            {
+                Document changed;
+                try
+                {
+                    changed = entry.Editor.GetChangedDocument();
+                }
+                catch (System.InvalidOperationException)
+                {
+                    // Two edits of one action on nested nodes (a mutated source can make them overlap): not offered.
+                    return null;
+                }
+
+                if (await AddsErrorsAsync(entry.Document, changed, cancellationToken).ConfigureAwait(false)) return null;
+                solution = solution.WithDocumentSyntaxRoot(entry.Document.Id, (await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!);
+            }
+
+            return solution;
+        }
+
+        /// <summary>Whether the changed document has more compiler errors than the original (by id: a fix must not make code ambiguous or ill-formed).</summary>
+        private static async Task<bool> AddsErrorsAsync(Document original, Document changed, CancellationToken cancellationToken)
+        {
+            static async Task<Dictionary<string, int>> ErrorsAsync(Document d, CancellationToken ct)
+            {
+                var model = await d.GetSemanticModelAsync(ct).ConfigureAwait(false);
+                var counts = new Dictionary<string, int>();
+                if (model == null) return counts;
+                foreach (var e in model.GetDiagnostics(cancellationToken: ct).Where(e => e.Severity == DiagnosticSeverity.Error))
+                {
+                    counts[e.Id] = counts.TryGetValue(e.Id, out var n) ? n + 1 : 1;
+                }
+
+                return counts;
+            }
+
+            var before = await ErrorsAsync(original, cancellationToken).ConfigureAwait(false);
+            var after = await ErrorsAsync(changed, cancellationToken).ConfigureAwait(false);
+            return after.Any(e => !before.TryGetValue(e.Key, out var n) || e.Value > n);
         }
 
         private static bool LastOfSeveral<T>(SeparatedSyntaxList<T> list, T node)
             where T : SyntaxNode => list.Count > 1 && list[list.Count - 1] == node;
-
-        private static bool SameDocument(Location location, Document document) =>
-            location.SourceTree is { } tree && (string.IsNullOrEmpty(tree.FilePath) ? document.FilePath == null : tree.FilePath == document.FilePath);
 
         private static ArgumentListSyntax WithArgument(ArgumentListSyntax list, ArgumentSyntax argument)
         {
@@ -109,7 +156,34 @@ namespace KerasLint.CodeFixes
                         return true;
                     }
 
+                    // An argument (a params element of keras.Sequential(a, b), an optional null), or the argument of a statement that only adds it (model.add(b)).
+                    if (element?.Parent is ArgumentSyntax argument && argument.Parent is ArgumentListSyntax arguments)
+                    {
+                        if (arguments.Arguments.Count > 1)
+                        {
+                            editor.RemoveNode(argument, LastOfSeveral(arguments.Arguments, argument) ? SyntaxRemoveOptions.KeepTrailingTrivia : SyntaxRemoveOptions.KeepNoTrivia);
+                            return true;
+                        }
+
+                        if (arguments.Parent is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: { Identifier: { ValueText: "add" or "Add" } } } } add
+                            && add.Parent is ExpressionStatementSyntax { Parent: BlockSyntax } statement)
+                        {
+                            editor.RemoveNode(statement, SyntaxRemoveOptions.KeepUnbalancedDirectives);
+                            return true;
+                        }
+
+                        return false;
+                    }
+
                     if (!(element?.Parent is InitializerExpressionSyntax initializer)) return false;
+
+                    // new string[2] { "a", "b" } → new string[1] { "a" }: an explicit length must follow the count.
+                    if (initializer.Parent is ArrayCreationExpressionSyntax { Type: { RankSpecifiers: { Count: 1 } ranks } } && ranks[0].Sizes.Count == 1
+                        && !(ranks[0].Sizes[0] is OmittedArraySizeExpressionSyntax))
+                    {
+                        if (!(ranks[0].Sizes[0] is LiteralExpressionSyntax size) || !(size.Token.Value is int n) || n != initializer.Expressions.Count) return false;
+                        editor.ReplaceNode(size, SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(n - 1)).WithTriviaFrom(size));
+                    }
 
                     // The last of several keeps the space before the closing brace ({ "a", "b" } → { "a" }).
                     editor.RemoveNode(element, LastOfSeveral(initializer.Expressions, element) ? SyntaxRemoveOptions.KeepTrailingTrivia : SyntaxRemoveOptions.KeepNoTrivia);

@@ -83,9 +83,7 @@ namespace KerasLint.CodeFixes
                 if (tree == null) return null;
                 if (!trees.TryGetValue(tree, out var loaded))
                 {
-                    // By path (a host may hand over a diagnostic made against an earlier tree of the same document), then by tree.
-                    var doc = (string.IsNullOrEmpty(tree.FilePath) ? null : solution.GetDocumentIdsWithFilePath(tree.FilePath).Select(solution.GetDocument).FirstOrDefault(d => d != null))
-                        ?? solution.GetDocument(tree);
+                    var doc = DocumentResolver.Find(document, diagnostic, location);
                     if (doc == null) return null;
                     var docRoot = await doc.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
                     var docModel = await doc.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);

@@ -49,7 +49,7 @@ namespace KerasLint.CodeFixes
             if (!Enum.TryParse<HeadActivation>(diagnostic.Properties.GetValueOrDefault(TorchReadoutRuleAnalyzer.HeadProperty) ?? "", out var head)) return null;
             ExpressionSyntax? Find(Location location, bool orNull)
             {
-                if (location.SourceTree?.FilePath != root.SyntaxTree.FilePath || !root.FullSpan.Contains(location.SourceSpan)) return null;
+                if (DocumentResolver.Find(document, diagnostic, location)?.Id != document.Id || !root.FullSpan.Contains(location.SourceSpan)) return null;
                 if (orNull && location.SourceSpan == diagnostic.Location.SourceSpan) return null;
                 var found = root.FindNode(location.SourceSpan, getInnermostNodeForTie: true);
                 for (var n = found; n != null && n.Span == location.SourceSpan; n = n.Parent)
@@ -89,6 +89,44 @@ namespace KerasLint.CodeFixes
             || e is ParenthesizedExpressionSyntax || e is ThisExpressionSyntax || e is LiteralExpressionSyntax
                 ? e
                 : SyntaxFactory.ParenthesizedExpression(e.WithoutTrivia()).WithAdditionalAnnotations(Simplifier.Annotation);
+
+        /// <summary>
+        /// The <c>.item&lt;T&gt;()</c> with an integral T that reads <paramref name="node"/> through Tensor calls
+        /// (<c>pred.eq(y).sum().item&lt;long&gt;()</c>), where a float would be accepted in its place (an implicit
+        /// local, a double, an object); null when there is none or the integer is required.
+        /// </summary>
+        public InvocationExpressionSyntax? IntegralReadout(ExpressionSyntax node)
+        {
+            SyntaxNode current = node;
+            while (current.Parent is ParenthesizedExpressionSyntax || (current.Parent is MemberAccessExpressionSyntax m && m.Expression == current && m.Parent is InvocationExpressionSyntax))
+            {
+                current = current.Parent is MemberAccessExpressionSyntax ? current.Parent.Parent! : current.Parent;
+                if (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier: { ValueText: "item" }, TypeArgumentList: { Arguments: { Count: 1 } args } } } } item)
+                {
+                    if (!(model.GetTypeInfo(args[0]).Type is { } t) || !IsIntegral(t.SpecialType)) return null;
+                    var converted = model.GetTypeInfo(item).ConvertedType;
+                    var implicitLocal = item.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Type: { IsVar: true } } } };
+                    return implicitLocal || converted == null || !IsIntegral(converted.SpecialType) ? item : null;
+                }
+
+                if (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: { Identifier: { ValueText: "to_type" or "to" or "@float" or "@double" or "@long" or "@int" } } } }) return null;
+            }
+
+            return null;
+        }
+
+        private static bool IsIntegral(SpecialType t) => t is SpecialType.System_Int64 or SpecialType.System_Int32 or SpecialType.System_Int16 or SpecialType.System_Byte
+            or SpecialType.System_UInt64 or SpecialType.System_UInt32 or SpecialType.System_UInt16 or SpecialType.System_SByte;
+
+        /// <summary>The <c>.item&lt;T&gt;()</c> call reading a float instead.</summary>
+        public static InvocationExpressionSyntax ReadAsFloat(InvocationExpressionSyntax item)
+        {
+            var access = (MemberAccessExpressionSyntax)item.Expression;
+            var name = (GenericNameSyntax)access.Name;
+            var type = name.TypeArgumentList.Arguments[0];
+            return item.WithExpression(access.WithName(name.WithTypeArgumentList(name.TypeArgumentList.WithArguments(
+                SyntaxFactory.SingletonSeparatedList<TypeSyntax>(SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.FloatKeyword)).WithTriviaFrom(type))))));
+        }
 
         /// <summary>Whether the replacement binds, where <paramref name="original"/> is, to a TorchSharp Tensor.</summary>
         public bool BindsToTensor(ExpressionSyntax original, ExpressionSyntax replacement)

@@ -167,7 +167,10 @@ namespace KerasLint.Analyzers.Tests
         internal static async Task<int> ActionCount(string source, Diagnostic diagnostic)
         {
             using var workspace = new AdhocWorkspace();
-            var project = workspace.AddProject("P", LanguageNames.CSharp);
+            // A project that compiles the source (a fix is offered only when its result adds no compiler error).
+            var project = workspace.AddProject(ProjectInfo.Create(ProjectId.CreateNewId(), VersionStamp.Create(), "P", "P", LanguageNames.CSharp,
+                compilationOptions: new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
+                metadataReferences: Direct.PlatformReferences.Add(KerasReference).AddRange(TfNet.TfNetCode.References)));
             var document = workspace.AddDocument(project.Id, "Test0.cs", Microsoft.CodeAnalysis.Text.SourceText.From(source));
             var actions = new List<Microsoft.CodeAnalysis.CodeActions.CodeAction>();
             var provider = FixCheck.Providers[diagnostic.Id];

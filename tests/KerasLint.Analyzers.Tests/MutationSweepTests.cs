@@ -14,11 +14,19 @@ namespace KerasLint.Analyzers.Tests
     /// </summary>
     public class MutationSweepTests
     {
+        private readonly Xunit.Abstractions.ITestOutputHelper output;
+
+        public MutationSweepTests(Xunit.Abstractions.ITestOutputHelper output) => this.output = output;
+
+        /// <summary>KERASLINT_SWEEP_SCALE (e.g. 4) checks that many times more mutants, by hand.</summary>
+        private static readonly int Scale = int.TryParse(Environment.GetEnvironmentVariable("KERASLINT_SWEEP_SCALE"), out var s) && s > 0 ? s : 1;
+
         private static readonly string[] Families = { "2.2", "2.3", "tf2", "3" };
 
         // About how many mutants each sweep checks (all fixes applied on each): about 100 s for both on 2 cores.
         private const int KerasBudget = 100;
         private const int TorchBudget = 50;
+        private const int TfNetBudget = 50;
 
         private static readonly string[] StringPool =
         {
@@ -27,6 +35,19 @@ namespace KerasLint.Analyzers.Tests
         };
 
         private static readonly string[] NumberPool = { "1", "10", "0", "2", "1.0", "0.5", "-1" };
+
+        /// <summary>The TensorFlow.NET test snippets and samples/TfNetSample's programs, against TF.NET's Binding and Keras (the version detected).</summary>
+        public static IEnumerable<(string Name, string Source, IReadOnlyList<MetadataReference> Library)> TfNetSources()
+        {
+            var sources = TfNet.TfNetNoCrashSweepTests.Snippets()
+                .Where(x => !x.Name.StartsWith("TfNetGenerationTests.", StringComparison.Ordinal))
+                .Select(x => (x.Name, x.Text.Contains("namespace N") ? ReportedCasesTests.Plain(x.Text) : TfNet.TfNetCode.InMethod(ReportedCasesTests.Plain(x.Text))))
+                .ToList();
+            var files = SampleFiles("", "TfNetSample").ToList();
+            var globalUsings = File.ReadAllText(files.Single(f => Path.GetFileName(f) == "GlobalUsings.cs"));
+            sources.AddRange(files.Where(f => Path.GetFileName(f) != "GlobalUsings.cs").Select(f => ("samples/" + Path.GetFileName(f), globalUsings + File.ReadAllText(f))));
+            return sources.Select(x => (x.Item1, x.Item2, (IReadOnlyList<MetadataReference>)TfNet.TfNetCode.References));
+        }
 
         public static IEnumerable<(string Name, string Source, MetadataReference Library)> KerasSources() =>
             NoCrashSweepTests.TestSources().Select(o => (string)o[0]).Select(name => (name, InMethod(ReportedCasesTests.Plain(NoCrashSweepTests.Constant(name))), KerasReference))
@@ -48,31 +69,55 @@ namespace KerasLint.Analyzers.Tests
                 var family = n % 5 == 4 ? null : Families[n % 5];
                 n++;
                 await FixCheck.Check(source, family, library, result, label: $"{name} [{family ?? "detected"}]");
+                await FixCheck.Check(source, family, library, result, label: $"{name} [{family ?? "detected"}, in memory]", inMemory: true);
             }
 
+            output.WriteLine($"Keras.NET sources: {result.Diagnostics} diagnostics, {result.FixesApplied} fixes applied, {result.Failures.Count} failure(s)");
             Assert.True(result.Failures.Count == 0, string.Join("\n", result.Failures.Distinct().Take(20)));
             Assert.True(result.FixesApplied >= 40, $"only {result.FixesApplied} fixes applied");
         }
 
+        /// <summary>Item: every fix offered on every unmutated TensorFlow.NET test and sample source, with and without a file path.</summary>
         [Fact]
-        public Task KerasMutants() => Sweep(KerasSources().ToList(), KerasBudget, minimumDiagnostics: 60);
+        public async Task EveryOfferedTfNetFixRemovesItsDiagnostic()
+        {
+            var result = new FixCheck.Result();
+            foreach (var (name, source, libraries) in TfNetSources())
+            {
+                await FixCheck.Check(source, null, libraries, result, label: name);
+                await FixCheck.Check(source, null, libraries, result, label: name + " [in memory]", inMemory: true);
+            }
+
+            output.WriteLine($"TensorFlow.NET sources: {result.Diagnostics} diagnostics, {result.FixesApplied} fixes applied, {result.Failures.Count} failure(s)");
+            Assert.True(result.Failures.Count == 0, string.Join("\n", result.Failures.Distinct().Take(20)));
+            Assert.True(result.FixesApplied >= 20, $"only {result.FixesApplied} fixes applied");
+        }
 
         [Fact]
-        public Task TorchSharpMutants() => Sweep(TorchSources().ToList(), TorchBudget, minimumDiagnostics: 30);
+        public Task KerasMutants() => Sweep(KerasSources().Select(s => (s.Name, s.Source, (IReadOnlyList<MetadataReference>)new[] { s.Library })).ToList(), KerasBudget, minimumDiagnostics: 60);
 
-        private static async Task Sweep(List<(string Name, string Source, MetadataReference Library)> sources, int budget, int minimumDiagnostics)
+        [Fact]
+        public Task TorchSharpMutants() => Sweep(TorchSources().Select(s => (s.Name, s.Source, (IReadOnlyList<MetadataReference>)new[] { s.Library })).ToList(), TorchBudget, minimumDiagnostics: 30);
+
+        [Fact]
+        public Task TfNetMutants() => Sweep(TfNetSources().ToList(), TfNetBudget, minimumDiagnostics: 30, families: false);
+
+        private async Task Sweep(List<(string Name, string Source, IReadOnlyList<MetadataReference> Library)> sources, int budget, int minimumDiagnostics, bool families = true)
         {
             var mutants = sources.SelectMany(s => Mutants(s.Source).Select(m => (s.Name, m.Kind, m.Text, s.Library))).ToList();
-            var k = Math.Max(1, mutants.Count / budget);
+            var k = Math.Max(1, mutants.Count / (budget * Scale));
             var result = new FixCheck.Result();
             var checkedCount = 0;
             for (var i = 0; i < mutants.Count; i += k)
             {
                 var (name, kind, text, library) = mutants[i];
-                var family = Families[checkedCount++ % Families.Length];
-                await FixCheck.Check(text, family, library, result, label: $"{name} #{i} {kind} [{family}]");
+                var family = families ? Families[checkedCount % Families.Length] : null;
+                checkedCount++;
+                var inMemory = checkedCount % 2 == 0;
+                await FixCheck.Check(text, family, library, result, label: $"{name} #{i} {kind} [{family}{(inMemory ? ", in memory" : "")}]", inMemory: inMemory);
             }
 
+            output.WriteLine($"{checkedCount} of {mutants.Count} mutants checked: {result.Diagnostics} diagnostics, {result.FixesApplied} fixes applied, {result.Failures.Count} failure(s)");
             Assert.True(result.Failures.Count == 0, $"{result.Failures.Count} failure(s) over {checkedCount} of {mutants.Count} mutants:\n" + string.Join("\n", result.Failures.Distinct().Take(20)));
             Assert.True(result.Diagnostics >= minimumDiagnostics, $"the mutants raised only {result.Diagnostics} diagnostics");
         }
@@ -144,12 +189,12 @@ namespace KerasLint.Analyzers.Tests
             }
         }
 
-        private static IEnumerable<string> SampleFiles(string marker)
+        private static IEnumerable<string> SampleFiles(string marker, string? folder = null)
         {
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
             while (dir != null && !File.Exists(Path.Combine(dir.FullName, "KerasLint.sln"))) dir = dir.Parent;
             var sep = Path.DirectorySeparatorChar;
-            return Directory.GetFiles(Path.Combine(dir!.FullName, "samples"), "*.cs", SearchOption.AllDirectories)
+            return Directory.GetFiles(folder == null ? Path.Combine(dir!.FullName, "samples") : Path.Combine(dir!.FullName, "samples", folder), "*.cs", SearchOption.AllDirectories)
                 .Where(f => !f.Contains($"{sep}obj{sep}") && !f.Contains($"{sep}bin{sep}") && !f.Contains($"{sep}KerasNetApi{sep}") && !f.Contains($"{sep}TfNetApi{sep}"))
                 .Where(f => File.ReadAllText(f).Contains(marker))
                 .OrderBy(f => f, StringComparer.Ordinal);

@@ -130,6 +130,20 @@ namespace KerasLint.Analysis
 
         public Diagnostic Create(DiagnosticDescriptor descriptor, Location location, DiagnosticSeverity severity, params object?[] args)
         {
+            var properties = Properties();
+            return severity == descriptor.DefaultSeverity
+                ? Diagnostic.Create(descriptor, location, locations, properties, args)
+                : Diagnostic.Create(descriptor, location, severity, locations, properties, args);
+        }
+
+        /// <summary>The same diagnostic (id, descriptor texts, message, severity, location) carrying this plan instead of its own.</summary>
+        public Diagnostic Carry(Diagnostic d) =>
+            Diagnostic.Create(d.Id, d.Descriptor.Category, d.GetMessage(CultureInfo.InvariantCulture), d.Severity, d.DefaultSeverity,
+                d.Descriptor.IsEnabledByDefault, d.WarningLevel, d.Descriptor.Title, d.Descriptor.Description, d.Descriptor.HelpLinkUri, d.Location,
+                additionalLocations: locations, customTags: d.Descriptor.CustomTags, properties: Properties());
+
+        private ImmutableDictionary<string, string?> Properties()
+        {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
 
             // A fix edits the diagnostic's document: an action with an edit in another file (a site the whole-program
@@ -150,9 +164,7 @@ namespace KerasLint.Analysis
                 properties[$"fix.{i}.edits"] = string.Join(EditSeparator.ToString(), encoded);
             }
 
-            return severity == descriptor.DefaultSeverity
-                ? Diagnostic.Create(descriptor, location, locations, properties.ToImmutable(), args)
-                : Diagnostic.Create(descriptor, location, severity, locations, properties.ToImmutable(), args);
+            return properties.ToImmutable();
         }
 
         /// <summary>The actions a diagnostic carries (read by the code-fix providers).</summary>
@@ -185,6 +197,32 @@ namespace KerasLint.Analysis
 
             return result;
         }
+
+        /// <summary>
+        /// The actions two diagnostics of the same problem at one site both carry (same key, title, and edits at the same
+        /// locations), in <paramref name="first"/>'s order: what a site shared by several setups can be fixed with for all
+        /// of them (a callback watched by two compiles is given the key both log); null when they share none.
+        /// </summary>
+        public static FixPlan? Common(Diagnostic first, Diagnostic other)
+        {
+            var theirs = Read(other).Select(a => Signature(a, other)).ToList();
+            var plan = new FixPlan();
+            foreach (var action in Read(first))
+            {
+                if (!theirs.Contains(Signature(action, first))) continue;
+                plan.Action(action.EquivalenceKey, action.Title);
+                foreach (var e in action.Edits) plan.Edit(e.Kind, first.AdditionalLocations[e.Location], e.Name, e.Value);
+            }
+
+            return plan.HasActions ? plan : null;
+        }
+
+        private static string Signature(FixAction action, Diagnostic diagnostic) =>
+            action.EquivalenceKey + EditSeparator + action.Title + EditSeparator + string.Join(EditSeparator.ToString(), action.Edits.Select(e =>
+            {
+                var l = diagnostic.AdditionalLocations[e.Location];
+                return string.Join(FieldSeparator.ToString(), ((int)e.Kind).ToString(CultureInfo.InvariantCulture), l.SourceTree?.FilePath, l.SourceSpan.Start.ToString(CultureInfo.InvariantCulture), l.SourceSpan.Length.ToString(CultureInfo.InvariantCulture), e.Name, e.Value);
+            }));
 
         private FixPlan Edit(FixEditKind kind, Location location, string name, string value)
         {

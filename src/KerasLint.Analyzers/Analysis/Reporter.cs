@@ -9,13 +9,13 @@ namespace KerasLint.Analysis
     /// <summary>
     /// Collects one member's diagnostics and reports each (id, location) once, at <see cref="Flush"/>. A site shared
     /// by several compile calls (a callback, a layer) is found once per setup; when those setups plan different fixes
-    /// for it (a callback fixed for one compile would break the other), the diagnostic is reported without fixes:
-    /// a fix is offered only when applying it removes the diagnostic.
+    /// for it (a callback fixed for one compile would break the other), the diagnostic keeps only the actions every
+    /// setup planned alike (<see cref="FixPlan.Common"/>): a fix is offered only when applying it removes the diagnostic.
     /// </summary>
     internal sealed class Reporter
     {
         private readonly System.Action<Diagnostic> report;
-        private readonly Dictionary<(string Id, Location Location), (Diagnostic First, bool Conflict)> found = new Dictionary<(string, Location), (Diagnostic, bool)>();
+        private readonly Dictionary<(string Id, Location Location), Diagnostic> found = new Dictionary<(string, Location), Diagnostic>();
         private readonly List<(string Id, Location Location)> order = new List<(string, Location)>();
 
         private readonly System.Func<Location, bool>? isLocal;
@@ -48,24 +48,20 @@ namespace KerasLint.Analysis
             var key = (diagnostic.Id, diagnostic.Location);
             if (!found.TryGetValue(key, out var seen))
             {
-                found[key] = (diagnostic, false);
+                found[key] = diagnostic;
                 order.Add(key);
             }
-            else if (!seen.Conflict && !SameFixes(seen.First, diagnostic))
+            else if (!SameFixes(seen, diagnostic))
             {
-                found[key] = (seen.First, true);
+                // The first diagnostic (its message, severity and location) with the actions both plans share, or none.
+                found[key] = (FixPlan.Common(seen, diagnostic) ?? FixPlan.None).Carry(seen);
             }
         }
 
         /// <summary>Reports what was collected, in the order first found.</summary>
         public void Flush()
         {
-            foreach (var key in order)
-            {
-                var (first, conflict) = found[key];
-                report(conflict ? WithoutFixes(first) : first);
-            }
-
+            foreach (var key in order) report(found[key]);
             found.Clear();
             order.Clear();
         }
@@ -74,11 +70,5 @@ namespace KerasLint.Analysis
             a.Properties.Count == b.Properties.Count
             && a.Properties.All(p => b.Properties.TryGetValue(p.Key, out var v) && v == p.Value)
             && a.AdditionalLocations.SequenceEqual(b.AdditionalLocations);
-
-        /// <summary>The same diagnostic (id, descriptor texts, message, severity, location) carrying no fix.</summary>
-        private static Diagnostic WithoutFixes(Diagnostic d) =>
-            Diagnostic.Create(d.Id, d.Descriptor.Category, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), d.Severity, d.DefaultSeverity,
-                d.Descriptor.IsEnabledByDefault, d.WarningLevel, d.Descriptor.Title, d.Descriptor.Description, d.Descriptor.HelpLinkUri, d.Location,
-                additionalLocations: null, customTags: d.Descriptor.CustomTags, properties: ImmutableDictionary<string, string?>.Empty.Add("fix.count", "0"));
     }
 }

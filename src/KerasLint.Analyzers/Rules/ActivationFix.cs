@@ -1,6 +1,8 @@
+using System.Linq;
 using System.Threading;
 using KerasLint.Analysis;
 using KerasLint.Model;
+using Microsoft.CodeAnalysis;
 
 namespace KerasLint.Rules
 {
@@ -29,7 +31,16 @@ namespace KerasLint.Rules
                     break;
                 case ActivationSource.SoftmaxLayer:
                     var text = SourceSpans.TextAt(head.LayerLocation, cancellationToken);
-                    if (text != null && api.ActivationLayerSource(text, activation) is { } layer) plan.Action(key, title).ReplaceExpression(head.LayerLocation, layer);
+                    if (text != null && api.ActivationLayerSource(text, activation) is { } layer)
+                    {
+                        plan.Action(key, title).ReplaceExpression(head.LayerLocation, layer);
+                    }
+                    else if (SourceSpans.IsCallWithoutNamedArgument(head.DenseLocation, "activation", cancellationToken))
+                    {
+                        // No activation layer to put in its place (TensorFlow.NET): the Dense takes the activation, the Softmax layer goes.
+                        plan.Action(key, title + " on the Dense layer and remove the Softmax layer").AddNamedArgument(head.DenseLocation, "activation", activation).RemoveElement(head.LayerLocation);
+                    }
+
                     break;
             }
 

@@ -49,16 +49,20 @@ namespace KerasLint.Rules
                 var callbacksOk = watching.All(c => FixPlan.CanReplace(c.Monitor) && (c.Mode is not { Text: "max" } || FixPlan.CanReplace(c.Mode)));
                 if (callbacksOk && lookups != null)
                 {
-                    var replace = !present.Contains(natural) && FixPlan.CanReplace(metric.Site);
+                    // The natural metric when it is not compiled yet; else the element goes; else (an element that cannot
+                    // be removed, such as one of an array kept in a local) another error metric not compiled yet takes its place.
+                    var by = !present.Contains(natural) ? natural : metric.ElementLocation == null ? Substitute() : null;
+                    var replace = by != null && FixPlan.CanReplace(metric.Site);
                     var remove = !replace && metric.ElementLocation != null;
+                    var key = by == null || by == natural ? naturalKey : LogKeys.MetricKey(family, by) ?? by;
                     if (replace || remove)
                     {
-                        var titles = new List<string> { replace ? $"Replace '{metric.Text}' with '{natural}'" : $"Remove '{metric.Text}'" };
-                        titles.AddRange(RuleSupport.ReaderTitles(watching, lookups, naturalKey, minimised: true));
+                        var titles = new List<string> { replace ? $"Replace '{metric.Text}' with '{by}'" : $"Remove '{metric.Text}'" };
+                        titles.AddRange(RuleSupport.ReaderTitles(watching, lookups, key, minimised: true));
                         plan.Action(replace ? "KL0001.ReplaceWithNaturalMetric" : "KL0001.RemoveMetric", string.Join("; ", titles));
-                        if (replace) plan.ReplaceValue(metric.Site, natural);
+                        if (replace) plan.ReplaceValue(metric.Site, by!);
                         else plan.RemoveElement(metric.ElementLocation!);
-                        RuleSupport.MoveReaders(plan, watching, lookups, naturalKey, minimised: true);
+                        RuleSupport.MoveReaders(plan, watching, lookups, key, minimised: true);
                     }
                 }
 
@@ -71,6 +75,13 @@ namespace KerasLint.Rules
                 }
 
                 return plan;
+            }
+
+            // An error metric this family knows that is not compiled under any of its names; null when none is left.
+            string? Substitute()
+            {
+                var compiled = new HashSet<string>(present.Where(p => p != null).Select(p => KerasCatalog.ResolveMetric(family, p!)?.CanonicalName ?? p!));
+                return new[] { "mae", "mse", "mape" }.FirstOrDefault(m => KerasCatalog.ResolveMetric(family, m) is { } r && !compiled.Contains(r.CanonicalName) && !present.Contains(m));
             }
 
             SpecialResolution? last = null;

@@ -53,28 +53,33 @@ namespace KerasLint.Rules
                 }
 
                 var plan = new FixPlan();
-                // An explicit mode that contradicts the new key is fixed in the same action (no KL0012 left behind).
-                var right = replacement == null ? null : LogKeys.IntendedDirection(replacement) switch
-                {
-                    MetricDirection.Up when callback.Mode is { Text: "min" } => "max",
-                    MetricDirection.Down when callback.Mode is { Text: "max" } => "min",
-                    _ => null,
-                };
-                var modeOk = right == null || FixPlan.CanReplace(callback.Mode);
-                var title = right == null ? $"Monitor '{replacement}'" : $"Monitor '{replacement}' with mode '{right}'";
-                if (replacement != null && modeOk && FixPlan.CanReplace(callback.Monitor))
-                {
-                    plan.Action("KL0008.Rename", title).ReplaceValue(callback.Monitor, replacement);
-                }
-                else if (replacement != null && modeOk && callback.MonitorIsDefault)
-                {
-                    plan.Action("KL0008.Rename", title).AddNamedArgument(callback.Creation, "monitor", replacement);
-                }
+                if (replacement != null) Monitor(plan, callback, replacement);
 
-                if (right != null && plan.HasActions) plan.ReplaceValue(callback.Mode!, right);
+                // The loss, which every model logs (and val_loss with validation data): also what a callback shared by
+                // several compiles can be given for all of them (see Reporter).
+                var loss = (isValidation && setup.HasValidation != false ? LogKeys.ValidationPrefix : "") + "loss";
+                if (replacement != loss) Monitor(plan, callback, loss);
 
                 report.Report(plan.Create(Descriptors.KL0008, callback.Monitor.UseLocation, callback.Name, monitor, why, setup.Family.Phrase));
             }
+        }
+
+        /// <summary>An action that monitors <paramref name="key"/>, with an explicit mode that contradicts it fixed in the same action (no KL0012 left behind).</summary>
+        private static void Monitor(FixPlan plan, CallbackInfo callback, string key)
+        {
+            var right = LogKeys.IntendedDirection(key) switch
+            {
+                MetricDirection.Up when callback.Mode is { Text: "min" } => "max",
+                MetricDirection.Down when callback.Mode is { Text: "max" } => "min",
+                _ => null,
+            };
+            if (right != null && !FixPlan.CanReplace(callback.Mode)) return;
+            var title = right == null ? $"Monitor '{key}'" : $"Monitor '{key}' with mode '{right}'";
+            var action = LogKeys.StripValidation(key) == "loss" ? "KL0008.MonitorLoss" : "KL0008.Rename";
+            if (FixPlan.CanReplace(callback.Monitor)) plan.Action(action, title).ReplaceValue(callback.Monitor, key);
+            else if (callback.MonitorIsDefault) plan.Action(action, title).AddNamedArgument(callback.Creation, "monitor", key);
+            else return;
+            if (right != null) plan.ReplaceValue(callback.Mode!, right);
         }
 
         /// <summary>
@@ -91,13 +96,14 @@ namespace KerasLint.Rules
                 {
                     var replacement = monitor.Substring(0, monitor.Length - 3) + "accuracy";
                     if (setup.HasValidation == false) replacement = LogKeys.StripValidation(replacement);
-                    if (callback.Monitor.LiteralLocation is { } literal) plan.Action("KL0008.Rename", $"Monitor '{replacement}'").ReplaceString(literal, replacement);
+                    Monitor(plan, callback, replacement);
                     report.Report(plan.Create(Descriptors.KL0008, callback.Monitor.UseLocation, callback.Name, monitor,
                         "accuracy is logged as 'accuracy' (and 'val_accuracy'), never as 'acc'" + setup.Api.MissingKeyConsequence, setup.Family.Phrase));
                 }
                 else if (monitor.StartsWith(LogKeys.ValidationPrefix, System.StringComparison.Ordinal) && setup.HasValidation == false)
                 {
-                    // Whatever the metric objects log, no val_ key exists without validation data.
+                    // Whatever the metric objects log, no val_ key exists without validation data; the training key is logged when the metric is.
+                    Monitor(plan, callback, "loss");
                     report.Report(plan.Create(Descriptors.KL0008, callback.Monitor.UseLocation, callback.Name, monitor,
                         setup.Api.NoValidationPhrase + ", so no val_ key is logged" + setup.Api.MissingKeyConsequence, setup.Family.Phrase));
                 }

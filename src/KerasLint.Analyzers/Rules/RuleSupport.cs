@@ -3,6 +3,8 @@ using System.Linq;
 using KerasLint.Analysis;
 using KerasLint.Knowledge;
 using KerasLint.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace KerasLint.Rules
 {
@@ -56,7 +58,8 @@ namespace KerasLint.Rules
         public static IEnumerable<string> ReaderTitles(IEnumerable<CallbackInfo> callbacks, IEnumerable<HistoryLookup> lookups, string key, bool minimised) =>
             callbacks.Select(c => $"{c.Name} monitors '{PrefixOf(c) + key}'" + (minimised && c.Mode is { Text: "max" } ? " with mode 'min'" : ""))
                 .Concat(lookups.GroupBy(l => l.Key.Text!, System.StringComparer.Ordinal).Select(g =>
-                    (g.Count() == 1 ? "history lookup" : $"{g.Count()} history lookups") + $" '{g.Key}' → '{ValidationPrefixOf(g.Key) + key}'"));
+                    (g.Count() == 1 ? "history lookup" : $"{g.Count()} history lookups") + $" '{g.Key}' → '{ValidationPrefixOf(g.Key) + key}'"
+                    + (minimised && g.Any(l => Flip(l) != null) ? " (its best value: Max → Min)" : "")));
 
         /// <summary>
         /// Moves what reads a renamed or removed metric's key in the member to <paramref name="key"/>, each keeping its
@@ -71,7 +74,33 @@ namespace KerasLint.Rules
                 if (minimised && c.Mode is { Text: "max" } mode) plan.ReplaceValue(mode, "min");
             }
 
-            foreach (var lookup in lookups) plan.ReplaceValue(lookup.Key, ValidationPrefixOf(lookup.Key.Text!) + key);
+            foreach (var lookup in lookups)
+            {
+                plan.ReplaceValue(lookup.Key, ValidationPrefixOf(lookup.Key.Text!) + key);
+
+                // The best epoch of an accuracy is its maximum; of the error that replaces it, its minimum.
+                if (minimised && Flip(lookup) is { } flip) plan.ReplaceExpression(flip.Name, flip.Text);
+            }
+        }
+
+        /// <summary>
+        /// The <c>Max</c>/<c>Min</c> applied directly to a History lookup of a key that is maximised
+        /// (<c>h.HistoryLogs["val_acc"].Max()</c>), and the name that keeps its meaning once the key is an error's; null otherwise.
+        /// </summary>
+        private static (Location Name, string Text)? Flip(HistoryLookup lookup)
+        {
+            if (lookup.Key.Text is not { } old || LogKeys.IntendedDirection(old) != MetricDirection.Up) return null;
+            var location = lookup.Key.UseLocation;
+            if (!(location.SourceTree?.GetRoot() is { } root) || !root.FullSpan.Contains(location.SourceSpan)) return null;
+            var node = root.FindNode(location.SourceSpan, getInnermostNodeForTie: true);
+            var access = node.AncestorsAndSelf().OfType<ElementAccessExpressionSyntax>().FirstOrDefault(e => e.ArgumentList.Arguments.Any(a => a.Expression.Span == location.SourceSpan));
+            if (!(access?.Parent is MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } member) || member.Expression != access || !(member.Parent is InvocationExpressionSyntax)) return null;
+            return name.Identifier.ValueText switch
+            {
+                "Max" => (name.GetLocation(), "Min"),
+                "Min" => (name.GetLocation(), "Max"),
+                _ => null,
+            };
         }
 
         /// <summary>The <c>val_</c> prefix of the key a callback monitors ("" when none or not visible).</summary>

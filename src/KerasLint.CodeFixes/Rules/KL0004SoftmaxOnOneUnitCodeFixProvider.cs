@@ -25,7 +25,7 @@ namespace KerasLint.CodeFixes
 
         internal override async Task<IReadOnlyList<FixCandidate>> CandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            if (!diagnostic.Properties.TryGetValue(TorchStepRuleAnalyzer.LossProperty, out var lossText)) return PlannedCodeFixProvider.FromPlan(document, diagnostic);
+            if (!diagnostic.Properties.TryGetValue(TorchStepRuleAnalyzer.LossProperty, out var lossText)) return await PlannedCodeFixProvider.FromPlanAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
             if (!Enum.TryParse<TorchLossKind>(lossText ?? "", out var loss)) return Array.Empty<FixCandidate>();
             var fixes = await TorchFixes.ReadAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
             if (fixes == null) return Array.Empty<FixCandidate>();

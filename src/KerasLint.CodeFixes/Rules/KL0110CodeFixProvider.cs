@@ -27,7 +27,12 @@ namespace KerasLint.CodeFixes
                     SyntaxFactory.Token(SyntaxKind.MinusToken).WithTrailingTrivia(SyntaxFactory.Space),
                     ReadoutFix.Parenthesize(fix.Compared.WithoutTrivia()));
                 var replacement = ReadoutFix.Call(difference, "abs");
-                return fix.BindsToTensor(fix.Node, replacement) ? new Dictionary<SyntaxNode, SyntaxNode> { [fix.Node] = replacement } : null;
+                if (!fix.BindsToTensor(fix.Node, replacement)) return null;
+
+                // The count of hits was an integer (sum().item<long>()); the summed error is a float: read it as one.
+                return fix.IntegralReadout(fix.Node) is { } item
+                    ? new Dictionary<SyntaxNode, SyntaxNode> { [item] = ReadoutFix.ReadAsFloat(item.ReplaceNode(fix.Node, replacement.WithTriviaFrom(fix.Node))) }
+                    : new Dictionary<SyntaxNode, SyntaxNode> { [fix.Node] = replacement };
             }));
     }
 }

@@ -24,9 +24,9 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
 
         /// <summary>
         /// Ids whose every diagnostic must carry a code action (dotnet format gives up on an id when the first diagnostic
-        /// it meets has none): KL0010 reports only what it can fix; the rest is KL0013.
+        /// it meets has none): every id that has a fix. A case a rule cannot fix gets its own id without one (KL0013 for KL0010).
         /// </summary>
-        public static IReadOnlyCollection<string> UniformlyFixable { get; } = new[] { "KL0010" };
+        public static IReadOnlyCollection<string> UniformlyFixable { get; } = Providers.Keys.OrderBy(id => id, StringComparer.Ordinal).ToArray();
 
         public sealed class Result
         {
@@ -37,11 +37,14 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
             public int FixesApplied { get; set; }
         }
 
-        public static Task Check(string source, string? family, MetadataReference library, Result result, bool applyFixes = true, string label = "") =>
-            Check(source, family, new[] { library }, result, applyFixes, label);
+        public static Task Check(string source, string? family, MetadataReference library, Result result, bool applyFixes = true, string label = "", bool inMemory = false) =>
+            Check(source, family, new[] { library }, result, applyFixes, label, inMemory);
 
-        /// <summary>The same, against several library assemblies (TensorFlow.NET's Binding and Keras).</summary>
-        public static async Task Check(string source, string? family, IEnumerable<MetadataReference> libraries, Result result, bool applyFixes = true, string label = "")
+        /// <summary>
+        /// The same, against several library assemblies (TensorFlow.NET's Binding and Keras). <paramref name="inMemory"/>:
+        /// the document has no file path (an ad-hoc workspace, a script host), only its name.
+        /// </summary>
+        public static async Task Check(string source, string? family, IEnumerable<MetadataReference> libraries, Result result, bool applyFixes = true, string label = "", bool inMemory = false)
         {
             using var workspace = new AdhocWorkspace();
             var projectId = ProjectId.CreateNewId();
@@ -50,7 +53,7 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
                     compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
                     metadataReferences: Direct.Platform.AddRange(libraries)));
             var documentId = DocumentId.CreateNewId(projectId);
-            solution = solution.AddDocument(DocumentInfo.Create(documentId, "Test0.cs", loader: TextLoader.From(TextAndVersion.Create(SourceText.From(source), VersionStamp.Create())), filePath: "/0/Test0.cs"));
+            solution = solution.AddDocument(DocumentInfo.Create(documentId, "Test0.cs", loader: TextLoader.From(TextAndVersion.Create(SourceText.From(source), VersionStamp.Create())), filePath: inMemory ? null : "/0/Test0.cs"));
             var project = solution.GetProject(projectId)!;
             var (errors, diagnostics) = await Analyze(project, family, result, label);
             result.Diagnostics += diagnostics.Length;

@@ -72,6 +72,9 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
             CodeActionEquivalenceKey = equivalenceKey;
         }
 
+        /// <summary>With file paths, then in memory (<see cref="InMemoryHost"/>).</summary>
+        public new Task RunAsync(CancellationToken cancellationToken = default) => InMemoryHost.WithAndWithoutPaths(this, base.RunAsync, GetDiagnosticAnalyzers(), GetCodeFixProviders(), cancellationToken);
+
         public static Task Run(string source, string fixedSource, string? family = null, string? equivalenceKey = null) =>
             new FixTest<TRule, TFix>(source, fixedSource, family, equivalenceKey).RunAsync();
     }

@@ -107,6 +107,9 @@ namespace KerasLint.Analyzers.Tests.TfNet
             CodeActionEquivalenceKey = equivalenceKey;
         }
 
+        /// <summary>With file paths, then in memory (<see cref="InMemoryHost"/>).</summary>
+        public new Task RunAsync(CancellationToken cancellationToken = default) => InMemoryHost.WithAndWithoutPaths(this, base.RunAsync, GetDiagnosticAnalyzers(), GetCodeFixProviders(), cancellationToken);
+
         public static Task Run(string source, string fixedSource, string? equivalenceKey = null, string? version = null) =>
             new TfNetFixTest<TRule, TFix>(source, fixedSource, equivalenceKey, version).RunAsync();
     }

@@ -19,6 +19,9 @@ namespace KerasLint.Analyzers.Tests.TfNet
         /// <summary>The TF.NET snippets the rule tests use (their const strings).</summary>
         public static IEnumerable<object[]> TestSources() => Sources().Select(x => new object[] { x.Name });
 
+        /// <summary>The TF.NET snippets by name (also mutated by <see cref="MutationSweepTests"/>).</summary>
+        internal static IEnumerable<(string Name, string Text)> Snippets() => Sources();
+
         private static IEnumerable<(string Name, string Text)> Sources() => typeof(TfNetNoCrashSweepTests).Assembly.GetTypes()
             .Where(t => t.Namespace == typeof(TfNetNoCrashSweepTests).Namespace)
             .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public))
