@@ -146,9 +146,9 @@ namespace KerasLint.Analysis
         {
             var properties = ImmutableDictionary.CreateBuilder<string, string?>();
 
-            // A fix edits the diagnostic's document: an action with an edit in another file (a site the whole-program
-            // flow found there) is not offered, since applying it would leave that part undone.
-            var kept = actions.Where(a => a.Edits.All(e => locations[e.Location].SourceTree == location.SourceTree)).ToList();
+            // An action may edit other files too (a site the whole-program flow found there): the fix applier resolves
+            // each edit's own document and offers the action only when the whole result compiles.
+            var kept = actions;
             properties["fix.count"] = kept.Count.ToString(CultureInfo.InvariantCulture);
             for (var i = 0; i < kept.Count; i++)
             {

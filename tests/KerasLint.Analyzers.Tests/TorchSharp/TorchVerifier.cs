@@ -166,7 +166,7 @@ class Net : Module<Tensor, Tensor>
             test.TestState.AdditionalReferences.Add(TorchSharpReference);
             test.FixedState.AdditionalReferences.Add(TorchSharpReference);
             test.BatchFixedState.AdditionalReferences.Add(TorchSharpReference);
-            await InMemoryHost.WithAndWithoutPaths(test, test.RunAsync, new[] { new TAnalyzer() }, new[] { new TFix() });
+            await InMemoryHost.WithAndWithoutPaths(test, test.RunAsync, Engines.All, new[] { new TFix() });
         }
     }
 }
