@@ -32,5 +32,43 @@ namespace KerasLint.Analysis
 
             return false;
         }
+
+        /// <summary>
+        /// The location of a <c>null</c>/<c>default</c> literal passed as parameter <paramref name="name"/> (by name, or
+        /// positionally at <paramref name="position"/> when every argument is positional and there are exactly
+        /// position + 1) of the call at <paramref name="call"/>; null when there is none.
+        /// </summary>
+        public static Location? NullArgument(Location call, string name, int position, CancellationToken cancellationToken)
+        {
+            if (!(call.SourceTree?.GetRoot(cancellationToken) is { } root) || !root.FullSpan.Contains(call.SourceSpan)) return null;
+            var invocation = System.Linq.Enumerable.FirstOrDefault(
+                System.Linq.Enumerable.OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>(root.FindNode(call.SourceSpan, getInnermostNodeForTie: true).AncestorsAndSelf()),
+                i => i.Span == call.SourceSpan);
+            if (invocation == null) return null;
+            var arguments = invocation.ArgumentList.Arguments;
+            var argument = System.Linq.Enumerable.FirstOrDefault(arguments, a => a.NameColon?.Name.Identifier.ValueText == name)
+                ?? (arguments.Count == position + 1 && System.Linq.Enumerable.All(arguments, a => a.NameColon == null) ? arguments[position] : null);
+            return argument?.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax l
+                && (l.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.NullLiteralExpression
+                    || l.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.DefaultLiteralExpression)
+                ? argument.Expression.GetLocation()
+                : null;
+        }
+
+        /// <summary>
+        /// For an index argument at <paramref name="index"/> (<c>logs["val_acc"]</c>), the method invoked directly on that
+        /// element access (<c>logs["val_acc"].Max()</c>): its name's location and text; null otherwise.
+        /// </summary>
+        public static (Location Name, string Method)? MethodCalledOnIndexer(Location index)
+        {
+            if (!(index.SourceTree?.GetRoot() is { } root) || !root.FullSpan.Contains(index.SourceSpan)) return null;
+            var node = root.FindNode(index.SourceSpan, getInnermostNodeForTie: true);
+            var access = System.Linq.Enumerable.FirstOrDefault(
+                System.Linq.Enumerable.OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ElementAccessExpressionSyntax>(node.AncestorsAndSelf()),
+                e => System.Linq.Enumerable.Any(e.ArgumentList.Arguments, a => a.Expression.Span == index.SourceSpan));
+            if (!(access?.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax { Name: Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax name } member)
+                || member.Expression != access || !(member.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax)) return null;
+            return (name.GetLocation(), name.Identifier.ValueText);
+        }
     }
 }

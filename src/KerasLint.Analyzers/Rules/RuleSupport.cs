@@ -4,7 +4,6 @@ using KerasLint.Analysis;
 using KerasLint.Knowledge;
 using KerasLint.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace KerasLint.Rules
 {
@@ -90,16 +89,12 @@ namespace KerasLint.Rules
         private static (Location Name, string Text)? Flip(HistoryLookup lookup)
         {
             if (lookup.Key.Text is not { } old || LogKeys.IntendedDirection(old) != MetricDirection.Up) return null;
-            var location = lookup.Key.UseLocation;
-            if (!(location.SourceTree?.GetRoot() is { } root) || !root.FullSpan.Contains(location.SourceSpan)) return null;
-            var node = root.FindNode(location.SourceSpan, getInnermostNodeForTie: true);
-            var access = node.AncestorsAndSelf().OfType<ElementAccessExpressionSyntax>().FirstOrDefault(e => e.ArgumentList.Arguments.Any(a => a.Expression.Span == location.SourceSpan));
-            if (!(access?.Parent is MemberAccessExpressionSyntax { Name: IdentifierNameSyntax name } member) || member.Expression != access || !(member.Parent is InvocationExpressionSyntax)) return null;
-            return name.Identifier.ValueText switch
+            if (!(SourceSpans.MethodCalledOnIndexer(lookup.Key.UseLocation) is { } called)) return null;
+            return called.Method switch
             {
-                "Max" => (name.GetLocation(), "Min"),
-                "Min" => (name.GetLocation(), "Max"),
-                _ => null,
+                "Max" => (called.Name, "Min"),
+                "Min" => (called.Name, "Max"),
+                _ => ((Location, string)?)null,
             };
         }
 

@@ -58,29 +58,46 @@ namespace KerasLint.Analyzers.Tests.CrossMember
                 Class(HeadInConstructor.Replace("ACT", @"{|KL0004:""softmax""|}")), Class(HeadInConstructor.Replace("ACT", @"""sigmoid""")), equivalenceKey: "KL0004.Recommended"));
 
         [Fact]
-        public async Task HeadInAnotherFile_OnlyTheActionsThatEditTheDiagnosticsFile()
+        public async Task HeadInAnotherFile_TheActionThatEditsThatFileIsOfferedToo()
         {
-            var trees = new[]
-            {
-                Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(TfNetCode.InMethod(@"        var model = Models.Classifier();
+            const string compileFile = @"        var model = Models.Classifier();
         model.compile(keras.optimizers.Adam(), keras.losses.CategoricalCrossentropy(from_logits: true), new[] { ""accuracy"" });
-"), path: "/0/Test0.cs"),
-                Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(TfNetCode.Usings + @"static class Models
+";
+            const string modelFile = @"static class Models
 {
     public static Sequential Classifier() => keras.Sequential(new List<ILayer> { keras.layers.Dense(10, activation: ""softmax"") });
 }
-", path: "/0/Test1.cs"),
-            };
-            var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("T", trees, Direct.PlatformReferences.AddRange(TfNetCode.References),
-                new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+";
+            using var workspace = new AdhocWorkspace();
+            var projectId = ProjectId.CreateNewId();
+            var solution = workspace.CurrentSolution.AddProject(ProjectInfo.Create(projectId, VersionStamp.Create(), "P", "P", LanguageNames.CSharp,
+                compilationOptions: new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
+                metadataReferences: Direct.PlatformReferences.AddRange(TfNetCode.References)));
+            var test0 = DocumentId.CreateNewId(projectId);
+            var test1 = DocumentId.CreateNewId(projectId);
+            solution = solution.AddDocument(test0, "Test0.cs", TfNetCode.InMethod(compileFile), filePath: "/0/Test0.cs")
+                .AddDocument(test1, "Test1.cs", TfNetCode.Usings + modelFile, filePath: "/0/Test1.cs");
+            var compilation = (await solution.GetProject(projectId)!.GetCompilationAsync())!;
             Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
             var diagnostics = await compilation.WithAnalyzers(KerasCode.AllAnalyzers).GetAnalyzerDiagnosticsAsync();
             var d = Assert.Single(diagnostics, d => d.Id == "KL0006");
             Assert.Equal("/0/Test0.cs", d.Location.SourceTree!.FilePath);
 
-            // from_logits: false edits this file; removing the softmax would edit Test1.cs, so it is not offered.
+            // from_logits: false edits this file; making the head linear edits Test1.cs: both are offered, and the second
+            // changes the other file (the fix resolves each edit's document) and removes the diagnostic.
             var keys = FixPlan.Read(d).Select(a => a.EquivalenceKey).ToList();
-            Assert.Equal(new[] { "KL0006.FromLogitsFalse" }, keys);
+            Assert.Equal(new[] { "KL0006.FromLogitsFalse", "KL0006.RemoveActivation" }, keys);
+            var actions = new List<Microsoft.CodeAnalysis.CodeActions.CodeAction>();
+            await new KL0006FromLogitsOnProbabilitiesCodeFixProvider().RegisterCodeFixesAsync(
+                new Microsoft.CodeAnalysis.CodeFixes.CodeFixContext(solution.GetDocument(test0)!, d, (a, _) => actions.Add(a), CancellationToken.None));
+            var remove = Assert.Single(actions, a => a.EquivalenceKey != "KL0006.Recommended");
+            var changed = (await remove.GetOperationsAsync(CancellationToken.None)).OfType<Microsoft.CodeAnalysis.CodeActions.ApplyChangesOperation>().Single().ChangedSolution;
+            Assert.Equal((await solution.GetDocument(test0)!.GetTextAsync()).ToString(), (await changed.GetDocument(test0)!.GetTextAsync()).ToString());
+            var model = (await changed.GetDocument(test1)!.GetTextAsync()).ToString();
+            Assert.DoesNotContain("softmax", model, StringComparison.Ordinal);
+            var after = (await changed.GetProject(projectId)!.GetCompilationAsync())!;
+            Assert.Empty(after.GetDiagnostics().Where(x => x.Severity == DiagnosticSeverity.Error));
+            Assert.DoesNotContain(await after.WithAnalyzers(KerasCode.AllAnalyzers).GetAnalyzerDiagnosticsAsync(), x => x.Id == "KL0006");
         }
 
         private const string LossField = @"    private readonly ILossFunc loss = keras.losses.CategoricalCrossentropy(from_logits: LOGITS);

@@ -260,7 +260,27 @@ class Trainer
 }", "KL0102.Recommended");
 
         [Fact]
-        public Task KL0102_NoFixForReluOutputs() =>
+        public Task KL0102_ReluOutputs_TheReluGoesAndTheLossTakesLogits() =>
+            TorchVerifier.VerifyFixAsync<KL0102BceOnUnboundedOutputsAnalyzer, KL0102CodeFixProvider>(@"
+class Trainer
+{
+    void Train(Tensor x, Tensor y)
+    {
+        var model = Sequential(Linear(4, 1), ReLU());
+        var loss = {|KL0102:BCELoss().forward(model.forward(x), y)|};
+    }
+}", @"
+class Trainer
+{
+    void Train(Tensor x, Tensor y)
+    {
+        var model = Sequential(Linear(4, 1));
+        var loss = BCEWithLogitsLoss().forward(model.forward(x), y);
+    }
+}", "KL0102.Recommended");
+
+        [Fact]
+        public Task KL0102_ReluOutputs_NotTheLogitsAction() =>
             TorchVerifier.VerifyNoFixAsync<KL0102BceOnUnboundedOutputsAnalyzer, KL0102CodeFixProvider>(@"
 class Trainer
 {
