@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using KerasLint.Knowledge;
@@ -91,10 +90,8 @@ public class LspEditorTests : IClassFixture<PackedPackage>
             await server.InitializeAsync(dir, guard.Token);
             var uri = new Uri(file).AbsoluteUri;
 
-            var clock = Stopwatch.StartNew();
             server.DidOpen(uri, editorCase.Before);
             var found = await WaitFor(server, uri, items => items.Any(d => Code(d) == editorCase.Id), guard.Token, editorCase);
-            var openToDiagnostic = clock.Elapsed;
 
             var ours = found.Where(d => Code(d) == editorCase.Id).ToArray();
             var diagnostic = Assert.Single(ours);
@@ -104,15 +101,12 @@ public class LspEditorTests : IClassFixture<PackedPackage>
             Assert.False(string.IsNullOrWhiteSpace(diagnostic["message"]?.GetValue<string>()));
 
             // Typing the fix (one edit of the open buffer, not saved) clears the diagnostic.
-            clock.Restart();
             server.DidChange(uri, 2, editorCase.After);
             var after = await WaitFor(server, uri, items => items.All(d => Code(d) != editorCase.Id), guard.Token, editorCase);
-            var editToClear = clock.Elapsed;
             Assert.DoesNotContain(after, d => Code(d)?.StartsWith("KL", StringComparison.Ordinal) == true);
             Assert.DoesNotContain(after, d => Code(d) is { } code && code.StartsWith("CS", StringComparison.Ordinal) && d!["severity"]?.GetValue<int>() == 1);
 
-            // Reported, not asserted: the time an editor user waits (machine- and load-dependent).
-            _output.WriteLine($"{library}: {editorCase.Id} {openToDiagnostic.TotalSeconds:F1} s after didOpen (project load included); cleared {editToClear.TotalSeconds:F1} s after the edit; pull diagnostics: {server.PullsDiagnostics}");
+            _output.WriteLine($"{library}: {editorCase.Id} seen and cleared; pull diagnostics: {server.PullsDiagnostics}");
         }
         finally
         {

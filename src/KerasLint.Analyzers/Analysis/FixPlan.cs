@@ -148,11 +148,10 @@ namespace KerasLint.Analysis
 
             // An action may edit other files too (a site the whole-program flow found there): the fix applier resolves
             // each edit's own document and offers the action only when the whole result compiles.
-            var kept = actions;
-            properties["fix.count"] = kept.Count.ToString(CultureInfo.InvariantCulture);
-            for (var i = 0; i < kept.Count; i++)
+            properties["fix.count"] = actions.Count.ToString(CultureInfo.InvariantCulture);
+            for (var i = 0; i < actions.Count; i++)
             {
-                var (key, title, edits) = kept[i];
+                var (key, title, edits) = actions[i];
                 properties[$"fix.{i}.key"] = key;
                 properties[$"fix.{i}.title"] = title;
                 var encoded = new List<string>();

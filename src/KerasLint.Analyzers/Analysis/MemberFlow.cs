@@ -295,14 +295,16 @@ namespace KerasLint.Analysis
             }
         }
 
-        private enum DefinitionKind
+        /// <summary>How a statement defines a local or parameter (shared with the TorchSharp value sources).</summary>
+        internal enum DefinitionKind
         {
             None,
             Assigned,
             Declared,
         }
 
-        private static DefinitionKind Definition(IOperation statement, ISymbol symbol, out IOperation? value)
+        /// <summary>Whether <paramref name="statement"/> declares or assigns <paramref name="symbol"/> (a declarator or a simple assignment), and the value.</summary>
+        internal static DefinitionKind Definition(IOperation statement, ISymbol symbol, out IOperation? value)
         {
             value = null;
             var op = statement is IUsingDeclarationOperation usingDeclaration ? usingDeclaration.DeclarationGroup : statement;

@@ -98,10 +98,10 @@ namespace KerasLint.Libraries.TorchSharp
                         {
                             switch (Definition(statement, symbol, followDeconstruction, out var value))
                             {
-                                case DefinitionKind.Assigned:
+                                case MemberFlow.DefinitionKind.Assigned:
                                     values.Add(value);
                                     return values;
-                                case DefinitionKind.Declared:
+                                case MemberFlow.DefinitionKind.Declared:
                                     return values;
                                 default:
                                     for (var k = first; k <= i; k++) AddValue(writes[k], values, followDeconstruction);
@@ -236,12 +236,6 @@ namespace KerasLint.Libraries.TorchSharp
             values.Add(write.Parent is ISimpleAssignmentOperation assignment && assignment.Target == write ? assignment.Value : null);
         }
 
-        private enum DefinitionKind
-        {
-            None,
-            Assigned,
-            Declared,
-        }
 
         /// <summary>Whether a local reference is an element of a deconstruction's target tuple (<c>var (p, _) = …</c>, <c>(p, q) = …</c>).</summary>
         public static bool IsDeconstructionTarget(IOperation reference) => DeconstructionOf(reference) != null;
@@ -259,7 +253,7 @@ namespace KerasLint.Libraries.TorchSharp
             return null;
         }
 
-        private static DefinitionKind Definition(IOperation statement, ISymbol symbol, bool followDeconstruction, out IOperation? value)
+        private static MemberFlow.DefinitionKind Definition(IOperation statement, ISymbol symbol, bool followDeconstruction, out IOperation? value)
         {
             value = null;
             if (followDeconstruction && statement is IExpressionStatementOperation { Operation: IDeconstructionAssignmentOperation deconstruction })
@@ -268,35 +262,11 @@ namespace KerasLint.Libraries.TorchSharp
                 {
                     if (!SymbolEqualityComparer.Default.Equals(reference.Local, symbol) || DeconstructionOf(reference) != deconstruction) continue;
                     value = reference;
-                    return DefinitionKind.Assigned;
+                    return MemberFlow.DefinitionKind.Assigned;
                 }
             }
 
-            var op = statement is IUsingDeclarationOperation usingDeclaration ? usingDeclaration.DeclarationGroup : statement;
-            if (op is IVariableDeclarationGroupOperation group)
-            {
-                foreach (var declaration in group.Declarations)
-                {
-                    foreach (var declarator in declaration.Declarators)
-                    {
-                        if (!SymbolEqualityComparer.Default.Equals(declarator.Symbol, symbol)) continue;
-                        var init = declarator.Initializer ?? declaration.Initializer;
-                        if (init == null) return DefinitionKind.Declared;
-                        value = init.Value;
-                        return DefinitionKind.Assigned;
-                    }
-                }
-            }
-
-            if (op is IExpressionStatementOperation expression && expression.Operation is ISimpleAssignmentOperation assignment
-                && (assignment.Target is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, symbol)
-                    || assignment.Target is IParameterReferenceOperation p && SymbolEqualityComparer.Default.Equals(p.Parameter, symbol)))
-            {
-                value = assignment.Value;
-                return DefinitionKind.Assigned;
-            }
-
-            return DefinitionKind.None;
+            return MemberFlow.Definition(statement, symbol, out value);
         }
 
         private Index Get(CancellationToken ct)
