@@ -15,7 +15,7 @@ public static class ConformanceCommand
     {
         var files = new Argument<FileInfo[]>("files")
         {
-            Description = "JSON files in the conformance format; none: the vectors shipped inside the tool (every file of tests/data named *conformance-vectors*.json or resolution-vectors*.json). Files in the conformance format (docs/keras-semantics.md §6): numeric vectors (e.g. tests/data/conformance-vectors.json, tests/data/keras2-conformance-vectors.json) and/or resolution and callback vectors (tests/data/resolution-vectors.json).",
+            Description = "JSON files in the conformance format; none: the vectors shipped inside the tool (every file of tests/data named *conformance-vectors*.json, resolution-vectors*.json or version-range-vectors*.json). Files in the conformance format (docs/keras-semantics.md §6): numeric vectors (e.g. tests/data/conformance-vectors.json, tests/data/keras2-conformance-vectors.json) and/or resolution and callback vectors (tests/data/resolution-vectors.json).",
             Arity = ArgumentArity.ZeroOrMore,
         };
         // The same values as `prove --device` (KerasDevice.Resolve decides; an unknown value is reported by it).

@@ -24,36 +24,30 @@ public sealed record CompiledFunction(
 public static class CompileResolver
 {
     /// <summary>
-    /// Resolves a metric string. <paramref name="lossId"/>: the compiled loss string, or null/"custom" for a custom
-    /// loss (used only by the loss-based families 2.2 and 2.3). Shapes are those of the first batch's y_true and y_pred.
+    /// Resolves a metric string. <paramref name="version"/>: a family or a concrete version (<see cref="KerasVersion.Parse"/>);
+    /// the version's range decides where tf.keras 2.x differs inside the family (before 2.6 the strings are matched
+    /// exactly: "Accuracy" is the exact-match Accuracy class, logged as <c>accuracy</c>; class names such as "AUC" log
+    /// under their snake_case object name; standalone Keras 2.3.x fails on class names). <paramref name="lossId"/>: the
+    /// compiled loss string, or null/"custom" for a custom loss (used only by the loss-based families 2.2 and 2.3).
+    /// Shapes are those of the first batch's y_true and y_pred.
     /// </summary>
-    public static CompiledFunction ResolveMetric(KerasFamily family, string identifier, string? lossId, long[] yTrueShape, long[] yPredShape)
+    public static CompiledFunction ResolveMetric(KerasVersion version, string identifier, string? lossId, long[] yTrueShape, long[] yPredShape)
     {
+        version = RuntimeVersion.Effective(version);
+        var family = version.Family;
         CheckShapes(yTrueShape, yPredShape);
         var text = FunctionNames.Strip(identifier);
         if (family == KerasFamily.TfNet && TfNetCompile.ResolveMetric(identifier, text) is { } rejected) return rejected;
-        var kind = SpecialStrings.Classify(family, text);
-        if (kind != SpecialStringKind.None)
-        {
-            var loss = lossId == null || lossId == "custom" ? null : KerasCatalog.ResolveLoss(family, FunctionNames.Strip(lossId))?.CanonicalName;
-            var r = SpecialStrings.ResolveMetric(family, text, loss, (int)yPredShape[^1], Layout(yTrueShape, yPredShape));
-            return r.Error != null
-                ? new CompiledFunction(identifier, null, null, r.Error, r.Reason)
-                : new CompiledFunction(identifier, r.Resolved, LogKeys.MetricKey(family, text), null, r.Reason);
-        }
-
-        var f = KerasCatalog.ResolveMetric(family, text);
-        if (f == null)
-        {
-            return new CompiledFunction(identifier, null, null, $"{family.DisplayName()} raises ValueError: Could not interpret metric identifier: {identifier}", "not a metric name in this family");
-        }
-
-        return new CompiledFunction(identifier, f.CanonicalName, LogKeys.MetricKey(family, text), null, "a built-in metric name");
+        var loss = lossId == null || lossId == "custom" ? null : KerasCatalog.ResolveLoss(family, FunctionNames.Strip(lossId))?.CanonicalName;
+        var r = SpecialStrings.ResolveAnyMetric(version, text, loss, (int)yPredShape[^1], Layout(yTrueShape, yPredShape));
+        if (r.Error != null) return new CompiledFunction(identifier, null, null, r.Error, r.Reason);
+        return new CompiledFunction(identifier, r.Resolved, LogKeys.MetricKeys(version, text).FirstOrDefault(), null, r.Reason);
     }
 
     /// <summary>Resolves a loss string ("crossentropy"/"ce" only in Keras 3, by shape). The log key of a loss is "loss".</summary>
-    public static CompiledFunction ResolveLoss(KerasFamily family, string identifier, long[] yTrueShape, long[] yPredShape)
+    public static CompiledFunction ResolveLoss(KerasVersion version, string identifier, long[] yTrueShape, long[] yPredShape)
     {
+        var family = RuntimeVersion.Effective(version).Family;
         CheckShapes(yTrueShape, yPredShape);
         var text = FunctionNames.Strip(identifier);
         if (family == KerasFamily.TfNet) return TfNetCompile.ResolveLoss(identifier, text);

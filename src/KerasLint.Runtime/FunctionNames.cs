@@ -20,12 +20,22 @@ internal static class FunctionNames
     /// <summary>
     /// Canonical name for <paramref name="name"/> (a canonical name, or any spelling the catalog knows for the role in
     /// some family; "Foo()" is read as "Foo"). Throws <see cref="ArgumentException"/> (parameter <paramref name="param"/>)
-    /// when unknown, not available in the family for the role, or not implemented by the runtime.
+    /// when unknown, not available in the family for the role, or not implemented by the runtime. In tf.keras 2.2–2.5
+    /// the metric strings are matched exactly (<see cref="SpecialStrings.ResolveAnyMetric"/>): "Accuracy" and "ACC" are
+    /// the exact-match accuracy there, other spellings of the special strings are unknown.
     /// </summary>
-    internal static string Resolve(KerasFamily family, string name, FunctionRoles role, string param = "name")
+    internal static string Resolve(KerasVersion version, string name, FunctionRoles role, string param = "name")
     {
         if (string.IsNullOrWhiteSpace(name)) throw new ArgumentException("The function name is empty.", param);
+        var family = version.Family;
         var text = Strip(name);
+        if (version.TfRange == TfKerasRange.Tf22To25 && role.HasFlag(FunctionRoles.Metric) && text != text.ToLowerInvariant()
+            && SpecialStrings.Classify(family, text) != SpecialStringKind.None)
+        {
+            var exact = SpecialStrings.ResolveAnyMetric(version, text, null, null, LabelLayout.SameShape);
+            return exact.Error == null ? exact.Resolved : throw new ArgumentException($"'{name}': {exact.Error}.", param);
+        }
+
         if (SpecialStrings.Classify(family, text) != SpecialStringKind.None && text != "accuracy")
         {
             throw new ArgumentException($"'{name}' is resolved at compile time; use CompileResolver to turn it into a function first.", param);

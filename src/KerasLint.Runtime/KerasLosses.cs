@@ -12,13 +12,15 @@ public static class KerasLosses
     /// mean(w·l)/mean(w≠0); otherwise sum_over_batch_size = sum(w·l)/number of elements). Returns a scalar tensor,
     /// or w·l unreduced for <see cref="LossReduction.None"/>. Throws <see cref="ArgumentException"/> for bad input.
     /// </summary>
-    public static Tensor Compute(KerasFamily family, string name, Tensor yTrue, Tensor yPred, KerasArgs? args = null,
+    public static Tensor Compute(KerasVersion version, string name, Tensor yTrue, Tensor yPred, KerasArgs? args = null,
         LossReduction reduction = LossReduction.Auto, Tensor? sampleWeight = null, Device? device = null)
     {
-        var canonical = FunctionNames.Resolve(family, name, FunctionRoles.Loss);
+        version = RuntimeVersion.Effective(version);
+        var family = version.Family;
+        var canonical = FunctionNames.Resolve(version, name, FunctionRoles.Loss);
         reduction.CheckAvailable(family);
         var d = device ?? torch.CPU;
-        var a = (args ?? KerasArgs.Default).Validate();
+        var a = RuntimeVersion.WithRelease((args ?? KerasArgs.Default).Validate(), version);
         using var scope = torch.NewDisposeScope();
         var yt = KerasTensors.Check(yTrue, "y_true", d);
         var yp = KerasTensors.Check(yPred, "y_pred", d);
@@ -28,11 +30,11 @@ public static class KerasLosses
     }
 
     /// <summary>The loss value as a double (reduction must not be None).</summary>
-    public static double Value(KerasFamily family, string name, Tensor yTrue, Tensor yPred, KerasArgs? args = null,
+    public static double Value(KerasVersion version, string name, Tensor yTrue, Tensor yPred, KerasArgs? args = null,
         LossReduction reduction = LossReduction.Auto, Tensor? sampleWeight = null, Device? device = null)
     {
         if (reduction == LossReduction.None) throw new ArgumentException("reduction 'none' gives a tensor, not a value; use Compute.", nameof(reduction));
-        using var t = Compute(family, name, yTrue, yPred, args, reduction, sampleWeight, device);
+        using var t = Compute(version, name, yTrue, yPred, args, reduction, sampleWeight, device);
         return t.item<float>();
     }
 

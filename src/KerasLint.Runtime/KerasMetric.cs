@@ -15,15 +15,19 @@ public sealed class KerasMetric
     private float _totalF;
     private float _countF;
 
-    internal KerasMetric(KerasFamily family, string name, KerasArgs args, Device device)
+    internal KerasMetric(KerasVersion version, string name, KerasArgs args, Device device)
     {
-        Family = family;
+        Version = version;
+        Family = version.Family;
         Name = name;
         Args = args;
         Device = device;
     }
 
     public KerasFamily Family { get; }
+
+    /// <summary>The version the metric computes for (a family, or a concrete version inside it).</summary>
+    public KerasVersion Version { get; }
 
     /// <summary>The canonical Keras 3 snake_case name, e.g. binary_accuracy.</summary>
     public string Name { get; }
@@ -152,30 +156,33 @@ public static class KerasMetrics
     /// <see cref="CompileResolver"/>). Throws <see cref="ArgumentException"/> for unknown names, names the family
     /// lacks, and bad arguments.
     /// </summary>
-    public static KerasMetric Create(KerasFamily family, string name, KerasArgs? args = null, Device? device = null)
+    public static KerasMetric Create(KerasVersion version, string name, KerasArgs? args = null, Device? device = null)
     {
-        var canonical = FunctionNames.Resolve(family, name, FunctionRoles.Metric);
-        return new KerasMetric(family, canonical, (args ?? KerasArgs.Default).Validate(), device ?? torch.CPU);
+        version = RuntimeVersion.Effective(version);
+        var canonical = FunctionNames.Resolve(version, name, FunctionRoles.Metric);
+        return new KerasMetric(version, canonical, RuntimeVersion.WithRelease((args ?? KerasArgs.Default).Validate(), version), device ?? torch.CPU);
     }
 
     /// <summary>
     /// One batch through the plain metric function (what Keras's function returns, before any epoch averaging):
     /// per-sample values, or a scalar for Keras 2.2's top-k.
     /// </summary>
-    public static Tensor Function(KerasFamily family, string name, Tensor yTrue, Tensor yPred, KerasArgs? args = null, Device? device = null)
+    public static Tensor Function(KerasVersion version, string name, Tensor yTrue, Tensor yPred, KerasArgs? args = null, Device? device = null)
     {
-        var canonical = FunctionNames.Resolve(family, name, FunctionRoles.Both);
+        version = RuntimeVersion.Effective(version);
+        var family = version.Family;
+        var canonical = FunctionNames.Resolve(version, name, FunctionRoles.Both);
         var d = device ?? torch.CPU;
-        var a = (args ?? KerasArgs.Default).Validate();
+        var a = RuntimeVersion.WithRelease((args ?? KerasArgs.Default).Validate(), version);
         using var scope = torch.NewDisposeScope();
         var v = KerasMath.Values(family, canonical, KerasTensors.Check(yTrue, "y_true", d), KerasTensors.Check(yPred, "y_pred", d), a, asMetric: true, out _);
         return v.MoveToOuterDisposeScope();
     }
 
     /// <summary>Convenience: a fresh metric, one update, the result.</summary>
-    public static double Evaluate(KerasFamily family, string name, Tensor yTrue, Tensor yPred, Tensor? sampleWeight = null, KerasArgs? args = null, Device? device = null)
+    public static double Evaluate(KerasVersion version, string name, Tensor yTrue, Tensor yPred, Tensor? sampleWeight = null, KerasArgs? args = null, Device? device = null)
     {
-        var m = Create(family, name, args, device);
+        var m = Create(version, name, args, device);
         m.UpdateState(yTrue, yPred, sampleWeight);
         return m.Result();
     }

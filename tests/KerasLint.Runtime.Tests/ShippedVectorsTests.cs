@@ -12,7 +12,8 @@ public class ShippedVectorsTests
     private static string[] DataFiles() =>
         Directory.GetFiles(DataDir, "*.json")
             .Select(Path.GetFileName)
-            .Where(n => n!.Contains("conformance-vectors", StringComparison.Ordinal) || n!.StartsWith("resolution-vectors", StringComparison.Ordinal))
+            .Where(n => n!.Contains("conformance-vectors", StringComparison.Ordinal) || n!.StartsWith("resolution-vectors", StringComparison.Ordinal)
+                || n!.StartsWith("version-range-vectors", StringComparison.Ordinal))
             .Select(n => n!)
             .OrderBy(n => n, StringComparer.Ordinal)
             .ToArray();
@@ -22,6 +23,7 @@ public class ShippedVectorsTests
     {
         Assert.Equal(DataFiles(), ShippedVectors.Names);
         Assert.Contains("logits-conformance-vectors.json", ShippedVectors.Names);
+        Assert.Contains("version-range-vectors.json", ShippedVectors.Names);
         foreach (var n in ShippedVectors.Names)
             Assert.Equal(File.ReadAllText(Path.Combine(DataDir, n)), ShippedVectors.Read(n));
     }

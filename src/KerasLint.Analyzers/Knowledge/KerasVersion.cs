@@ -96,6 +96,23 @@ namespace KerasLint.Knowledge
             return true;
         }
 
+        /// <summary>
+        /// <see cref="TryParse"/>, plus TensorFlow.NET's Keras ("tfnet", "TensorFlow.Keras 0.15.0": the family only), for
+        /// APIs that take a version from their caller (the runtime, the conformance files). Throws
+        /// <see cref="ArgumentException"/> naming <paramref name="text"/> and the accepted forms when it is neither.
+        /// </summary>
+        public static KerasVersion Parse(string text)
+        {
+            if (TryParse(text, out var version)) return version;
+            if (TfNetSemantics.IsFamilyText(text)) return Of(KerasFamily.TfNet);
+            throw new ArgumentException(
+                $"Unknown Keras version '{text}'. Expected a family (2.2, 2.3, tf2, 3, tfnet) or a concrete version such as 2.2.4, 2.3.1, 2.5.0, 'tf.keras 2.6.0', 2.15.0, 3.15.1 or 'TensorFlow.Keras 0.15.0'.",
+                nameof(text));
+        }
+
+        /// <summary>A family with no concrete version (<see cref="Of"/>): APIs that take a version accept a family.</summary>
+        public static implicit operator KerasVersion(KerasFamily family) => Of(family);
+
         public override string ToString() => Version == null ? Family.Id() : (IsTfKeras ? "tf.keras " : "") + Version;
     }
 }

@@ -140,7 +140,7 @@ namespace KerasLint.Knowledge
             var f = KerasCatalog.ResolveMetric(family, text);
             return f != null
                 ? new SpecialResolution(SpecialStringKind.None, new[] { f.CanonicalName }, null, "a built-in metric name")
-                : new SpecialResolution(SpecialStringKind.None, Array.Empty<string>(), $"{family.DisplayName()} raises: unknown metric {text}", "not a metric name");
+                : new SpecialResolution(SpecialStringKind.None, Array.Empty<string>(), $"{family.DisplayName()} raises ValueError: Could not interpret metric identifier: {text}", "not a metric name in this family");
         }
 
         /// <summary>Resolves "crossentropy"/"ce" as a loss string (Keras 3 only; other families reject it).</summary>

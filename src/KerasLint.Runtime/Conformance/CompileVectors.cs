@@ -17,6 +17,9 @@ public sealed record CompileCase(
 {
     public override string ToString() => $"{Id} {KerasVersion} {Kind}";
 
+    /// <summary>The case's version as the runtime takes it: the family, and the concrete version when one is written.</summary>
+    public Knowledge.KerasVersion Version => Knowledge.KerasVersion.Parse(KerasVersion);
+
     public string Str(string name) =>
         Element.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : throw new ConformanceFileException($"case {Id} lacks the string field '{name}'.");
 
@@ -61,7 +64,10 @@ public static class CompileVectors
         return list;
     }
 
-    /// <summary>Evaluates one case through <see cref="CompileResolver"/> (resolution) or <see cref="CallbackSemantics"/> (callback).</summary>
+    /// <summary>
+    /// Evaluates one case through the runtime at the case's <c>keras_version</c> (a concrete version selects its range
+    /// inside the family): <see cref="CompileResolver"/> (resolution) or <see cref="KerasCallbacks.Behaviour"/> (callback).
+    /// </summary>
     public static CompileOutcome Evaluate(CompileCase c)
     {
         try
@@ -77,7 +83,7 @@ public static class CompileVectors
     private static CompileOutcome Resolution(CompileCase c)
     {
         var loss = c.OptStr("loss");
-        var r = CompileResolver.ResolveMetric(c.Family, c.Str("metric"), loss, c.Shape("y_true_shape"), c.Shape("y_pred_shape"));
+        var r = CompileResolver.ResolveMetric(c.Version, c.Str("metric"), loss, c.Shape("y_true_shape"), c.Shape("y_pred_shape"));
         var e = c.Expected;
         if (e.TryGetProperty("error", out var err))
         {
@@ -96,7 +102,7 @@ public static class CompileVectors
         var callback = Enum.Parse<MonitorCallback>(c.Str("callback"));
         var keys = c.Element.GetProperty("logged_keys").EnumerateArray().Select(k => k.GetString()!).ToList();
         var saveBest = c.Element.TryGetProperty("save_best_only", out var s) && s.ValueKind == JsonValueKind.True;
-        var b = CallbackSemantics.Evaluate(c.Family, callback, c.Str("monitor"), c.Str("mode"), saveBest, keys);
+        var b = KerasCallbacks.Behaviour(c.Version, callback, c.Str("monitor"), c.Str("mode"), saveBest, keys);
         var e = c.Expected;
         var expected = $"{e.GetProperty("direction").GetString()}, {e.GetProperty("outcome").GetString()}";
         var got = $"{DirectionName(b.Direction)}, {OutcomeName(b.Outcome)}";

@@ -20,6 +20,9 @@ public sealed record ConformanceCase(
     string? Note)
 {
     public override string ToString() => $"{Id} {KerasVersion} {Kind} {Fn}";
+
+    /// <summary>The case's version as the runtime takes it: the family, and the concrete version when one is written.</summary>
+    public Knowledge.KerasVersion Version => Knowledge.KerasVersion.Parse(KerasVersion);
 }
 
 /// <summary>The file is unreadable or not in the vectors format.</summary>

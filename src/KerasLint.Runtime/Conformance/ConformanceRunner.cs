@@ -41,7 +41,8 @@ public static class ConformanceRunner
 
     private static double[] Compute(ConformanceCase c, Device d)
     {
-        var args = KerasArgs.FromJson(c.Args) with { Release = Release(c) };
+        var version = c.Version;
+        var args = KerasArgs.FromJson(c.Args);
         var yt = KerasTensors.FromJson(c.YTrue, "y_true", d);
         var yp = KerasTensors.FromJson(c.YPred, "y_pred", d);
         Tensor? sw = c.SampleWeight.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? null : KerasTensors.FromJson(c.SampleWeight, "sample_weight", d);
@@ -49,12 +50,12 @@ public static class ConformanceRunner
         switch (c.Kind)
         {
             case "metric":
-                return new[] { KerasMetrics.Evaluate(c.Family, c.Fn, yt, yp, sw, args, d) };
+                return new[] { KerasMetrics.Evaluate(version, c.Fn, yt, yp, sw, args, d) };
             case "loss":
-                return KerasTensors.ToDoubles(KerasLosses.Compute(c.Family, c.Fn, yt, yp, args, reduction, sw, d));
+                return KerasTensors.ToDoubles(KerasLosses.Compute(version, c.Fn, yt, yp, args, reduction, sw, d));
             case "function":
             {
-                var v = KerasMetrics.Function(c.Family, c.Fn, yt, yp, args, d);
+                var v = KerasMetrics.Function(version, c.Fn, yt, yp, args, d);
                 return c.Expected.ValueKind == JsonValueKind.Array ? KerasTensors.ToDoubles(v) : new[] { (double)v.mean().item<float>() };
             }
             case "compile_metric":
@@ -62,26 +63,18 @@ public static class ConformanceRunner
             {
                 var id = Str(c.Args, "identifier") ?? throw new ArgumentException($"{c.Kind} needs args.identifier.", "identifier");
                 var r = c.Kind == "compile_metric"
-                    ? CompileResolver.ResolveMetric(c.Family, id, Str(c.Args, "loss"), yt.shape, yp.shape)
-                    : CompileResolver.ResolveLoss(c.Family, id, yt.shape, yp.shape);
+                    ? CompileResolver.ResolveMetric(version, id, Str(c.Args, "loss"), yt.shape, yp.shape)
+                    : CompileResolver.ResolveLoss(version, id, yt.shape, yp.shape);
                 if (r.IsError) throw new InvalidOperationException(r.Error);
                 var canonical = KerasCatalog.Get(c.Fn)?.CanonicalName ?? c.Fn;
                 if (r.Function != canonical) throw new InvalidOperationException($"'{id}' resolved to {r.Function}, the case says {c.Fn}");
                 return c.Kind == "compile_metric"
-                    ? new[] { KerasMetrics.Evaluate(c.Family, r.Function!, yt, yp, sw, args, d) }
-                    : KerasTensors.ToDoubles(KerasLosses.Compute(c.Family, r.Function!, yt, yp, args, reduction, sw, d));
+                    ? new[] { KerasMetrics.Evaluate(version, r.Function!, yt, yp, sw, args, d) }
+                    : KerasTensors.ToDoubles(KerasLosses.Compute(version, r.Function!, yt, yp, args, reduction, sw, d));
             }
             default:
                 throw new ArgumentException($"Unknown kind '{c.Kind}'.", "kind");
         }
-    }
-
-    /// <summary>The case's concrete release (three numbers, e.g. 2.2.2 or tf.keras 2.15.0); null for a family id such as "2.2".</summary>
-    private static Version? Release(ConformanceCase c)
-    {
-        if (c.Family == KerasFamily.TfNet) return null;
-        var m = System.Text.RegularExpressions.Regex.Match(c.KerasVersion, @"(\d+)\.(\d+)\.(\d+)");
-        return m.Success ? new Version(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture)) : null;
     }
 
     private static string? Str(JsonElement args, string name) =>
