@@ -44,13 +44,18 @@ public static class CompileResolver
         return new CompiledFunction(identifier, r.Resolved, LogKeys.MetricKeys(version, text).FirstOrDefault(), null, r.Reason);
     }
 
-    /// <summary>Resolves a loss string ("crossentropy"/"ce" only in Keras 3, by shape). The log key of a loss is "loss".</summary>
+    /// <summary>
+    /// Resolves a loss string ("crossentropy"/"ce" only in Keras 3, by shape; a class name such as "CategoricalCrossentropy"
+    /// fails in standalone Keras 2.3.x, <see cref="KerasCatalog.ClassNameLossBehaviour"/>). The log key of a loss is "loss".
+    /// </summary>
     public static CompiledFunction ResolveLoss(KerasVersion version, string identifier, long[] yTrueShape, long[] yPredShape)
     {
-        var family = RuntimeVersion.Effective(version).Family;
+        version = RuntimeVersion.Effective(version);
+        var family = version.Family;
         CheckShapes(yTrueShape, yPredShape);
         var text = FunctionNames.Strip(identifier);
         if (family == KerasFamily.TfNet) return TfNetCompile.ResolveLoss(identifier, text);
+        if (KerasCatalog.ClassNameLossBehaviour(version, text) is { } failure) return new CompiledFunction(identifier, null, null, failure, "a loss class name in standalone Keras 2.3");
         if (SpecialStrings.Classify(family, text) == SpecialStringKind.Crossentropy)
         {
             var r = SpecialStrings.ResolveLoss(family, text, (int)yPredShape[^1], Layout(yTrueShape, yPredShape));

@@ -193,7 +193,7 @@ namespace KerasLint.Analyzers.Tests
                 InMethod(Setup(@"""mae"", {|KL0010:""MeanSquaredError""|}, {|KL0010:""AUC""|}", "new EarlyStopping()")),
                 InMethod(Setup(@"""mae"", ""mean_squared_error""", "new EarlyStopping()")), "2.3.1", "KL0010.Recommended");
 
-        // ---- TensorFlow.NET: EarlyStopping ends-with rule, and mode 'max' never improves there ----
+        // ---- TensorFlow.NET 0.15.0: EarlyStopping's ends-with rule; mode 'max' works there (TfNetEarlyStoppingTests) ----
 
         private const string TfNetPrecision = @"        var model = keras.Sequential(keras.layers.Dense(1, activation: ""sigmoid""));
         model.compile(keras.optimizers.Adam(), keras.losses.BinaryCrossentropy(), new[] { keras.metrics.Precision() });
@@ -204,21 +204,20 @@ namespace KerasLint.Analyzers.Tests
         public Task TfNet_EarlyStopping_auto_on_val_precision() => TfNetRulesTest.Run(TfNetCode.InMethod(TfNetPrecision));
 
         [Fact]
-        public Task TfNet_fix_monitors_the_loss() =>
+        public Task TfNet_fix_adds_mode_max() =>
             TfNetFixTest<KL0012MonitorModeContradictsKeyAnalyzer, KL0012MonitorModeContradictsKeyCodeFixProvider>.Run(
-                TfNetCode.InMethod(TfNetPrecision), TfNetCode.InMethod(ReportedCasesTests.Plain(TfNetPrecision).Replace(@"""val_precision""", @"""val_loss""")), "KL0012.Recommended");
+                TfNetCode.InMethod(TfNetPrecision), TfNetCode.InMethod(ReportedCasesTests.Plain(TfNetPrecision).Replace(@"""val_precision"")", @"""val_precision"", mode: ""max"")")), "KL0012.Recommended");
 
         [Fact]
-        public async Task TfNet_message_says_max_never_improves()
+        public async Task TfNet_message_names_the_ends_with_rule()
         {
             var d = await TfNetCode.Single(TfNetCode.InMethod(ReportedCasesTests.Plain(TfNetPrecision)), "KL0012");
             Assert.Contains("EarlyStopping maximizes only keys ending in 'acc', 'accuracy' or 'auc'", d.GetMessage());
-            Assert.Contains("TensorFlow.NET's EarlyStopping starts its best value at +infinity in every mode", d.GetMessage());
-            Assert.EndsWith("; monitor 'val_loss'", d.GetMessage());
+            Assert.DoesNotContain("infinity", d.GetMessage());
+            Assert.EndsWith("; use mode 'max'", d.GetMessage());
         }
 
-        // The auto rule agrees with these keys (KL0012 is silent); that TensorFlow.NET's EarlyStopping never sees a maximized
-        // key improve is a defect of its own (TfNetSemantics.EarlyStoppingMaxNeverImproves), not a mode that contradicts the key.
+        // The auto rule agrees with these keys (KL0012 is silent in TensorFlow.Keras 0.15.0).
         [Fact]
         public Task TfNet_auc_and_loss_keys_Silent() => TfNetRulesTest.Run(TfNetCode.InMethod(@"        var model = keras.Sequential(keras.layers.Dense(1, activation: ""sigmoid""));
         model.compile(keras.optimizers.Adam(), keras.losses.BinaryCrossentropy(), new[] { keras.metrics.Precision() });

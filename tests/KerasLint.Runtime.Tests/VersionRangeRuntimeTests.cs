@@ -67,6 +67,19 @@ public class VersionRangeRuntimeTests
         Assert.Equal(key, r.LogKey);
     }
 
+    [Theory]
+    [InlineData("2.3.1", "CategoricalCrossentropy", null)]
+    [InlineData("tf.keras 2.1.0", "CategoricalCrossentropy", "categorical_crossentropy")]
+    [InlineData("2.15.0", "CategoricalCrossentropy", "categorical_crossentropy")]
+    [InlineData("2.3.1", "categorical_crossentropy", "categorical_crossentropy")]
+    [InlineData("2.3.1", "MSE", "mean_squared_error")]
+    public void A_loss_class_name_fails_only_in_standalone_23(string version, string loss, string? function)
+    {
+        var r = CompileResolver.ResolveLoss(V(version), loss, Ten, Ten);
+        Assert.Equal(function, r.Function);
+        Assert.Equal(function == null, r.IsError);
+    }
+
     [Fact]
     public void Standalone_231_fails_on_a_class_name_and_tf_keras_21_does_not()
     {
@@ -140,12 +153,14 @@ public class VersionRangeRuntimeTests
     private static ConformanceSuite ShippedRanges() => ConformanceSuite.Parse(ShippedVectors.Read("version-range-vectors.json"), "version-range-vectors.json");
 
     [Fact]
-    public void The_tool_ships_the_24_version_range_vectors_and_each_passes_through_the_runtime()
+    public void The_tool_ships_the_27_version_range_vectors_and_each_passes_through_the_runtime()
     {
         var suite = ShippedRanges();
         Assert.Empty(suite.Numeric);
-        Assert.Equal(24, suite.Compile.Count);
+        Assert.Equal(27, suite.Compile.Count);
         Assert.Equal(12, suite.Compile.Count(c => c.Kind == "callback"));
+        Assert.Equal(12, suite.Compile.Count(c => c.Kind == "resolution"));
+        Assert.Equal(3, suite.Compile.Count(c => c.Kind == "loss_resolution"));
         var failed = suite.Compile.Select(CompileVectors.Evaluate).Where(o => !o.Passed).Select(o => o.ToString()).ToList();
         Assert.Empty(failed);
         // Every range of tf.keras 2.x has a case.
@@ -161,6 +176,8 @@ public class VersionRangeRuntimeTests
     [InlineData("vr-cb02", "\"direction\": \"max\"", "\"direction\": \"min\"")]
     [InlineData("vr-rs01", "\"function\": \"accuracy\"", "\"function\": \"categorical_accuracy\"")]
     [InlineData("vr-rs02", "\"train_key\": \"Accuracy\"", "\"train_key\": \"accuracy\"")]
+    [InlineData("vr-ls01", "\"error\": \"compile fails\"", "\"function\": \"categorical_crossentropy\"")]
+    [InlineData("vr-ls02", "\"function\": \"categorical_crossentropy\"", "\"error\": \"compile fails\"")]
     public void A_deliberately_wrong_vector_fails(string id, string right, string wrong)
     {
         var json = System.Text.Json.JsonDocument.Parse(ShippedVectors.Read("version-range-vectors.json"));

@@ -300,6 +300,26 @@ namespace KerasLint.Knowledge
         }
 
         /// <summary>
+        /// What standalone Keras 2.3.x does with a loss string that names a loss class ("CategoricalCrossentropy",
+        /// "Huber"), or null when the string is read as meant. 2.3.1 <c>keras/losses.py</c> <c>get</c> (779–796) hands the
+        /// string to <c>deserialize</c> (772–776), which returns the class itself from the module's globals
+        /// (<c>keras/utils/generic_utils.py</c> 157–168); <c>get_loss_function</c> (<c>keras/engine/training_utils.py</c>
+        /// 690–712) wraps it as if it were a loss function, and <c>compile</c> builds the total loss
+        /// (<c>keras/engine/training.py</c> 118, 229, 691): the wrapper calls the class with (y_true, y_pred) as
+        /// (from_logits, label_smoothing) (<c>keras/losses.py</c> 132), gets a loss object instead of a tensor, and
+        /// <c>compute_weighted_loss</c> reads its dtype (<c>keras/utils/losses_utils.py</c> 160,
+        /// <c>keras/backend/tensorflow_backend.py</c> 905): compile raises AttributeError (a class whose first parameter
+        /// is <c>reduction</c>, such as MeanSquaredError, fails one step earlier, in <c>Reduction.validate</c>). The
+        /// upper-case function aliases (MSE, MAE, MAPE, MSLE, KLD) are functions and work. Read from the source, not run.
+        /// </summary>
+        public static string? ClassNameLossBehaviour(KerasVersion version, string text)
+        {
+            if (version == null || !version.IsStandalone23 || string.IsNullOrEmpty(text)) return null;
+            if (!char.IsUpper(text[0]) || !text.Any(char.IsLower) || ResolveLoss(KerasFamily.Keras23, text) == null) return null;
+            return $"standalone Keras 2.3 returns the class {text} itself for the string and calls it as a loss function, which builds a loss object instead of a value: compile fails";
+        }
+
+        /// <summary>
         /// The metric to report instead of "accuracy" for a regression loss, spelled so that it is valid in
         /// every family: "mae" for mse, "mse" for mae, "mae" for the others.
         /// </summary>

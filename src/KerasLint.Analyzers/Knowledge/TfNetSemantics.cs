@@ -287,14 +287,19 @@ namespace KerasLint.Knowledge
                 : MetricDirection.Down;
 
         /// <summary>
-        /// Why mode "max" does not rescue a maximized key in TensorFlow.NET's EarlyStopping: <c>on_train_begin</c> sets
-        /// <c>_best = +Inf</c> whatever the mode, and <c>_is_improvement</c> in max mode asks <c>current - min_delta &gt;= best</c>,
-        /// so no epoch ever improves and training stops at the first epoch past <c>patience</c> (SciSharp/TensorFlow.NET
-        /// src/TensorFlowNET.Keras/Callbacks/Earlystopping.cs at commit 3811e4e14018ae6b606a3bc9a39776fbe1870ecb:
-        /// on_train_begin, _is_improvement). Only minimized keys (the loss) work.
+        /// The first TensorFlow.Keras release whose EarlyStopping can see a maximized key improve. Up to 0.11.3,
+        /// <c>on_train_begin</c> set the best value to +infinity in every mode and mode "max" asked
+        /// <c>current - min_delta &gt;= best</c> (SciSharp/TensorFlow.NET src/TensorFlowNET.Keras/Callbacks/Earlystopping.cs at
+        /// b2fe5ca0, lines 51 and 132–148), so a maximized key never improved and training stopped after <c>patience</c>
+        /// epochs. Commit f809f6ea (2023-09-21, first released in 0.11.4) starts from −infinity when the comparison is
+        /// <c>np.greater</c>: at tag v0.150.0-BERT-Model (94c0bb87, TensorFlow.Keras 0.15.0) Earlystopping.cs 50–68 picks
+        /// np.less / np.greater by mode (auto: ends with acc/accuracy/auc), 83 sets the best to ±infinity accordingly
+        /// (C# delegate equality compares the method), 166–169 compares with that operator.
         /// </summary>
-        public const string EarlyStoppingMaxNeverImproves =
-            "TensorFlow.NET's EarlyStopping starts its best value at +infinity in every mode, so a maximized key never improves (even with mode 'max') and training stops after patience epochs; only a minimized key such as the loss works";
+        public static readonly Version EarlyStoppingFixedIn = new Version(0, 11, 4);
+
+        /// <summary>Whether EarlyStopping in this TensorFlow.Keras version never sees a maximized key improve (before 0.11.4).</summary>
+        public static bool EarlyStoppingNeverImprovesMaximized(Version kerasVersion) => kerasVersion < EarlyStoppingFixedIn;
 
         /// <summary>The names TF.NET gives the catalog (family <see cref="FamilySet.TfNet"/>).</summary>
         internal static IEnumerable<KerasName> CatalogNames()

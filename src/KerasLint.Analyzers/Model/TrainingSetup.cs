@@ -64,8 +64,9 @@ namespace KerasLint.Model
     /// <summary>The Keras version family the analysis assumes, how it was chosen, and the phrase messages use.</summary>
     internal sealed class KerasFamilyInfo
     {
-        public KerasFamilyInfo(KerasFamily family, string source, string? phrase = null, KerasVersion? version = null)
+        public KerasFamilyInfo(KerasFamily family, string source, string? phrase = null, KerasVersion? version = null, System.Version? libraryVersion = null)
         {
+            LibraryVersion = libraryVersion;
             Version = version != null && version.Family == family ? version : KerasVersion.Of(family);
             Family = family;
             Source = source;
@@ -78,6 +79,9 @@ namespace KerasLint.Model
 
         /// <summary>The family and, when configured (<c>keraslint.keras_version = 2.6.0</c>), the concrete version.</summary>
         public KerasVersion Version { get; }
+
+        /// <summary>TensorFlow.NET's Keras: the TensorFlow.Keras version analysed (configured or referenced); otherwise null.</summary>
+        public System.Version? LibraryVersion { get; }
 
         /// <summary>E.g. "Keras.NET 3.8.5" or "keraslint.keras_version = 2.2".</summary>
         public string Source { get; }

@@ -23,6 +23,7 @@ namespace KerasLint.Rules
             foreach (var callback in setup.Callbacks)
             {
                 if (callback.Monitor.Text is not { } monitor) continue;
+                if (MaximizedNeverImproves(setup, callback, monitor, report)) continue;
                 if (callback.Mode is null || callback.Mode is { Text: "auto" })
                 {
                     AutoMode(setup, callback, monitor, report);
@@ -43,6 +44,34 @@ namespace KerasLint.Rules
             }
         }
 
+        /// <summary>
+        /// TensorFlow.Keras before 0.11.4: EarlyStopping starts its best value at +infinity in every mode, so a maximized
+        /// key never improves, whatever the mode (<see cref="TfNetSemantics.EarlyStoppingFixedIn"/>). The fix monitors the
+        /// loss (and makes an explicit mode 'min').
+        /// </summary>
+        private static bool MaximizedNeverImproves(TrainingSetup setup, CallbackInfo callback, string monitor, Reporter report)
+        {
+            if (setup.Family.Family != KerasFamily.TfNet || setup.Family.LibraryVersion is not { } v || !TfNetSemantics.EarlyStoppingNeverImprovesMaximized(v)) return false;
+            if (callback.Kind != MonitorCallback.EarlyStopping || LogKeys.IntendedDirection(monitor) != MetricDirection.Up) return false;
+            if (setup.AllMetricsKnown && !LogKeys.MayLog(setup.Family.Version, setup.Metrics!.Value.Select(m => m.Text!), LogKeys.StripValidation(monitor))) return false; // KL0008's
+
+            var mode = callback.Mode?.Text ?? "auto";
+            var loss = (setup.HasValidation != false && monitor.StartsWith(LogKeys.ValidationPrefix, System.StringComparison.Ordinal) ? LogKeys.ValidationPrefix : "") + "loss";
+            var plan = new FixPlan();
+            var explicitMode = callback.Mode is { } m && mode != "auto" && mode != "min";
+            if ((FixPlan.CanReplace(callback.Monitor) || callback.MonitorIsDefault) && (!explicitMode || FixPlan.CanReplace(callback.Mode!)))
+            {
+                plan.Action("KL0012.Mode", explicitMode ? $"Monitor '{loss}' in mode 'min'" : $"Monitor '{loss}'");
+                if (callback.MonitorIsDefault) plan.AddNamedArgument(callback.Creation, "monitor", loss);
+                else plan.ReplaceValue(callback.Monitor, loss);
+                if (explicitMode) plan.ReplaceValue(callback.Mode!, "min");
+            }
+
+            report.Report(plan.Create(Descriptors.KL0012, callback.Mode?.UseLocation ?? callback.Monitor.UseLocation, callback.Name, mode, monitor, "maximized", $"monitor '{loss}'",
+                $", but EarlyStopping in {setup.Family.Phrase} starts from +infinity in every mode and never sees it improve (fixed in 0.11.4)"));
+            return true;
+        }
+
         /// <summary>Mode "auto" that the version's rule resolves against the key's meaning (val_precision minimised …).</summary>
         private static void AutoMode(TrainingSetup setup, CallbackInfo callback, string monitor, Reporter report)
         {
@@ -59,17 +88,6 @@ namespace KerasLint.Rules
             var right = intended == MetricDirection.Up ? "max" : "min";
             var plan = new FixPlan();
             var title = $"Use mode '{right}'";
-            if (setup.Family.Family == KerasFamily.TfNet && intended == MetricDirection.Up)
-            {
-                // Mode 'max' never improves in TensorFlow.NET (TfNetSemantics.EarlyStoppingMaxNeverImproves): monitor the loss.
-                var loss = (setup.HasValidation != false && monitor.StartsWith(LogKeys.ValidationPrefix, System.StringComparison.Ordinal) ? LogKeys.ValidationPrefix : "") + "loss";
-                if (FixPlan.CanReplace(callback.Monitor)) plan.Action("KL0012.Mode", $"Monitor '{loss}'").ReplaceValue(callback.Monitor, loss);
-                else if (callback.MonitorIsDefault) plan.Action("KL0012.Mode", $"Monitor '{loss}'").AddNamedArgument(callback.Creation, "monitor", loss);
-                report.Report(plan.Create(Descriptors.KL0012, callback.Mode?.UseLocation ?? callback.Monitor.UseLocation, callback.Name, "auto", monitor, "maximized", $"monitor '{loss}'",
-                    $": in mode 'auto'{(callback.Mode == null ? " (the default)" : "")} {callback.Name} {rule.Rule} ({setup.Family.Phrase}), and " + TfNetSemantics.EarlyStoppingMaxNeverImproves));
-                return;
-            }
-
             if (callback.Mode is { } modeSite)
             {
                 if (FixPlan.CanReplace(modeSite)) plan.Action("KL0012.Mode", title).ReplaceValue(modeSite, right);

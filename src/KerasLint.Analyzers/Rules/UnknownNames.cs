@@ -60,6 +60,12 @@ namespace KerasLint.Rules
                 yield return loss;
             }
 
+            else if (setup.Loss.Kind == LossKind.BuiltIn && setup.Loss.Form == LossForm.String && setup.Loss.Site.Text is { } lossText
+                && KerasCatalog.ClassNameLossBehaviour(setup.Family.Version, lossText) is { } lossBehaviour)
+            {
+                yield return ClassNameLoss(setup.Loss.Site, lossText, lossBehaviour);
+            }
+
             if (setup.Metrics is not { } metrics) yield break;
             var found = new List<UnknownName>();
             foreach (var m in metrics)
@@ -148,6 +154,23 @@ namespace KerasLint.Rules
             var detail = "; " + behaviour + (replacement != null ? $"; did you mean '{replacement}'?" : "");
             var advice = replacement != null ? $"write '{replacement}' where the value is defined" : "remove it from the metrics or pass a metric object";
             return new UnknownName("metric", text, m.Site.UseLocation, detail, plan, advice, removes);
+        }
+
+        /// <summary>
+        /// A loss class name in standalone Keras 2.3.x (KerasCatalog.ClassNameLossBehaviour): compile fails. The fix writes
+        /// the lower-case name 2.3 gives the same loss function ("CategoricalCrossentropy" → "categorical_crossentropy").
+        /// </summary>
+        private static UnknownName ClassNameLoss(ValueSite site, string text, string behaviour)
+        {
+            var canonical = KerasCatalog.ResolveLoss(KerasFamily.Keras23, text)?.CanonicalName;
+            var names = KerasCatalog.ValidNames(KerasFamily.Keras23, FunctionRoles.Loss)
+                .Where(t => t == t.ToLowerInvariant() && KerasCatalog.ResolveLoss(KerasFamily.Keras23, t)?.CanonicalName == canonical).ToList();
+            var replacement = canonical != null && names.Contains(canonical) ? canonical : names.FirstOrDefault();
+            var plan = new FixPlan();
+            if (replacement != null && FixPlan.CanReplace(site)) plan.Action("KL0010.DidYouMean", $"Replace with '{replacement}'").ReplaceValue(site, replacement);
+            var detail = "; " + behaviour + (replacement != null ? $"; did you mean '{replacement}'?" : "");
+            var advice = replacement != null ? $"write '{replacement}' where the value is defined" : "pass a loss object or a loss function's name";
+            return new UnknownName("loss", text, site.UseLocation, detail, plan, advice);
         }
 
         /// <summary>TensorFlow.NET's Keras accepts six metric strings; any other throws at the first training step.</summary>

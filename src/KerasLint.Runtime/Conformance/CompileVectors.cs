@@ -5,7 +5,7 @@ namespace KerasLint.Runtime.Conformance;
 
 /// <summary>
 /// A compile-time conformance case (docs/keras-semantics.md §6.2): <c>kind</c> "resolution" (what a metric string
-/// becomes and which log keys it gets) or "callback" (the direction mode="auto" infers and what a missing key does).
+/// becomes and which log keys it gets), "loss_resolution" (what a loss string becomes) or "callback" (the direction mode="auto" infers and what a missing key does).
 /// </summary>
 public sealed record CompileCase(
     string Id,
@@ -44,7 +44,7 @@ public sealed record CompileOutcome(CompileCase Case, bool Passed, string Expect
 /// <summary>Reads and evaluates resolution and callback cases.</summary>
 public static class CompileVectors
 {
-    public static readonly string[] Kinds = { "resolution", "callback" };
+    public static readonly string[] Kinds = { "resolution", "loss_resolution", "callback" };
 
     public static IReadOnlyList<CompileCase> Parse(IEnumerable<JsonElement> elements, string source)
     {
@@ -72,7 +72,12 @@ public static class CompileVectors
     {
         try
         {
-            return c.Kind == "resolution" ? Resolution(c) : Callback(c);
+            return c.Kind switch
+            {
+                "resolution" => Resolution(c),
+                "loss_resolution" => LossResolution(c),
+                _ => Callback(c),
+            };
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or ConformanceFileException or FormatException or KeyNotFoundException)
         {
@@ -95,6 +100,22 @@ public static class CompileVectors
         var expected = $"{e.GetProperty("function").GetString()} as {e.GetProperty("train_key").GetString()}/{e.GetProperty("val_key").GetString()}";
         var gotText = r.IsError ? $"error {r.Error}" : $"{r.Function} as {r.LogKey}/{r.ValidationLogKey}";
         return new CompileOutcome(c, expected == gotText, expected, gotText);
+    }
+
+    /// <summary>A loss string through <see cref="CompileResolver.ResolveLoss"/>: the function it computes, or the error Keras raises.</summary>
+    private static CompileOutcome LossResolution(CompileCase c)
+    {
+        var r = CompileResolver.ResolveLoss(c.Version, c.Str("loss"), c.Shape("y_true_shape"), c.Shape("y_pred_shape"));
+        var e = c.Expected;
+        if (e.TryGetProperty("error", out var err))
+        {
+            var want = err.GetString()!;
+            return new CompileOutcome(c, r.IsError && r.Error!.Contains(want, StringComparison.Ordinal), $"error {want}", r.IsError ? r.Error! : r.Function!);
+        }
+
+        var expected = e.GetProperty("function").GetString()!;
+        var got = r.IsError ? $"error {r.Error}" : r.Function!;
+        return new CompileOutcome(c, expected == got, expected, got);
     }
 
     private static CompileOutcome Callback(CompileCase c)

@@ -52,6 +52,27 @@ public class VersionRangeTests
         Assert.True(LogKeys.MayLog(version, new[] { metric }, expected.GetProperty("train_key").GetString()!));
     }
 
+    public static TheoryData<string> LossResolutionIds() => Vectors.IdsOf("loss_resolution");
+
+    [Theory]
+    [MemberData(nameof(LossResolutionIds))]
+    public void Loss_string_fails_or_resolves_as_the_cited_version_does(string id)
+    {
+        var c = Cases[id];
+        var version = VersionOf(c);
+        var loss = c.GetProperty("loss").GetString()!;
+        var failure = KerasCatalog.ClassNameLossBehaviour(version, loss);
+        var expected = c.GetProperty("expected");
+        if (expected.TryGetProperty("error", out var err))
+        {
+            Assert.True(failure != null, $"{id}: Keras fails ({err.GetString()}), the catalog accepts '{loss}'");
+            return;
+        }
+
+        Assert.Null(failure);
+        Assert.Equal(expected.GetProperty("function").GetString(), KerasCatalog.ResolveLoss(version.Family, loss)?.CanonicalName);
+    }
+
     [Theory]
     [MemberData(nameof(CallbackIds))]
     public void Callback_direction_follows_the_cited_version_and_callback(string id)

@@ -57,10 +57,10 @@ namespace KerasLint.Libraries.TfNet
             if ((provider.GetOptions(tree).TryGetValue(VersionOption, out var text) || provider.GlobalOptions.TryGetValue(VersionOption, out text))
                 && TfNetSemantics.TryParseVersion(text, out var configured))
             {
-                return (new KerasFamilyInfo(KerasFamily.TfNet, $"{VersionOption} = {text.Trim()}", TfNetSemantics.DisplayName(configured) + $" ({VersionOption})"), configured);
+                return (new KerasFamilyInfo(KerasFamily.TfNet, $"{VersionOption} = {text.Trim()}", TfNetSemantics.DisplayName(configured) + $" ({VersionOption})", libraryVersion: configured), configured);
             }
 
-            return (new KerasFamilyInfo(KerasFamily.TfNet, $"TensorFlow.Keras {assemblyVersion}", TfNetSemantics.DisplayName(assemblyVersion)), assemblyVersion);
+            return (new KerasFamilyInfo(KerasFamily.TfNet, $"TensorFlow.Keras {assemblyVersion}", TfNetSemantics.DisplayName(assemblyVersion), libraryVersion: assemblyVersion), assemblyVersion);
         }
 
         public bool IsCompile(IInvocationOperation invocation) => Operations.IsOneOf(invocation.TargetMethod, Symbols.Compile);
