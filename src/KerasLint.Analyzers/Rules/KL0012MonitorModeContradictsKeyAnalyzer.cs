@@ -58,7 +58,7 @@ namespace KerasLint.Rules
             var mode = callback.Mode?.Text ?? "auto";
             var loss = (setup.HasValidation != false && monitor.StartsWith(LogKeys.ValidationPrefix, System.StringComparison.Ordinal) ? LogKeys.ValidationPrefix : "") + "loss";
             var plan = new FixPlan();
-            var explicitMode = callback.Mode is { } m && mode != "auto" && mode != "min";
+            var explicitMode = callback.Mode != null && mode != "auto" && mode != "min";
             if ((FixPlan.CanReplace(callback.Monitor) || callback.MonitorIsDefault) && (!explicitMode || FixPlan.CanReplace(callback.Mode!)))
             {
                 plan.Action("KL0012.Mode", explicitMode ? $"Monitor '{loss}' in mode 'min'" : $"Monitor '{loss}'");
