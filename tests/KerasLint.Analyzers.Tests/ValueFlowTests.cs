@@ -14,7 +14,7 @@ namespace KerasLint.Analyzers.Tests
     /// The whole-program value flow (Analysis/ValueFlow/ProgramFlow), library-neutral: what an expression may hold across
     /// members and files, unknown where a path is not followed, and the work a query does (bounded by its budget).
     /// </summary>
-    public class ValueFlowTests
+    public partial class ValueFlowTests
     {
         private static CSharpCompilation Compile(params string[] sources)
         {

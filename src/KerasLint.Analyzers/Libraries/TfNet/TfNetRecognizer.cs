@@ -24,12 +24,12 @@ namespace KerasLint.Libraries.TfNet
     {
         private const int MaxLayers = 256;
 
-        private static readonly Dictionary<string, string> OptimizerFactories = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        private static readonly ImmutableDictionary<string, string> OptimizerFactories = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["adam"] = "Adam",
             ["rmsprop"] = "RMSprop",
             ["sgd"] = "SGD",
-        };
+        }.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase);
 
         private readonly TfNetSymbols s;
         private readonly LibraryApi api;
