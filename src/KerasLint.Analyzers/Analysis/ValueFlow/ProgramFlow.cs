@@ -32,7 +32,8 @@ namespace KerasLint.Analysis.ValueFlow
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
         private readonly ConcurrentDictionary<ISymbol, SymbolFacts> facts = new ConcurrentDictionary<ISymbol, SymbolFacts>(SymbolEqualityComparer.Default);
         private readonly object gate = new object();
-        private SyntaxIndex? index;
+        private Dictionary<string, List<IdentifierNameSyntax>>? names;
+        private ConstructorIndex? constructors;
 
         /// <summary>The flow of a compilation: create one per compilation (an engine's compilation-start action) and pass it down.</summary>
         public ProgramFlow(Compilation compilation)
@@ -123,8 +124,10 @@ namespace KerasLint.Analysis.ValueFlow
                     leaves.AddRange(projected);
                     return true;
 
-                case IPropertyReferenceOperation property when property.Instance != null && property.Arguments.IsEmpty && IsValueMember(property.Property, ct):
-                    return Project(property.Instance, null, property.Property, budget, depth, leaves, ct);
+                case IPropertyReferenceOperation property when property.Instance != null && property.Arguments.IsEmpty && IsValueMember(property.Property, ct)
+                    && ProjectedOrNull(property.Instance, property.Property, budget, depth, ct) is { } projected:
+                    leaves.AddRange(projected);
+                    return true;
 
                 case IFieldReferenceOperation field:
                 {
@@ -492,7 +495,7 @@ namespace KerasLint.Analysis.ValueFlow
         {
             var type = constructor.ContainingType;
             if (type == null || constructor.DeclaringSyntaxReferences.IsEmpty) return SymbolFacts.Unknown;
-            var syntax = Index(ct);
+            var syntax = Constructors(ct);
             if (syntax.HasAliases) return SymbolFacts.Unknown;
             if (constructor.Parameters.Any(p => p.IsOptional || p.IsParams) && syntax.DerivedNames.Contains(type.Name)) return SymbolFacts.Unknown; // an implicit base() call passes the defaults
             var candidates = new List<SyntaxNode>(syntax.Unnamed);
@@ -516,22 +519,44 @@ namespace KerasLint.Analysis.ValueFlow
             return new SymbolFacts(ImmutableArray<IOperation>.Empty, uses.ToImmutable(), complete: true);
         }
 
-        private Dictionary<string, List<IdentifierNameSyntax>> Names(CancellationToken ct) => Index(ct).Names;
-
-        /// <summary>One syntax walk of the compilation, on first use: identifiers by name and the nodes that may call a constructor.</summary>
-        private SyntaxIndex Index(CancellationToken ct)
+        /// <summary>Every identifier of the compilation by name: one syntax walk, on the first query that looks for a symbol's references.</summary>
+        private Dictionary<string, List<IdentifierNameSyntax>> Names(CancellationToken ct)
         {
-            var built = Volatile.Read(ref index);
+            var built = Volatile.Read(ref names);
             if (built != null) return built;
             lock (gate)
             {
-                return index ??= new SyntaxIndex(Compilation, ct);
+                if (names != null) return names;
+                var index = new Dictionary<string, List<IdentifierNameSyntax>>(System.StringComparer.Ordinal);
+                foreach (var tree in Compilation.SyntaxTrees)
+                {
+                    foreach (var id in tree.GetRoot(ct).DescendantNodes().OfType<IdentifierNameSyntax>())
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        var name = id.Identifier.ValueText;
+                        if (!index.TryGetValue(name, out var list)) index[name] = list = new List<IdentifierNameSyntax>();
+                        list.Add(id);
+                    }
+                }
+
+                return names = index;
             }
         }
 
-        private sealed class SyntaxIndex
+        /// <summary>The nodes that may call a constructor: one syntax walk, on the first query for a constructor's callers (apart from <see cref="Names"/>, which it does not need).</summary>
+        private ConstructorIndex Constructors(CancellationToken ct)
         {
-            public SyntaxIndex(Compilation compilation, CancellationToken ct)
+            var built = Volatile.Read(ref constructors);
+            if (built != null) return built;
+            lock (gate)
+            {
+                return constructors ??= new ConstructorIndex(Compilation, ct);
+            }
+        }
+
+        private sealed class ConstructorIndex
+        {
+            public ConstructorIndex(Compilation compilation, CancellationToken ct)
             {
                 foreach (var tree in compilation.SyntaxTrees)
                 {
@@ -540,9 +565,6 @@ namespace KerasLint.Analysis.ValueFlow
                         ct.ThrowIfCancellationRequested();
                         switch (node)
                         {
-                            case IdentifierNameSyntax id:
-                                Add(Names, id.Identifier.ValueText, id);
-                                break;
                             case ObjectCreationExpressionSyntax creation:
                                 if (SimpleName(creation.Type) is { } name) Add(Creations, name, creation);
                                 else Unnamed.Add(creation);
@@ -566,8 +588,6 @@ namespace KerasLint.Analysis.ValueFlow
                     }
                 }
             }
-
-            public Dictionary<string, List<IdentifierNameSyntax>> Names { get; } = new Dictionary<string, List<IdentifierNameSyntax>>(System.StringComparer.Ordinal);
 
             /// <summary>Object creations by the simple name of the type they name.</summary>
             public Dictionary<string, List<SyntaxNode>> Creations { get; } = new Dictionary<string, List<SyntaxNode>>(System.StringComparer.Ordinal);

@@ -707,13 +707,22 @@ namespace KerasLint.Libraries.TorchSharp
         private IInvocationOperation? LastAppendBefore(ILocalReferenceOperation use, out bool unknown) =>
             program.Member(use).LastStatementCallBefore(use.Local, use.Syntax.SpanStart, symbols.IsSequentialAppend, out unknown, cancellationToken);
 
-        /// <summary>A field's or property's values: its initializer and the assignments in <see cref="WriterBodies"/>.</summary>
+        /// <summary>A field's values: its writes in the whole compilation (<see cref="ProgramFlow.Field"/>); a property's: its initializer and the assignments in <see cref="WriterBodies"/>.</summary>
         private List<IOperation?> MemberValues(ISymbol member, IOperation reference)
         {
             var values = new List<IOperation?>();
             if (!visiting.Add(member)) { values.Add(null); return values; }
             try
             {
+                if (member is IFieldSymbol field)
+                {
+                    // A field: its initializer and every write in the compilation (ProgramFlow); unknown when one is not a plain assignment.
+                    var facts = program.Field(field, cancellationToken);
+                    if (!facts.Complete) values.Add(null);
+                    else values.AddRange(facts.Values);
+                    return values;
+                }
+
                 foreach (var syntaxRef in member.DeclaringSyntaxReferences)
                 {
                     var node = syntaxRef.GetSyntax(cancellationToken);
