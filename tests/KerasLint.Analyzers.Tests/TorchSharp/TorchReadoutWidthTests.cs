@@ -16,7 +16,8 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
     /// </summary>
     public class TorchReadoutWidthTests
     {
-        private static string Net(string output = "head.forward(relu(hidden.forward(x)))") => @"
+        /// <summary>A module whose width is its constructor's <c>classes</c> argument (<c>Linear(16, classes)</c>); forward returns <paramref name="output"/>.</summary>
+        internal static string Net(string output = "head.forward(relu(hidden.forward(x)))") => @"
 class Net : Module<Tensor, Tensor>
 {
     private readonly Module<Tensor, Tensor> hidden;
