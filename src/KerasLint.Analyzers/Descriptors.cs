@@ -240,17 +240,14 @@ namespace KerasLint
             DiagnosticSeverity.Warning,
             "A linear 1-unit head trained as a regression outputs real numbers; comparing them with the targets by == / eq counts exact floating-point hits, which is about 0 whatever the model learned. Report the error the loss measures (MSE, MAE).");
 
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<DiagnosticDescriptor, DiagnosticDescriptor> EndVariants =
-            new System.Collections.Concurrent.ConcurrentDictionary<DiagnosticDescriptor, DiagnosticDescriptor>();
-
         /// <summary>
         /// The compilation-end variant of a rule reported while typing too (TorchSharp steps whose model is in another
         /// file are decided at compilation end): same id, text and severity, tagged <see cref="WellKnownDiagnosticTags.CompilationEnd"/>,
         /// its message the formatted one. A separate descriptor, because a host treats an analyzer whose descriptors are all
-        /// compilation-end as build-only.
+        /// compilation-end as build-only. Created per call (descriptors compare by value; no static cache).
         /// </summary>
-        public static DiagnosticDescriptor AtCompilationEnd(DiagnosticDescriptor rule) => EndVariants.GetOrAdd(rule, d =>
-            new DiagnosticDescriptor(d.Id, d.Title, "{0}", d.Category, d.DefaultSeverity, d.IsEnabledByDefault, d.Description, d.HelpLinkUri, WellKnownDiagnosticTags.CompilationEnd));
+        public static DiagnosticDescriptor AtCompilationEnd(DiagnosticDescriptor d) =>
+            new DiagnosticDescriptor(d.Id, d.Title, "{0}", d.Category, d.DefaultSeverity, d.IsEnabledByDefault, d.Description, d.HelpLinkUri, WellKnownDiagnosticTags.CompilationEnd);
 
         private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
             new DiagnosticDescriptor(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpBase + id + ".md");

@@ -14,7 +14,7 @@ namespace KerasLint.Analyzers.Tests
     /// The whole-program value flow (Analysis/ValueFlow/ProgramFlow), library-neutral: what an expression may hold across
     /// members and files, unknown where a path is not followed, and the work a query does (bounded by its budget).
     /// </summary>
-    public class ValueFlowTests
+    public partial class ValueFlowTests
     {
         private static CSharpCompilation Compile(params string[] sources)
         {
@@ -42,7 +42,7 @@ namespace KerasLint.Analyzers.Tests
         private static ImmutableArray<IOperation>? Values(string source, FlowBudget? budget = null, params string[] more)
         {
             var compilation = Compile(new[] { source }.Concat(more).ToArray());
-            return ProgramFlow.For(compilation).Values(Probe(compilation), budget ?? new FlowBudget(), CancellationToken.None);
+            return new ProgramFlow(compilation).Values(Probe(compilation), budget ?? new FlowBudget(), CancellationToken.None);
         }
 
         private static string[] Texts(ImmutableArray<IOperation>? values) => values!.Value.Select(v => v.Syntax.ToString()).ToArray();
@@ -75,14 +75,14 @@ namespace KerasLint.Analyzers.Tests
         public void Parameter_EveryCaller()
         {
             var compilation = Compile("class C\n{\n    void A() { Head(10); }\n    void B() { Head(10); }\n    static void Head(int units) { Probe(units); }\n" + ProbeMethod + "}\n");
-            Assert.Equal(10.0, ProgramFlow.For(compilation).Number(Probe(compilation), new FlowBudget(), CancellationToken.None));
+            Assert.Equal(10.0, new ProgramFlow(compilation).Number(Probe(compilation), new FlowBudget(), CancellationToken.None));
         }
 
         [Fact]
         public void Parameter_CallersDisagree_NoNumber()
         {
             var compilation = Compile("class C\n{\n    void A() { Head(10); }\n    void B() { Head(1); }\n    static void Head(int units) { Probe(units); }\n" + ProbeMethod + "}\n");
-            var flow = ProgramFlow.For(compilation);
+            var flow = new ProgramFlow(compilation);
             Assert.Null(flow.Number(Probe(compilation), new FlowBudget(), CancellationToken.None));
             Assert.Equal(2, flow.Values(Probe(compilation), new FlowBudget(), CancellationToken.None)!.Value.Length);
         }
@@ -170,7 +170,7 @@ namespace KerasLint.Analyzers.Tests
             var root = compilation.GetSemanticModel(tree).GetOperation(method)!;
             var analysis = CompilationAnalysis.ForSetups(compilation)!;
             var setups = analysis.SetupsOfMember(root, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), CancellationToken.None);
-            return (setups.Length, setups.Sum(s => s.Callbacks.Length), MemberFlow.For(root).Visited);
+            return (setups.Length, setups.Sum(s => s.Callbacks.Length), analysis.Program.Member(root).Visited);
         }
 
         [Fact]

@@ -10,15 +10,23 @@ namespace KerasLint.Analysis
 {
     /// <summary>
     /// The setup engine's context for one compilation (<see cref="KerasLintSetupAnalyzer"/>, created at compilation
-    /// start, dropped with it): the adapters of the compile-based libraries it references, and per-compilation caches
-    /// of immutable facts (the training setups recognised per member body, whether a block names a compile method).
+    /// start, dropped with it): the adapters of the compile-based libraries it references, the compilation's value
+    /// flow (<see cref="Program"/>), and per-compilation caches of immutable facts (the training setups recognised per
+    /// member body, whether a block names a compile method).
     /// Rules get neutral models from here and never see a library's symbols.
     /// </summary>
     internal sealed class CompilationAnalysis
     {
         private readonly ConditionalWeakTable<IOperation, MemberSetups> members = new ConditionalWeakTable<IOperation, MemberSetups>();
 
-        private CompilationAnalysis(ImmutableArray<ISetupAdapter> setupAdapters) => SetupAdapters = setupAdapters;
+        private CompilationAnalysis(ImmutableArray<ISetupAdapter> setupAdapters, ValueFlow.ProgramFlow program)
+        {
+            SetupAdapters = setupAdapters;
+            Program = program;
+        }
+
+        /// <summary>The compilation's value flow (member bodies and whole program), shared by every adapter of this engine.</summary>
+        public ValueFlow.ProgramFlow Program { get; }
 
         /// <summary>Libraries whose training is configured by a compile call (Keras.NET, TensorFlow.NET).</summary>
         public ImmutableArray<ISetupAdapter> SetupAdapters { get; }
@@ -27,7 +35,7 @@ namespace KerasLint.Analysis
         public static CompilationAnalysis? ForSetups(Compilation compilation)
         {
             var adapters = LibraryRegistration.SetupAdapters(compilation);
-            return adapters.IsEmpty ? null : new CompilationAnalysis(adapters);
+            return adapters.IsEmpty ? null : new CompilationAnalysis(adapters, new ValueFlow.ProgramFlow(compilation));
         }
 
         /// <summary>
@@ -36,7 +44,7 @@ namespace KerasLint.Analysis
         /// </summary>
         public ImmutableArray<TrainingSetup> SetupsOfMember(IOperation invocation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
-            var flow = MemberFlow.For(invocation);
+            var flow = Program.Member(invocation);
             return members.GetValue(flow.Root, _ => Recognize(flow, options, cancellationToken)).Setups;
         }
 
@@ -109,7 +117,7 @@ namespace KerasLint.Analysis
     /// <summary>A library with a Dropout layer or function.</summary>
     internal interface IDropoutAdapter
     {
-        /// <summary>The dropout an object creation or invocation makes, with a constant rate; null otherwise.</summary>
-        DropoutInfo? Dropout(IOperation operation, AnalyzerOptions options, CancellationToken cancellationToken);
+        /// <summary>The dropout an object creation or invocation makes, with a constant rate (through <paramref name="program"/>'s flow); null otherwise.</summary>
+        DropoutInfo? Dropout(IOperation operation, ValueFlow.ProgramFlow program, AnalyzerOptions options, CancellationToken cancellationToken);
     }
 }

@@ -8,7 +8,8 @@ namespace KerasLint.Analysis
     /// <summary>
     /// The engine of the layer-construction rules of every library (today: a Dropout's rate, KL0009): runs every
     /// <see cref="DropoutRule"/> of <see cref="RuleRegistry"/> over the Dropout layers the dropout adapters (created
-    /// per compilation at its start) recognise, from narrow operation actions.
+    /// per compilation at its start, with the compilation's <see cref="ValueFlow.ProgramFlow"/>) recognise, from narrow
+    /// operation actions.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KerasLintDropoutAnalyzer : DiagnosticAnalyzer
@@ -23,7 +24,8 @@ namespace KerasLint.Analysis
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var adapters = LibraryRegistration.DropoutAdapters(start.Compilation);
+                var program = new ValueFlow.ProgramFlow(start.Compilation);
+                var adapters = LibraryRegistration.DropoutAdapters(start.Compilation, program);
                 if (adapters.IsEmpty) return;
                 var active = rules.Where(r => r.IsEnabled(start.Compilation, start.CancellationToken)).ToImmutableArray();
                 if (active.IsEmpty) return;
@@ -31,7 +33,7 @@ namespace KerasLint.Analysis
                 {
                     foreach (var adapter in adapters)
                     {
-                        if (adapter.Dropout(ctx.Operation, ctx.Options, ctx.CancellationToken) is not { } dropout) continue;
+                        if (adapter.Dropout(ctx.Operation, program, ctx.Options, ctx.CancellationToken) is not { } dropout) continue;
                         foreach (var rule in active)
                         {
                             if (rule.Analyze(dropout) is { } diagnostic) ctx.ReportDiagnostic(diagnostic);

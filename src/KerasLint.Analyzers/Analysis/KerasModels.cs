@@ -36,7 +36,7 @@ namespace KerasLint.Analysis
                 if (e.Escapes) return null;
                 if (e.Helper != null)
                 {
-                    if (!(HelperAdds(e.Helper, e.Ordinal, add, ct, depth) is { } inner)) return null;
+                    if (!(HelperAdds(flow.Program, e.Helper, e.Ordinal, add, ct, depth) is { } inner)) return null;
                     adds.AddRange(inner.Select(l => (l, e.Conditional)));
                     continue;
                 }
@@ -52,13 +52,12 @@ namespace KerasLint.Analysis
         }
 
         /// <summary>The add calls a helper makes on the parameter that receives the model (whole body), or null when not followed.</summary>
-        private static List<IOperation?>? HelperAdds(IInvocationOperation call, int ordinal, ImmutableArray<IMethodSymbol> add, CancellationToken ct, int depth)
+        private static List<IOperation?>? HelperAdds(ValueFlow.ProgramFlow program, IInvocationOperation call, int ordinal, ImmutableArray<IMethodSymbol> add, CancellationToken ct, int depth)
         {
             var method = call.TargetMethod.OriginalDefinition;
             if (depth >= MaxHelperDepth || call.SemanticModel == null || ordinal < 0 || ordinal >= method.Parameters.Length) return null;
-            var program = ValueFlow.ProgramFlow.For(call.SemanticModel.Compilation);
             if (!(program.Body(method, ct) is { } body)) return null;
-            var flow = MemberFlow.For(body);
+            var flow = program.Member(body);
             var parameter = method.Parameters[ordinal];
 
             // A stub that never reads the model (or reassigns it) says nothing about what the real code does.
@@ -127,11 +126,11 @@ namespace KerasLint.Analysis
             System.Func<IOperation, MemberFlow, int, List<IOperation?>?> layersOf, CancellationToken ct)
         {
             if (flow.Root.SemanticModel == null) return null;
-            var program = ValueFlow.ProgramFlow.For(flow.Root.SemanticModel.Compilation);
+            var program = flow.Program;
             var facts = program.Field(field, ct);
             if (!facts.Complete || facts.Values.Length != 1) return null;
             var value = facts.Values[0];
-            var valueFlow = MemberFlow.For(value);
+            var valueFlow = program.Member(value);
             var valueMember = valueFlow.Root.Syntax;
             var compileMember = flow.Root.Syntax;
             var sameMember = valueMember.SyntaxTree == compileMember.SyntaxTree && valueMember.Span == compileMember.Span;
@@ -159,7 +158,7 @@ namespace KerasLint.Analysis
             if (builder != null)
             {
                 var ctor = program.Model(builder.SyntaxTree).GetOperation(builder, ct);
-                if (ctor == null || AddCalls(field, MemberFlow.For(ctor), int.MaxValue, layers, add, ct) == null) return null;
+                if (ctor == null || AddCalls(field, program.Member(ctor), int.MaxValue, layers, add, ct) == null) return null;
             }
 
             // Adds in the compiling member run after the constructor; after a method's build, their order is not known.
@@ -172,11 +171,10 @@ namespace KerasLint.Analysis
         /// without a receiver, or <c>this.Add</c>), and in the methods of its own the constructor calls; null when
         /// another member adds layers, the constructor chains to another, or the subclass derives from another user type.
         /// </summary>
-        public static List<IOperation?>? SubclassLayers(IMethodSymbol constructor, INamedTypeSymbol librarySequential, ImmutableArray<IMethodSymbol> add, Compilation compilation, CancellationToken ct)
+        public static List<IOperation?>? SubclassLayers(IMethodSymbol constructor, INamedTypeSymbol librarySequential, ImmutableArray<IMethodSymbol> add, ValueFlow.ProgramFlow program, CancellationToken ct)
         {
             var type = constructor.ContainingType;
             if (type == null || !SymbolEqualityComparer.Default.Equals(type.BaseType?.OriginalDefinition, librarySequential)) return null;
-            var program = ValueFlow.ProgramFlow.For(compilation);
             if (!(program.Body(constructor, ct) is IConstructorBodyOperation body)) return null;
             if (body.Initializer != null)
             {
@@ -222,7 +220,7 @@ namespace KerasLint.Analysis
                 if (Operations.IsConditional(call, body)) return false;
                 if (Operations.IsOneOf(call.TargetMethod, add))
                 {
-                    layers.Add(call.Arguments.Length == 1 ? Resolve(call.Arguments[0].Value, MemberFlow.For(call), ct) : null);
+                    layers.Add(call.Arguments.Length == 1 ? Resolve(call.Arguments[0].Value, program.Member(call), ct) : null);
                     continue;
                 }
 
@@ -243,21 +241,21 @@ namespace KerasLint.Analysis
             var traced = flow.Trace(op, ct);
             if (!(traced is IFieldReferenceOperation || traced is IParameterReferenceOperation || traced is IInvocationOperation { TargetMethod.DeclaringSyntaxReferences.IsEmpty: false })
                 || traced.SemanticModel == null) return traced;
-            var value = ValueFlow.ProgramFlow.For(traced.SemanticModel.Compilation).Single(traced, new ValueFlow.FlowBudget(), ct);
-            return value == null ? traced : MemberFlow.For(value).Trace(value, ct);
+            var value = flow.Program.Single(traced, new ValueFlow.FlowBudget(), ct);
+            return value == null ? traced : flow.Of(value).Trace(value, ct);
         }
 
         /// <summary>One hop into a helper method (of any file) with one return: the value it returns, its body's flow and the return's position.</summary>
-        public static (IOperation Returned, MemberFlow Flow, int Position)? HelperReturn(IInvocationOperation call, CancellationToken ct)
+        public static (IOperation Returned, MemberFlow Flow, int Position)? HelperReturn(ValueFlow.ProgramFlow program, IInvocationOperation call, CancellationToken ct)
         {
-            if (call.SemanticModel == null || !(ValueFlow.ProgramFlow.For(call.SemanticModel.Compilation).Body(call.TargetMethod, ct) is { } body)) return null;
+            if (!(program.Body(call.TargetMethod, ct) is { } body)) return null;
             var returns = Operations.DescendantsOutsideLambdas(body).OfType<IReturnOperation>().Where(r => r.ReturnedValue != null).ToList();
-            return returns.Count == 1 ? (returns[0].ReturnedValue!, MemberFlow.For(body), returns[0].Syntax.SpanStart) : ((IOperation, MemberFlow, int)?)null;
+            return returns.Count == 1 ? (returns[0].ReturnedValue!, program.Member(body), returns[0].Syntax.SpanStart) : ((IOperation, MemberFlow, int)?)null;
         }
 
         /// <summary>A number an expression holds on every path of the whole program (a parameter every caller passes the same constant), else null.</summary>
-        public static double? Number(IOperation use, CancellationToken ct) =>
-            use.SemanticModel == null ? null : ValueFlow.ProgramFlow.For(use.SemanticModel.Compilation).Number(use, new ValueFlow.FlowBudget(), ct);
+        public static double? Number(ValueFlow.ProgramFlow program, IOperation use, CancellationToken ct) =>
+            program.Number(use, new ValueFlow.FlowBudget(), ct);
 
         /// <summary>
         /// The elements of a collection built in code other than an inline array: a <c>List</c> local's <c>ToArray()</c>
@@ -275,7 +273,7 @@ namespace KerasLint.Analysis
             if (depth > 2) return null;
             var resolved = Resolve(value, flow, ct);
             if (resolved == op) return null;
-            var inner = MemberFlow.For(resolved);
+            var inner = flow.Of(resolved);
             return inner.ArrayElements(resolved, out _, ct, readsOnly) ?? CollectionElements(resolved, inner, readsOnly, ct, depth + 1);
         }
 
@@ -358,7 +356,7 @@ namespace KerasLint.Analysis
                         {
                             foreach (var e in values)
                             {
-                                if (Resolve(e, MemberFlow.For(e), ct) is IObjectCreationOperation creation && callback(creation) is { } info) found.Add(info);
+                                if (Resolve(e, flow.Of(e), ct) is IObjectCreationOperation creation && callback(creation) is { } info) found.Add(info);
                             }
                         }
 
@@ -422,7 +420,7 @@ namespace KerasLint.Analysis
             {
                 foreach (var fit in FitsElsewhere(field, compile, flow, compileMethods, fitMethods, ct))
                 {
-                    var fitFlow = MemberFlow.For(fit);
+                    var fitFlow = flow.Of(fit);
                     if (++fits > MaxFitsPerCompile)
                     {
                         disagree = true;
@@ -437,7 +435,7 @@ namespace KerasLint.Analysis
                     if (!Operations.IsExplicit(cb) || !(elements(cb!.Value) is { } values)) continue;
                     foreach (var e in values)
                     {
-                        if (Resolve(e, MemberFlow.For(e), ct) is IObjectCreationOperation creation && callback(creation) is { } info) cbs.Add(info);
+                        if (Resolve(e, flow.Of(e), ct) is IObjectCreationOperation creation && callback(creation) is { } info) cbs.Add(info);
                     }
                 }
             }
@@ -451,7 +449,7 @@ namespace KerasLint.Analysis
         private static List<IInvocationOperation> FitsElsewhere(IFieldSymbol field, IInvocationOperation compile, MemberFlow flow, ImmutableArray<IMethodSymbol> compileMethods, ImmutableArray<IMethodSymbol> fitMethods, CancellationToken ct)
         {
             var fits = new List<IInvocationOperation>();
-            var facts = ValueFlow.ProgramFlow.For(compile.SemanticModel!.Compilation).Field(field, ct);
+            var facts = flow.Program.Field(field, ct);
             if (!facts.Complete) return fits;
             var member = flow.Root.Syntax;
             foreach (var use in facts.Uses)
@@ -474,10 +472,10 @@ namespace KerasLint.Analysis
         /// The elements of an array held by a field (<c>static readonly string[] Metrics = { ... }</c>, in any file) whose one
         /// use is <paramref name="use"/>: a fix may edit the declaration only then. Null otherwise.
         /// </summary>
-        public static ImmutableArray<IOperation>? FieldArray(IOperation use, CancellationToken ct)
+        public static ImmutableArray<IOperation>? FieldArray(ValueFlow.ProgramFlow program, IOperation use, CancellationToken ct)
         {
-            if (!(Operations.Unwrap(use) is IFieldReferenceOperation field) || use.SemanticModel == null) return null;
-            var facts = ValueFlow.ProgramFlow.For(use.SemanticModel.Compilation).Field(field.Field, ct);
+            if (!(Operations.Unwrap(use) is IFieldReferenceOperation field)) return null;
+            var facts = program.Field(field.Field, ct);
             if (!facts.Complete || facts.Values.Length != 1 || facts.Uses.Length != 1) return null;
             return Operations.Unwrap(facts.Values[0]) is IArrayCreationOperation { Initializer: { } init } ? init.ElementValues : (ImmutableArray<IOperation>?)null;
         }
@@ -541,9 +539,9 @@ namespace KerasLint.Analysis
         }
 
         /// <summary>A monitoring callback's monitor (its parameter default when omitted) and mode arguments.</summary>
-        public static CallbackInfo Callback(MonitorCallback kind, string name, IObjectCreationOperation creation, CancellationToken ct)
+        public static CallbackInfo Callback(ValueFlow.ProgramFlow program, MonitorCallback kind, string name, IObjectCreationOperation creation, CancellationToken ct)
         {
-            var flow = MemberFlow.For(creation);
+            var flow = program.Member(creation);
             var monitorArg = Operations.Argument(creation.Arguments, "monitor");
             ValueSite monitor;
             if (Operations.IsExplicit(monitorArg))

@@ -18,11 +18,11 @@ namespace KerasLint.Analysis
             NonNull<ISetupAdapter>(KerasNetAdapter.TryCreate(compilation), TfNetAdapter.TryCreate(compilation));
 
         /// <summary>Libraries with a Dropout whose rate KL0009 checks.</summary>
-        public static ImmutableArray<IDropoutAdapter> DropoutAdapters(Compilation compilation) =>
-            NonNull<IDropoutAdapter>(KerasNetAdapter.TryCreate(compilation), TfNetAdapter.TryCreate(compilation), TorchSharpAdapter.TryCreate(compilation));
+        public static ImmutableArray<IDropoutAdapter> DropoutAdapters(Compilation compilation, ValueFlow.ProgramFlow program) =>
+            NonNull<IDropoutAdapter>(KerasNetAdapter.TryCreate(compilation), TfNetAdapter.TryCreate(compilation), TorchSharpAdapter.TryCreate(compilation, program));
 
-        /// <summary>The library of hand-written training steps and read-outs (TorchSharp), or null when not referenced.</summary>
-        public static IStepAdapter? StepAdapter(Compilation compilation) => TorchSharpAdapter.TryCreate(compilation);
+        /// <summary>The library of hand-written training steps and read-outs (TorchSharp), or null when not referenced; it follows values through <paramref name="program"/>.</summary>
+        public static IStepAdapter? StepAdapter(Compilation compilation, ValueFlow.ProgramFlow program) => TorchSharpAdapter.TryCreate(compilation, program);
 
         private static ImmutableArray<T> NonNull<T>(params T?[] adapters)
             where T : class

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using KerasLint.Model;
 using Microsoft.CodeAnalysis;
@@ -14,23 +13,33 @@ namespace KerasLint.Analysis
     /// <summary>
     /// Intra-method data flow for every library adapter, over one index per member body. The index is built by a
     /// single walk of the body the first time anything asks, and shared by every call site in that body (so 200
-    /// setups in one method cost what they cost in 200 methods). It is keyed weakly by the body's root operation:
-    /// it lives exactly as long as Roslyn keeps that operation tree, and holds nothing past the analysis.
+    /// setups in one method cost what they cost in 200 methods). One flow per body per compilation, obtained from
+    /// the compilation's <see cref="ValueFlow.ProgramFlow"/> (<see cref="ValueFlow.ProgramFlow.Member"/>), which keys
+    /// it weakly by the body's root operation: it lives as long as Roslyn keeps that operation tree.
     /// <para>
     /// Two views of the same index: constants through literals, const, single-assignment locals and readonly
     /// fields (<see cref="SingleValue"/>, <see cref="String"/>, <see cref="ArrayElements"/>), and reaching
-    /// definitions of locals and parameters at a use (<see cref="ReachingValues"/>).
+    /// definitions of locals and parameters at a use (<see cref="ReachingValues"/>: the writes of each symbol in
+    /// source order, a query walks back from the use by binary search, within <see cref="QueryBudget"/>).
     /// Anything else is "unknown" (null).
     /// </para>
     /// </summary>
     internal sealed class MemberFlow
     {
-        private static readonly ConditionalWeakTable<IOperation, MemberFlow> Cache = new ConditionalWeakTable<IOperation, MemberFlow>();
+        /// <summary>The most write sites (or calls) one reaching-definitions query examines before it answers "unknown".</summary>
+        public const int QueryBudget = 256;
 
         private readonly object gate = new object();
         private Index? index;
 
-        private MemberFlow(IOperation root) => Root = root;
+        internal MemberFlow(ValueFlow.ProgramFlow program, IOperation root)
+        {
+            Program = program;
+            Root = root;
+        }
+
+        /// <summary>The whole-program flow of the compilation this body belongs to.</summary>
+        public ValueFlow.ProgramFlow Program { get; }
 
         private readonly System.Collections.Concurrent.ConcurrentDictionary<object, object> memo = new System.Collections.Concurrent.ConcurrentDictionary<object, object>();
 
@@ -43,7 +52,7 @@ namespace KerasLint.Analysis
 
         private int visited;
 
-        /// <summary>Work done by the queries over this body (operations visited by the callers that count it); tests pin it, never time.</summary>
+        /// <summary>Work done by the queries over this body (operations visited by the callers that count it, write sites examined); tests pin it, never time.</summary>
         public int Visited => Volatile.Read(ref visited);
 
         /// <summary>Counts work done over this body.</summary>
@@ -52,9 +61,8 @@ namespace KerasLint.Analysis
         /// <summary>The outermost operation of the member body.</summary>
         public IOperation Root { get; }
 
-        /// <summary>The flow of the member body that contains <paramref name="anyOperationInBody"/>.</summary>
-        public static MemberFlow For(IOperation anyOperationInBody) =>
-            Cache.GetValue(Operations.Root(anyOperationInBody), root => new MemberFlow(root));
+        /// <summary>The flow of another body of the same compilation (<see cref="ValueFlow.ProgramFlow.Member"/>).</summary>
+        public MemberFlow Of(IOperation anyOperationInBody) => Program.Member(anyOperationInBody);
 
         /// <summary>Every invocation in the body (lambdas included), in source order.</summary>
         public IReadOnlyList<IInvocationOperation> Invocations(CancellationToken ct) => Get(ct).Invocations;
@@ -180,70 +188,179 @@ namespace KerasLint.Analysis
         /// <summary>
         /// The values a local or parameter may hold at a use: the nearest preceding definite assignment in the enclosing
         /// statement lists, plus every assignment in statements in between that may or may not run (branches, loops) and,
-        /// inside a loop, assignments later in the loop body. A null entry is a write that cannot be followed (and a use
-        /// inside a lambda or local function, or one reached from the member's start, gets a null entry too).
+        /// inside a loop, assignments later in the loop body. An assignment stores after its value is computed, so its
+        /// own target does not reach a use inside its value (<c>p = f(p)</c> reads the previous p). A null entry is a
+        /// write that cannot be followed, a use inside a lambda or local function, one reached from the member's start,
+        /// or a query past <see cref="QueryBudget"/>. Cost: a binary search and the writes between the use and its
+        /// nearest definite assignment, not every write of the symbol.
         /// </summary>
-        public List<IOperation?> ReachingValues(IOperation use, ISymbol symbol, CancellationToken ct)
+        /// <param name="followDeconstruction">A deconstruction (<c>var (p, _) = f(x)</c>) is a definite assignment whose value is the target reference itself (<see cref="ValueFlow.ProgramFlow.Deconstructed"/> projects the element); else its value is unknown.</param>
+        public List<IOperation?> ReachingValues(IOperation use, ISymbol symbol, CancellationToken ct, bool followDeconstruction = false)
         {
             var values = new List<IOperation?>();
-            Get(ct).Writes.TryGetValue(symbol, out var writes);
-            writes ??= new List<IOperation>();
-            IOperation current = use;
-            while (current.Parent != null)
+            var writes = Get(ct).WritesOf(symbol);
+            var work = 0;
+            try
             {
-                ct.ThrowIfCancellationRequested();
-                var parent = current.Parent;
-                if (parent is IAnonymousFunctionOperation || parent is ILocalFunctionOperation)
+                IOperation current = use;
+                while (current.Parent != null)
                 {
-                    values.Add(null);
-                    return values;
-                }
-
-                // The statements of this level before `current` that write the symbol, nearest first.
-                var isBlock = parent is IBlockOperation;
-                var statements = new List<IOperation>();
-                foreach (var write in writes)
-                {
-                    var statement = ChildOf(parent, write);
-                    if (statement == null || statement == current || statements.Contains(statement)) continue;
-                    var before = isBlock ? statement.Syntax.SpanStart < current.Syntax.SpanStart : statement.Syntax.Span.End <= current.Syntax.SpanStart;
-                    if (before) statements.Add(statement);
-                }
-
-                statements.Sort((a, b) => b.Syntax.SpanStart.CompareTo(a.Syntax.SpanStart));
-                foreach (var statement in statements)
-                {
-                    switch (Definition(statement, symbol, out var value))
+                    ct.ThrowIfCancellationRequested();
+                    var parent = current.Parent;
+                    if (parent is IAnonymousFunctionOperation || parent is ILocalFunctionOperation)
                     {
-                        case DefinitionKind.Assigned:
-                            values.Add(value);
-                            return values;
-                        case DefinitionKind.Declared:
-                            return values;
-                        default:
-                            AddWrites(writes, statement.Syntax.Span, after: -1, values);
-                            break;
+                        values.Add(null);
+                        return values;
                     }
+
+                    var isBlock = parent is IBlockOperation;
+                    var parentStart = parent.Syntax.SpanStart;
+
+                    // The writes before `current`, nearest first, grouped by the statement of this level that holds them.
+                    var i = FirstAtOrAfter(writes, current.Syntax.SpanStart) - 1;
+                    while (i >= 0 && writes[i].Syntax.SpanStart >= parentStart)
+                    {
+                        if (++work > QueryBudget)
+                        {
+                            values.Add(null);
+                            return values;
+                        }
+
+                        var statement = ChildOf(parent, writes[i]);
+                        if (statement == null || statement == current || parent is IAssignmentOperation assigned && statement == assigned.Target)
+                        {
+                            i--;
+                            continue;
+                        }
+
+                        var before = isBlock ? statement.Syntax.SpanStart < current.Syntax.SpanStart : statement.Syntax.Span.End <= current.Syntax.SpanStart;
+                        var first = i;
+                        while (first > 0 && statement.Syntax.Span.Contains(writes[first - 1].Syntax.Span)) first--;
+                        work += i - first;
+                        if (before)
+                        {
+                            switch (Definition(statement, symbol, followDeconstruction, out var value))
+                            {
+                                case DefinitionKind.Assigned:
+                                    values.Add(value);
+                                    return values;
+                                case DefinitionKind.Declared:
+                                    return values;
+                                default:
+                                    for (var k = first; k <= i; k++) AddValue(writes[k], values, followDeconstruction);
+                                    break;
+                            }
+                        }
+
+                        i = first - 1;
+                    }
+
+                    if (parent is ILoopOperation loop && loop.Body != null)
+                    {
+                        var body = loop.Body.Syntax.Span;
+                        for (var k = FirstAtOrAfter(writes, use.Syntax.SpanStart + 1); k < writes.Count && writes[k].Syntax.SpanStart < body.End; k++)
+                        {
+                            if (++work > QueryBudget)
+                            {
+                                values.Add(null);
+                                return values;
+                            }
+
+                            if (body.Contains(writes[k].Syntax.Span)) AddValue(writes[k], values, followDeconstruction);
+                        }
+                    }
+
+                    current = parent;
                 }
 
-                if (parent is ILoopOperation loop && loop.Body != null)
-                {
-                    AddWrites(writes, loop.Body.Syntax.Span, after: use.Syntax.SpanStart, values);
-                }
-
-                current = parent;
+                values.Add(null);
+                return values;
             }
-
-            values.Add(null);
-            return values;
+            finally
+            {
+                Visit(work);
+            }
         }
 
-        /// <summary>Whether the local is passed as an argument, outside lambdas, before <paramref name="position"/> to a method <paramref name="trusted"/> does not vouch for.</summary>
-        public bool PassedToCallBefore(ILocalSymbol local, int position, System.Func<IInvocationOperation, bool> trusted, CancellationToken ct) =>
-            Get(ct).Reads.TryGetValue(local, out var reads) && reads.Any(r =>
-                r.Syntax.SpanStart < position && !InsideLambda(r)
-                && r.Parent is IArgumentOperation { Parent: var call }
-                && !(call is IInvocationOperation invocation && trusted(invocation)));
+        /// <summary>Whether the local is passed as an argument, outside lambdas, before <paramref name="position"/> to a call <paramref name="trusted"/> does not vouch for (past the budget: treated as passed).</summary>
+        public bool PassedToCallBefore(ILocalSymbol local, int position, System.Func<IInvocationOperation, bool> trusted, CancellationToken ct)
+        {
+            var passed = Get(ct).PassedOf(local);
+            var work = 0;
+            try
+            {
+                foreach (var argument in passed)
+                {
+                    if (argument.Syntax.SpanStart >= position) break;
+                    if (++work > QueryBudget) return true;
+                    if (!(argument.Parent is IInvocationOperation invocation && trusted(invocation))) return true;
+                }
+
+                return false;
+            }
+            finally
+            {
+                Visit(work);
+            }
+        }
+
+        /// <summary>
+        /// The last call on the local (as its receiver, outside lambdas, as a statement of its own) before
+        /// <paramref name="position"/> whose method <paramref name="match"/> accepts; null when none.
+        /// <paramref name="unknown"/>: the query ran past its budget.
+        /// </summary>
+        public IInvocationOperation? LastStatementCallBefore(ILocalSymbol local, int position, System.Func<IMethodSymbol, bool> match, out bool unknown, CancellationToken ct)
+        {
+            unknown = false;
+            var calls = Get(ct).StatementCallsOf(local);
+            var work = 0;
+            try
+            {
+                for (var i = FirstAtOrAfter(calls, position) - 1; i >= 0; i--)
+                {
+                    if (++work > QueryBudget)
+                    {
+                        unknown = true;
+                        return null;
+                    }
+
+                    if (match(calls[i].TargetMethod)) return calls[i];
+                }
+
+                return null;
+            }
+            finally
+            {
+                Visit(work);
+            }
+        }
+
+        private static int FirstAtOrAfter<T>(List<T> sorted, int position)
+            where T : IOperation
+        {
+            int lo = 0, hi = sorted.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (sorted[mid].Syntax.SpanStart < position) lo = mid + 1;
+                else hi = mid;
+            }
+
+            return lo;
+        }
+
+        /// <summary>The deconstruction whose target tuple holds the local reference directly (<c>var (p, _) = …</c>, <c>(p, q) = …</c>), or null.</summary>
+        public static IDeconstructionAssignmentOperation? DeconstructionOf(IOperation reference)
+        {
+            if (!(reference is ILocalReferenceOperation)) return null;
+            for (var p = reference.Parent; p != null; p = p.Parent)
+            {
+                if (p is IDeconstructionAssignmentOperation deconstruction) return deconstruction;
+                if (!(p is ITupleOperation) && !(p is IDeclarationExpressionOperation) && !(p is IConversionOperation)) return null;
+            }
+
+            return null;
+        }
 
         /// <summary>The member calls on a local (the local is the receiver, outside lambdas), in source order.</summary>
         public IEnumerable<IInvocationOperation> CallsOn(ILocalSymbol local, CancellationToken ct)
@@ -277,36 +394,47 @@ namespace KerasLint.Analysis
             return null;
         }
 
-        private static void AddWrites(List<IOperation> writes, Microsoft.CodeAnalysis.Text.TextSpan within, int after, List<IOperation?> values)
+        /// <summary>The value a write stores: a declarator's initializer (none without one), a plain assignment's value, a deconstruction target itself when followed; null for any other write.</summary>
+        private static void AddValue(IOperation write, List<IOperation?> values, bool followDeconstruction)
         {
-            foreach (var write in writes)
+            if (followDeconstruction && DeconstructionOf(write) != null)
             {
-                if (write.Syntax.SpanStart <= after || !within.Contains(write.Syntax.Span)) continue;
-                switch (write)
-                {
-                    case IVariableDeclaratorOperation declarator:
-                        var init = declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer;
-                        if (init != null) values.Add(init.Value);
-                        break;
-                    default:
-                        values.Add(write.Parent is ISimpleAssignmentOperation assignment && assignment.Target == write ? assignment.Value : null);
-                        break;
-                }
+                values.Add(write);
+                return;
             }
+
+            if (write is IVariableDeclaratorOperation declarator)
+            {
+                var init = declarator.Initializer ?? (declarator.Parent as IVariableDeclarationOperation)?.Initializer;
+                if (init != null) values.Add(init.Value);
+                return;
+            }
+
+            values.Add(write.Parent is ISimpleAssignmentOperation assignment && assignment.Target == write ? assignment.Value : null);
         }
 
-        /// <summary>How a statement defines a local or parameter (shared with the TorchSharp value sources).</summary>
-        internal enum DefinitionKind
+        /// <summary>How a statement defines a local or parameter.</summary>
+        private enum DefinitionKind
         {
             None,
             Assigned,
             Declared,
         }
 
-        /// <summary>Whether <paramref name="statement"/> declares or assigns <paramref name="symbol"/> (a declarator or a simple assignment), and the value.</summary>
-        internal static DefinitionKind Definition(IOperation statement, ISymbol symbol, out IOperation? value)
+        /// <summary>Whether <paramref name="statement"/> declares or assigns <paramref name="symbol"/> (a declarator, a simple assignment, a followed deconstruction), and the value.</summary>
+        private static DefinitionKind Definition(IOperation statement, ISymbol symbol, bool followDeconstruction, out IOperation? value)
         {
             value = null;
+            if (followDeconstruction && statement is IExpressionStatementOperation { Operation: IDeconstructionAssignmentOperation deconstruction })
+            {
+                foreach (var reference in deconstruction.Target.DescendantsAndSelf().OfType<ILocalReferenceOperation>())
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(reference.Local, symbol) || DeconstructionOf(reference) != deconstruction) continue;
+                    value = reference;
+                    return DefinitionKind.Assigned;
+                }
+            }
+
             var op = statement is IUsingDeclarationOperation usingDeclaration ? usingDeclaration.DeclarationGroup : statement;
             if (op is IVariableDeclarationGroupOperation group)
             {
@@ -387,7 +515,7 @@ namespace KerasLint.Analysis
             return false;
         }
 
-        private static string? ReadonlyFieldString(IFieldReferenceOperation fr, CancellationToken ct)
+        private string? ReadonlyFieldString(IFieldReferenceOperation fr, CancellationToken ct)
         {
             var field = fr.Field;
             if (field.DeclaringSyntaxReferences.Length != 1) return null;
@@ -405,8 +533,8 @@ namespace KerasLint.Analysis
                 }
             }
 
-            // A field of another file (a constants class): its tree's model, from the compilation's cache.
-            var model = declarator.SyntaxTree == fr.Syntax.SyntaxTree ? fr.SemanticModel : ValueFlow.ProgramFlow.For(fr.SemanticModel.Compilation).Model(declarator.SyntaxTree);
+            // A field of another file (a constants class): its tree's model, from the compilation's flow.
+            var model = declarator.SyntaxTree == fr.Syntax.SyntaxTree ? fr.SemanticModel : Program.Model(declarator.SyntaxTree);
             var value = model.GetConstantValue(declarator.Initializer.Value, ct);
             return value.HasValue ? value.Value as string : null;
         }
@@ -460,8 +588,25 @@ namespace KerasLint.Analysis
                     }
                 }
 
-                Invocations.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
+                Invocations.Sort(BySpanStart);
+                foreach (var list in Writes.Values) list.Sort(BySpanStart);
+                foreach (var list in Passed.Values) list.Sort(BySpanStart);
+                foreach (var list in StatementCalls.Values) list.Sort(BySpanStart);
             }
+
+            private static readonly System.Comparison<IOperation> BySpanStart = (a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart);
+
+            /// <summary>Arguments (outside lambdas) that pass a local or parameter, in source order.</summary>
+            public Dictionary<ISymbol, List<IOperation>> Passed { get; } = new Dictionary<ISymbol, List<IOperation>>(SymbolEqualityComparer.Default);
+
+            /// <summary>Calls on a local or parameter as their receiver, outside lambdas, that are statements of their own, in source order.</summary>
+            public Dictionary<ISymbol, List<IInvocationOperation>> StatementCalls { get; } = new Dictionary<ISymbol, List<IInvocationOperation>>(SymbolEqualityComparer.Default);
+
+            public List<IOperation> WritesOf(ISymbol symbol) => Writes.TryGetValue(symbol, out var list) ? list : new List<IOperation>();
+
+            public List<IOperation> PassedOf(ISymbol symbol) => Passed.TryGetValue(symbol, out var list) ? list : new List<IOperation>();
+
+            public List<IInvocationOperation> StatementCallsOf(ISymbol symbol) => StatementCalls.TryGetValue(symbol, out var list) ? list : new List<IInvocationOperation>();
 
             public List<IInvocationOperation> Invocations { get; } = new List<IInvocationOperation>();
 
@@ -480,11 +625,28 @@ namespace KerasLint.Analysis
                 var isWrite = reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference || IsOtherWrite(reference);
                 if (isWrite) Add(Writes, symbol, reference);
                 else if (!(reference is ILocalReferenceOperation { IsDeclaration: true }) && !IsAssignedOrRef(reference)) Add(Reads, symbol, reference);
+                if (isWrite || reference is IFieldReferenceOperation || InLambda(reference)) return;
+                if (reference.Parent is IArgumentOperation { Parent: IOperation _ }) Add(Passed, symbol, reference.Parent);
+                if (Operations.ParentSkippingWrappers(reference) is IInvocationOperation inv && inv.Instance != null && Operations.Unwrap(inv.Instance) == reference
+                    && inv.Parent is IExpressionStatementOperation)
+                {
+                    Add(StatementCalls, symbol, inv);
+                }
             }
 
-            private static void Add(Dictionary<ISymbol, List<IOperation>> map, ISymbol key, IOperation value)
+            private static bool InLambda(IOperation op)
             {
-                if (!map.TryGetValue(key, out var list)) map[key] = list = new List<IOperation>();
+                for (var p = op.Parent; p != null; p = p.Parent)
+                {
+                    if (p is IAnonymousFunctionOperation || p is ILocalFunctionOperation) return true;
+                }
+
+                return false;
+            }
+
+            private static void Add<T>(Dictionary<ISymbol, List<T>> map, ISymbol key, T value)
+            {
+                if (!map.TryGetValue(key, out var list)) map[key] = list = new List<T>();
                 list.Add(value);
             }
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 
 namespace KerasLint.Knowledge
@@ -36,7 +37,7 @@ namespace KerasLint.Knowledge
     public static class Activations
     {
         /// <summary>Snake-case names (Keras's spelling; TorchSharp's functions use the same names).</summary>
-        private static readonly Dictionary<string, HeadActivation> Names = new Dictionary<string, HeadActivation>(StringComparer.Ordinal)
+        private static readonly ImmutableDictionary<string, HeadActivation> Names = new Dictionary<string, HeadActivation>(StringComparer.Ordinal)
         {
             ["linear"] = HeadActivation.Linear,
             ["softmax"] = HeadActivation.Softmax,
@@ -60,12 +61,12 @@ namespace KerasLint.Knowledge
             ["leaky_relu"] = HeadActivation.Unbounded,
             ["hard_swish"] = HeadActivation.Unbounded,
             ["hard_silu"] = HeadActivation.Unbounded,
-        };
+        }.ToImmutableDictionary(StringComparer.Ordinal);
 
         /// <summary>TorchSharp spellings keyed without case or underscores (<c>LeakyReLU</c>, <c>leaky_relu</c>, <c>Hardtanh</c>).</summary>
-        private static readonly Dictionary<string, HeadActivation> Folded = Names
+        private static readonly ImmutableDictionary<string, HeadActivation> Folded = Names
             .GroupBy(p => Fold(p.Key))
-            .ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+            .ToImmutableDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
 
         /// <summary>Classifies a Keras activation string; "" and null mean "not given", i.e. linear (Keras.NET drops empty strings).</summary>
         public static HeadActivation Classify(string? activation)

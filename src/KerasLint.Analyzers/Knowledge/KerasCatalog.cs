@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 
 namespace KerasLint.Knowledge
@@ -75,11 +76,11 @@ namespace KerasLint.Knowledge
 
         private static readonly KerasName[] NameTable = BuildNames().Concat(TfNetSemantics.CatalogNames()).ToArray();
 
-        private static readonly Dictionary<string, KerasFunction> ByCanonical =
-            FunctionTable.ToDictionary(f => f.CanonicalName, StringComparer.Ordinal);
+        private static readonly ImmutableDictionary<string, KerasFunction> ByCanonical =
+            FunctionTable.ToImmutableDictionary(f => f.CanonicalName, StringComparer.Ordinal);
 
-        private static readonly Dictionary<string, KerasName[]> ByText =
-            NameTable.GroupBy(n => n.Text, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        private static readonly ImmutableDictionary<string, KerasName[]> ByText =
+            NameTable.GroupBy(n => n.Text, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
 
         public static IReadOnlyList<KerasFunction> Functions => FunctionTable;
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 
 namespace KerasLint.Knowledge
 {
@@ -21,7 +22,7 @@ namespace KerasLint.Knowledge
     public static class MetricObjectNames
     {
         /// <summary>Class name → (default name, uniquified with _1, _2, … because the constructor's name defaults to None).</summary>
-        private static readonly Dictionary<string, (string Name, bool Uniquified)> TfKeras = new Dictionary<string, (string, bool)>(StringComparer.Ordinal)
+        private static readonly ImmutableDictionary<string, (string Name, bool Uniquified)> TfKeras = new Dictionary<string, (string Name, bool Uniquified)>(StringComparer.Ordinal)
         {
             // v2.15.0 keras/metrics/accuracy_metrics.py 67, 112, 167, 224, 293, 339.
             ["Accuracy"] = ("accuracy", false),
@@ -66,7 +67,7 @@ namespace KerasLint.Knowledge
             ["RootMeanSquaredError"] = ("root_mean_squared_error", false),
             ["LogCoshError"] = ("logcosh", false),
             ["R2Score"] = ("r2_score", false),
-        };
+        }.ToImmutableDictionary(StringComparer.Ordinal);
 
         /// <summary>
         /// The name tf.keras 2.x gives the object a class-name metric string creates (the first one in the process), or

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 
 namespace KerasLint.Knowledge
@@ -109,7 +110,7 @@ namespace KerasLint.Knowledge
             ["Huber"] = "huber",
             ["LogCosh"] = "log_cosh",
             ["SigmoidFocalCrossEntropy"] = "binary_focal_crossentropy",
-        };
+        }.ToImmutableDictionary(StringComparer.Ordinal);
 
         /// <summary>The loss objects that take <c>from_logits</c> (crossentropies).</summary>
         public static IReadOnlyList<string> LossesWithFromLogits { get; } =
@@ -134,7 +135,7 @@ namespace KerasLint.Knowledge
             ["Recall"] = "recall",
             ["F1Score"] = "f1_score",
             ["FBetaScore"] = "f_beta_score",
-        };
+        }.ToImmutableDictionary(StringComparer.Ordinal);
 
         /// <summary>"TensorFlow.NET's Keras (TensorFlow.Keras 0.15.0)".</summary>
         public static string DisplayName(Version? kerasVersion) =>

@@ -243,21 +243,7 @@ class Classifier
 
         // ---------------------------------------------------------------- widths passed to a module's constructor
 
-        private const string WidthNet = @"
-class Net : Module<Tensor, Tensor>
-{
-    private readonly Module<Tensor, Tensor> hidden;
-    private readonly Module<Tensor, Tensor> head;
-
-    public Net(int inFeatures, int classes) : base(""Net"")
-    {
-        hidden = Linear(inFeatures, 16);
-        head = Linear(16, classes);
-        RegisterComponents();
-    }
-
-    public override Tensor forward(Tensor x) => head.forward(relu(hidden.forward(x)));
-}";
+        private static readonly string WidthNet = TorchReadoutWidthTests.Net();
 
         private static string WidthLoop(string arguments, string marker = "KL0105") => @"
 class Loop

@@ -1,11 +1,13 @@
 using KerasLint.Knowledge;
+using KerasLint.Analysis;
+using KerasLint.Analysis.ValueFlow;
 using KerasLint.Libraries.TorchSharp;
 
 namespace KerasLint.Analyzers.Tests.TorchSharp
 {
     /// <summary>
     /// The work the TorchSharp recogniser does on generated input, counted (operations visited by the recogniser
-    /// plus write sites examined by <see cref="TorchValueSources"/>), never timed: it must grow linearly with the
+    /// plus write sites examined by the member's <see cref="MemberFlow"/>), never timed: it must grow linearly with the
     /// number of loss calls in one method, and a query past its budget must answer "unknown".
     /// </summary>
     public class TorchFlowCostTests
@@ -22,12 +24,13 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
         {
             var compilation = await TorchModelTestSupport.CompileAsync(Reassignments(n));
             var symbols = TorchSharpSymbols.TryCreate(compilation)!;
+            var program = new ProgramFlow(compilation);
             long work = 0;
             var steps = 0;
             IOperation? any = null;
             foreach (var call in TorchModelTestSupport.LossCalls(compilation, symbols))
             {
-                var step = TrainingStepRecognizer.Recognize(symbols, call, null, null, out _, out _, out var recognised, CancellationToken.None);
+                var step = TrainingStepRecognizer.Recognize(symbols, program, call, out var recognised, CancellationToken.None);
                 Assert.NotNull(step);
                 Assert.Equal(HeadActivation.Softmax, step!.Head.Activation); // the work counted is work that found the answer
                 work += recognised;
@@ -35,7 +38,7 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
                 any = call;
             }
 
-            return (work + TorchValueSources.For(any!).Visited, steps);
+            return (work + program.Member(any!).Visited, steps);
         }
 
         [Fact]
@@ -64,7 +67,7 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
 
             var few = Assert.Single(await TorchModelTestSupport.StepsAsync(Branches(10)));
             Assert.Equal(HeadActivation.Softmax, few!.Head.Activation);
-            var many = Assert.Single(await TorchModelTestSupport.StepsAsync(Branches(TorchValueSources.QueryBudget + 10)));
+            var many = Assert.Single(await TorchModelTestSupport.StepsAsync(Branches(MemberFlow.QueryBudget + 10)));
             Assert.False(many!.Head.IsKnown);
         }
     }

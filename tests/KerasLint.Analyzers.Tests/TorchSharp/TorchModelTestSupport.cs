@@ -31,16 +31,15 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
             }
         }
 
-        /// <summary>The training steps of the compilation as the adapter decides them (deferred ones at "compilation end").</summary>
+        /// <summary>The training steps of the compilation as the adapter decides them (other files followed on demand).</summary>
         public static async Task<List<TorchTrainingStep?>> StepsAsync(params string[] sources)
         {
             var compilation = await CompileAsync(sources);
-            var adapter = TorchSharpAdapter.TryCreate(compilation)!;
+            var adapter = TorchSharpAdapter.TryCreate(compilation, new KerasLint.Analysis.ValueFlow.ProgramFlow(compilation))!;
             var steps = new List<TorchTrainingStep?>();
             foreach (var call in LossCalls(compilation, adapter.Symbols).ToList())
             {
-                var step = adapter.StepFor(call, CancellationToken.None, out var deferred);
-                steps.Add(deferred ? adapter.StepAtEnd(call, CancellationToken.None) : step);
+                steps.Add(adapter.StepFor(call, CancellationToken.None));
             }
 
             return steps;

@@ -13,30 +13,47 @@ namespace KerasLint.Analysis.ValueFlow
     /// <summary>
     /// Whole-program value flow, library-neutral: "what values can this expression hold?" across members and files.
     /// Follows locals (through <see cref="MemberFlow"/>), fields (their initializers and every plain assignment in the
-    /// compilation), parameters (the arguments of every call site in the compilation), calls of source methods (their
-    /// returns) and both branches of a conditional. A field or method is looked up on demand, from its declarations
-    /// (<see cref="ISymbol.DeclaringSyntaxReferences"/>) and the identifiers that name it, bound with the compilation's
-    /// semantic model of their tree; what is learnt about a symbol is immutable and cached here, once per compilation.
-    /// Anything not followed (a ref write, a method group, a virtual method, a budget spent) is "unknown" (null).
+    /// compilation), parameters (the arguments of every call site in the compilation, constructors included: every
+    /// <c>new T(…)</c>, <c>: base(…)</c>, <c>: this(…)</c>), calls of source methods (their returns), both branches of
+    /// a conditional, and values wrapped in tuples and records (a deconstruction, <c>.Item2</c> or a named element, a
+    /// positional record's property, a readonly field set from a constructor argument). A symbol is looked up on
+    /// demand, from its declarations (<see cref="ISymbol.DeclaringSyntaxReferences"/>) and the identifiers that name it,
+    /// bound with the compilation's semantic model of their tree; what is learnt about a symbol is immutable and cached
+    /// here. Anything not followed (a ref write, a method group, a virtual method, a budget spent) is "unknown" (null).
+    /// <para>
+    /// One per compilation and engine: created in the engine's compilation-start action and passed down (no static
+    /// state); it also owns the per-body <see cref="MemberFlow"/>s (<see cref="Member"/>).
+    /// </para>
     /// </summary>
     internal sealed class ProgramFlow
     {
-        private static readonly ConditionalWeakTable<Compilation, ProgramFlow> Cache = new ConditionalWeakTable<Compilation, ProgramFlow>();
-
+        private readonly ConditionalWeakTable<IOperation, MemberFlow> members = new ConditionalWeakTable<IOperation, MemberFlow>();
+        private readonly ConditionalWeakTable<IOperation, MemberFlow>.CreateValueCallback newMember;
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
         private readonly ConcurrentDictionary<ISymbol, SymbolFacts> facts = new ConcurrentDictionary<ISymbol, SymbolFacts>(SymbolEqualityComparer.Default);
         private readonly object gate = new object();
         private Dictionary<string, List<IdentifierNameSyntax>>? names;
+        private ConstructorIndex? constructors;
 
-        private ProgramFlow(Compilation compilation) => Compilation = compilation;
+        /// <summary>The flow of a compilation: create one per compilation (an engine's compilation-start action) and pass it down.</summary>
+        public ProgramFlow(Compilation compilation)
+        {
+            Compilation = compilation;
+            newMember = root => new MemberFlow(this, root);
+        }
 
         public Compilation Compilation { get; }
 
-        /// <summary>The flow of a compilation (one per compilation, weakly held).</summary>
-        public static ProgramFlow For(Compilation compilation) => Cache.GetValue(compilation, c => new ProgramFlow(c));
+        /// <summary>The flow of the member body that contains <paramref name="anyOperationInBody"/> (one per body, weakly keyed by its root operation).</summary>
+        public MemberFlow Member(IOperation anyOperationInBody) => members.GetValue(Operations.Root(anyOperationInBody), newMember);
 
         /// <summary>The semantic model of a tree of the compilation (one per tree).</summary>
+#pragma warning disable RS1030 // Declarations in other trees are bound on demand, once per tree, for the few symbols a query follows.
         public SemanticModel Model(SyntaxTree tree) => models.GetOrAdd(tree, t => Compilation.GetSemanticModel(t));
+#pragma warning restore RS1030
+
+        /// <summary>The operation of a node of any tree of the compilation (a declaration, an initializer, a call site).</summary>
+        public IOperation? Operation(SyntaxNode node, CancellationToken ct) => Model(node.SyntaxTree).GetOperation(node, ct);
 
         /// <summary>
         /// The values an expression may hold, as leaves (creations, invocations of library methods, constants…): null when
@@ -81,9 +98,12 @@ namespace KerasLint.Analysis.ValueFlow
 
             switch (op)
             {
+                case ILocalReferenceOperation local when Deconstructed(local) is { } source:
+                    return Project(source.Value, source.Index, null, budget, depth, leaves, ct);
+
                 case ILocalReferenceOperation local:
                 {
-                    foreach (var value in MemberFlow.For(op).ReachingValues(op, local.Local, ct))
+                    foreach (var value in Member(op).ReachingValues(op, local.Local, ct, followDeconstruction: true))
                     {
                         if (value == null || !Collect(value, budget, depth, leaves, ct)) return false;
                     }
@@ -93,9 +113,21 @@ namespace KerasLint.Analysis.ValueFlow
 
                 case IParameterReferenceOperation parameter:
                 {
-                    if (MemberFlow.For(op).HasWrites(parameter.Parameter, ct) || !(Arguments(parameter.Parameter, ct) is { Length: > 0 } arguments)) return false;
+                    if (Member(op).HasWrites(parameter.Parameter, ct) || !(Arguments(parameter.Parameter, ct) is { Length: > 0 } arguments)) return false;
                     return arguments.All(a => Collect(a, budget, depth + 1, leaves, ct));
                 }
+
+                case IFieldReferenceOperation field when field.Instance != null && TupleIndex(field.Field) is { } element:
+                    return Project(field.Instance, element, null, budget, depth, leaves, ct);
+
+                case IFieldReferenceOperation field when field.Instance != null && IsValueMember(field.Field, ct) && ProjectedOrNull(field.Instance, field.Field, budget, depth, ct) is { } projected:
+                    leaves.AddRange(projected);
+                    return true;
+
+                case IPropertyReferenceOperation property when property.Instance != null && property.Arguments.IsEmpty && IsValueMember(property.Property, ct)
+                    && ProjectedOrNull(property.Instance, property.Property, budget, depth, ct) is { } projected:
+                    leaves.AddRange(projected);
+                    return true;
 
                 case IFieldReferenceOperation field:
                 {
@@ -116,6 +148,189 @@ namespace KerasLint.Analysis.ValueFlow
             }
         }
 
+        // ---- values wrapped in tuples and records ----
+
+        /// <summary>
+        /// What element <paramref name="index"/> (of a tuple) or member <paramref name="member"/> (of a record or class,
+        /// see <see cref="IsValueMember"/>) of a composite value holds: a tuple literal's element, a member as the
+        /// creation sets it (<see cref="CreationMemberValues"/>), through locals, parameters' callers, fields' writes,
+        /// source methods' returns and conditionals (<c>return (logits, probs)</c>, <c>new Output(probs)</c>).
+        /// </summary>
+        private bool Project(IOperation container, int? index, ISymbol? member, FlowBudget budget, int depth, ImmutableArray<IOperation>.Builder leaves, CancellationToken ct)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (!budget.Visit() || depth > budget.MaxDepth) return false;
+            var op = Operations.Unwrap(container);
+            switch (op)
+            {
+                case ITupleOperation tuple when index != null:
+                    return index.Value < tuple.Elements.Length && Collect(tuple.Elements[index.Value], budget, depth, leaves, ct);
+                case IObjectCreationOperation creation when index != null && creation.Type != null && creation.Type.IsTupleType:
+                    return creation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == index.Value)?.Value is { } element && Collect(element, budget, depth, leaves, ct);
+                case IObjectCreationOperation creation when member != null:
+                    return CreationMemberValues(creation, member, ct) is { Length: > 0 } values && values.All(v => Collect(v, budget, depth + 1, leaves, ct));
+                case ILocalReferenceOperation local when Deconstructed(local) == null:
+                {
+                    foreach (var value in Member(op).ReachingValues(op, local.Local, ct))
+                    {
+                        if (value == null || !Project(value, index, member, budget, depth, leaves, ct)) return false;
+                    }
+
+                    return true;
+                }
+
+                case IParameterReferenceOperation parameter:
+                    return !Member(op).HasWrites(parameter.Parameter, ct) && Arguments(parameter.Parameter, ct) is { Length: > 0 } arguments
+                        && arguments.All(a => Project(a, index, member, budget, depth + 1, leaves, ct));
+                case IFieldReferenceOperation field when !(field.Instance != null && (TupleIndex(field.Field) != null || IsValueMember(field.Field, ct))):
+                {
+                    var f = Field(field.Field, ct);
+                    return f.Complete && !f.Values.IsEmpty && f.Values.All(v => Project(v, index, member, budget, depth + 1, leaves, ct));
+                }
+
+                case IConditionalOperation conditional when conditional.WhenFalse != null:
+                    return Project(conditional.WhenTrue, index, member, budget, depth, leaves, ct) && Project(conditional.WhenFalse, index, member, budget, depth, leaves, ct);
+                case IInvocationOperation call when Returns(call.TargetMethod, ct) is { } returns:
+                    return !returns.IsEmpty && returns.All(r => Project(r, index, member, budget, depth + 1, leaves, ct));
+                default:
+                    return false;
+            }
+        }
+
+        private ImmutableArray<IOperation>? ProjectedOrNull(IOperation container, ISymbol member, FlowBudget budget, int depth, CancellationToken ct)
+        {
+            var leaves = ImmutableArray.CreateBuilder<IOperation>();
+            return Project(container, null, member, budget, depth, leaves, ct) ? leaves.ToImmutable() : (ImmutableArray<IOperation>?)null;
+        }
+
+        /// <summary>The element a deconstructed local comes from (<c>var (p, _) = f(x)</c>, <c>(a, b) = t</c>): the deconstructed value and the index; null unless one level deep.</summary>
+        public static (IOperation Value, int Index)? Deconstructed(ILocalReferenceOperation local)
+        {
+            var deconstruction = MemberFlow.DeconstructionOf(local);
+            if (deconstruction == null) return null;
+            IOperation child = local;
+            for (var p = local.Parent; p != null && p != deconstruction; child = p, p = p.Parent)
+            {
+                if (!(p is ITupleOperation tuple)) continue;
+                var index = tuple.Elements.IndexOf(child);
+                var outer = p.Parent;
+                while (outer is IDeclarationExpressionOperation || outer is IConversionOperation) outer = outer.Parent;
+                return outer == deconstruction && index >= 0 ? (deconstruction.Value, index) : ((IOperation, int)?)null;
+            }
+
+            return null;
+        }
+
+        /// <summary>The position of a tuple element field (<c>Item2</c>, or a named element); null when not a tuple's.</summary>
+        public static int? TupleIndex(IFieldSymbol field)
+        {
+            if (!field.ContainingType.IsTupleType) return null;
+            var elements = field.ContainingType.TupleElements;
+            var target = field.CorrespondingTupleField ?? field;
+            for (var i = 0; i < elements.Length; i++)
+            {
+                if (SymbolEqualityComparer.Default.Equals(elements[i].CorrespondingTupleField ?? elements[i], target)) return i;
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// An instance member of a source type that is set only while the object is made, so a creation decides it: a
+        /// readonly field, or a property without a setter or with an init accessor, declared as a positional record
+        /// parameter or as an auto-property.
+        /// </summary>
+        public static bool IsValueMember(ISymbol member, CancellationToken ct)
+        {
+            if (member.IsStatic || member.ContainingType == null || member.DeclaringSyntaxReferences.IsEmpty) return false;
+            return member switch
+            {
+                IFieldSymbol field => field.IsReadOnly && !field.IsConst && field.CorrespondingTupleField == null && !field.ContainingType.IsTupleType,
+                IPropertySymbol property => (property.SetMethod == null || property.SetMethod.IsInitOnly) && property.Parameters.IsEmpty
+                    && property.DeclaringSyntaxReferences.All(r => r.GetSyntax(ct) is ParameterSyntax || r.GetSyntax(ct) is PropertyDeclarationSyntax { ExpressionBody: null } p && p.AccessorList != null && p.AccessorList.Accessors.All(a => a.Body == null && a.ExpressionBody == null)),
+                _ => false,
+            };
+        }
+
+        /// <summary>
+        /// The values one creation gives a member: its object initializer, the member's initializer, a positional record
+        /// parameter's argument, and the assignments of the constructor it calls (a constructor parameter: this
+        /// creation's argument). Null: unknown (an initializer that is not a plain assignment, a constructor that chains
+        /// with <c>this(…)</c>, a body that cannot be bound).
+        /// </summary>
+        public ImmutableArray<IOperation>? CreationMemberValues(IObjectCreationOperation creation, ISymbol member, CancellationToken ct)
+        {
+            var values = ImmutableArray.CreateBuilder<IOperation>();
+            if (creation.Initializer != null)
+            {
+                foreach (var initializer in creation.Initializer.Initializers)
+                {
+                    if (!(initializer is ISimpleAssignmentOperation assignment)) return null;
+                    if (IsMemberReference(assignment.Target, member)) values.Add(assignment.Value);
+                }
+            }
+
+            var constructor = creation.Constructor;
+            if (constructor == null) return null;
+            var positional = false;
+            foreach (var syntaxRef in member.DeclaringSyntaxReferences)
+            {
+                var node = syntaxRef.GetSyntax(ct);
+                if (node is ParameterSyntax parameterSyntax)
+                {
+                    // A record's positional property: the primary constructor's argument of the same parameter.
+                    positional = true;
+                    var argument = creation.Arguments.FirstOrDefault(a => a.Parameter != null && a.Parameter.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == parameterSyntax.SyntaxTree && r.Span == parameterSyntax.Span));
+                    if (argument == null) return null;
+                    values.Add(argument.Value);
+                    continue;
+                }
+
+                var init = node is VariableDeclaratorSyntax v ? v.Initializer : node is PropertyDeclarationSyntax p ? p.Initializer : null;
+                if (init == null) continue;
+                switch (Operation(init, ct))
+                {
+                    case IFieldInitializerOperation f: values.Add(f.Value); break;
+                    case IPropertyInitializerOperation pi: values.Add(pi.Value); break;
+                    default: return null;
+                }
+            }
+
+            if (!constructor.IsImplicitlyDeclared && !positional)
+            {
+                foreach (var syntaxRef in constructor.DeclaringSyntaxReferences)
+                {
+                    var node = syntaxRef.GetSyntax(ct);
+                    if (node is ConstructorDeclarationSyntax { Initializer: { } chained } && chained.ThisOrBaseKeyword.Text == "this") return null;
+                    var body = Operation(node, ct);
+                    if (body == null) return null;
+                    foreach (var assignment in body.DescendantsAndSelf().OfType<ISimpleAssignmentOperation>())
+                    {
+                        if (!IsMemberReference(assignment.Target, member)) continue;
+                        if (Operations.UnwrapOrNull(assignment.Value) is IParameterReferenceOperation parameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol.OriginalDefinition, constructor.OriginalDefinition))
+                        {
+                            var argument = creation.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.OriginalDefinition, parameter.Parameter.OriginalDefinition));
+                            if (argument == null) return null;
+                            values.Add(argument.Value);
+                        }
+                        else
+                        {
+                            values.Add(assignment.Value);
+                        }
+                    }
+                }
+            }
+
+            return values.ToImmutable();
+        }
+
+        private static bool IsMemberReference(IOperation? op, ISymbol member) => Operations.UnwrapOrNull(op) switch
+        {
+            IFieldReferenceOperation f => SymbolEqualityComparer.Default.Equals(f.Field.OriginalDefinition, member.OriginalDefinition),
+            IPropertyReferenceOperation p => SymbolEqualityComparer.Default.Equals(p.Property.OriginalDefinition, member.OriginalDefinition),
+            _ => false,
+        };
+
         // ---- symbols, looked up on demand ----
 
         /// <summary>
@@ -134,7 +349,7 @@ namespace KerasLint.Analysis.ValueFlow
             var values = ImmutableArray.CreateBuilder<IOperation>();
             foreach (var call in calls.Uses)
             {
-                var args = call is IInvocationOperation inv ? inv.Arguments : ImmutableArray<IArgumentOperation>.Empty;
+                var args = call is IInvocationOperation inv ? inv.Arguments : call is IObjectCreationOperation creation ? creation.Arguments : ImmutableArray<IArgumentOperation>.Empty;
                 var arg = args.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal);
                 if (arg == null || arg.ArgumentKind == ArgumentKind.ParamArray) return null;
                 values.Add(arg.Value);
@@ -143,7 +358,11 @@ namespace KerasLint.Analysis.ValueFlow
             return values.ToImmutable();
         }
 
-        /// <summary>The invocations of a method in the whole compilation (<see cref="SymbolFacts.Uses"/>); not complete when it may be called unseen.</summary>
+        /// <summary>
+        /// The invocations of a method in the whole compilation (<see cref="SymbolFacts.Uses"/>); for a constructor, every
+        /// object creation and constructor initializer that calls it. Not complete when it may be called unseen (a method
+        /// group, a virtual method, a using alias naming a type, an implicit <c>base()</c> call passing defaults).
+        /// </summary>
         public SymbolFacts CallSites(IMethodSymbol method, CancellationToken ct) => facts.GetOrAdd(method.OriginalDefinition, _ => MethodFacts(method.OriginalDefinition, ct));
 
         /// <summary>The values a source method returns (outside lambdas), or null when it is not followed (library, virtual, extern, several declarations).</summary>
@@ -208,6 +427,7 @@ namespace KerasLint.Analysis.ValueFlow
 
         private SymbolFacts MethodFacts(IMethodSymbol method, CancellationToken ct)
         {
+            if (method.MethodKind == MethodKind.Constructor) return ConstructorFacts(method, ct);
             if (method.IsVirtual || method.IsAbstract || method.IsOverride || method.MethodKind != MethodKind.Ordinary && method.MethodKind != MethodKind.LocalFunction
                 || method.DeclaringSyntaxReferences.IsEmpty || method.ExplicitInterfaceImplementations.Length > 0 || ImplementsInterface(method))
             {
@@ -271,6 +491,35 @@ namespace KerasLint.Analysis.ValueFlow
             return Names(ct).TryGetValue(symbol.Name, out var list) ? list : Enumerable.Empty<IdentifierNameSyntax>();
         }
 
+        private SymbolFacts ConstructorFacts(IMethodSymbol constructor, CancellationToken ct)
+        {
+            var type = constructor.ContainingType;
+            if (type == null || constructor.DeclaringSyntaxReferences.IsEmpty) return SymbolFacts.Unknown;
+            var syntax = Constructors(ct);
+            if (syntax.HasAliases) return SymbolFacts.Unknown;
+            if (constructor.Parameters.Any(p => p.IsOptional || p.IsParams) && syntax.DerivedNames.Contains(type.Name)) return SymbolFacts.Unknown; // an implicit base() call passes the defaults
+            var candidates = new List<SyntaxNode>(syntax.Unnamed);
+            if (syntax.Creations.TryGetValue(type.Name, out var named)) candidates.AddRange(named);
+            var uses = ImmutableArray.CreateBuilder<IOperation>();
+            foreach (var node in candidates.OrderBy(n => n.SyntaxTree.FilePath, System.StringComparer.Ordinal).ThenBy(n => n.SpanStart))
+            {
+                ct.ThrowIfCancellationRequested();
+                var operation = Operation(node, ct);
+                if (operation is IExpressionStatementOperation statement) operation = statement.Operation;
+                if (operation == null) return SymbolFacts.Unknown; // a possible caller that cannot be read
+                var target = operation switch
+                {
+                    IObjectCreationOperation creation => creation.Constructor,
+                    IInvocationOperation invocation => invocation.TargetMethod,
+                    _ => null,
+                };
+                if (target != null && SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, constructor)) uses.Add(operation);
+            }
+
+            return new SymbolFacts(ImmutableArray<IOperation>.Empty, uses.ToImmutable(), complete: true);
+        }
+
+        /// <summary>Every identifier of the compilation by name: one syntax walk, on the first query that looks for a symbol's references.</summary>
         private Dictionary<string, List<IdentifierNameSyntax>> Names(CancellationToken ct)
         {
             var built = Volatile.Read(ref names);
@@ -278,7 +527,7 @@ namespace KerasLint.Analysis.ValueFlow
             lock (gate)
             {
                 if (names != null) return names;
-                var index = new Dictionary<string, List<IdentifierNameSyntax>>();
+                var index = new Dictionary<string, List<IdentifierNameSyntax>>(System.StringComparer.Ordinal);
                 foreach (var tree in Compilation.SyntaxTrees)
                 {
                     foreach (var id in tree.GetRoot(ct).DescendantNodes().OfType<IdentifierNameSyntax>())
@@ -292,6 +541,80 @@ namespace KerasLint.Analysis.ValueFlow
 
                 return names = index;
             }
+        }
+
+        /// <summary>The nodes that may call a constructor: one syntax walk, on the first query for a constructor's callers (apart from <see cref="Names"/>, which it does not need).</summary>
+        private ConstructorIndex Constructors(CancellationToken ct)
+        {
+            var built = Volatile.Read(ref constructors);
+            if (built != null) return built;
+            lock (gate)
+            {
+                return constructors ??= new ConstructorIndex(Compilation, ct);
+            }
+        }
+
+        private sealed class ConstructorIndex
+        {
+            public ConstructorIndex(Compilation compilation, CancellationToken ct)
+            {
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    foreach (var node in tree.GetRoot(ct).DescendantNodes())
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        switch (node)
+                        {
+                            case ObjectCreationExpressionSyntax creation:
+                                if (SimpleName(creation.Type) is { } name) Add(Creations, name, creation);
+                                else Unnamed.Add(creation);
+                                break;
+                            case ImplicitObjectCreationExpressionSyntax _:
+                            case ConstructorInitializerSyntax _:
+                            case PrimaryConstructorBaseTypeSyntax _:
+                                Unnamed.Add(node);
+                                break;
+                            case UsingDirectiveSyntax usingDirective when usingDirective.Alias != null:
+                                HasAliases = true;
+                                break;
+                            case BaseListSyntax baseList:
+                                foreach (var baseType in baseList.Types)
+                                {
+                                    if (SimpleName(baseType.Type) is { } baseName) DerivedNames.Add(baseName);
+                                }
+
+                                break;
+                        }
+                    }
+                }
+            }
+
+            /// <summary>Object creations by the simple name of the type they name.</summary>
+            public Dictionary<string, List<SyntaxNode>> Creations { get; } = new Dictionary<string, List<SyntaxNode>>(System.StringComparer.Ordinal);
+
+            /// <summary>Calls of a constructor that do not name the type: <c>new(…)</c>, <c>: base(…)</c>, <c>: this(…)</c>, a primary base.</summary>
+            public List<SyntaxNode> Unnamed { get; } = new List<SyntaxNode>();
+
+            /// <summary>Simple names of the types some type derives from (an implicit <c>base()</c> call may pass defaults).</summary>
+            public HashSet<string> DerivedNames { get; } = new HashSet<string>(System.StringComparer.Ordinal);
+
+            /// <summary>Whether a using alias may name a type under another name.</summary>
+            public bool HasAliases { get; }
+
+            private static void Add<T>(Dictionary<string, List<T>> map, string key, T value)
+            {
+                if (!map.TryGetValue(key, out var list)) map[key] = list = new List<T>();
+                list.Add(value);
+            }
+
+            private static string? SimpleName(TypeSyntax type) => type switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                GenericNameSyntax generic => generic.Identifier.ValueText,
+                QualifiedNameSyntax qualified => SimpleName(qualified.Right),
+                AliasQualifiedNameSyntax aliasQualified => SimpleName(aliasQualified.Name),
+                _ => null,
+            };
         }
 
         private enum Access

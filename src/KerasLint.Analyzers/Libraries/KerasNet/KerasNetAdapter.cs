@@ -73,12 +73,12 @@ namespace KerasLint.Libraries.KerasNet
             return $"new {prefix}Activation(\"{activation}\")";
         }
 
-        public DropoutInfo? Dropout(IOperation operation, AnalyzerOptions options, CancellationToken cancellationToken)
+        public DropoutInfo? Dropout(IOperation operation, Analysis.ValueFlow.ProgramFlow program, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             if (!(operation is IObjectCreationOperation creation) || !Operations.Is(creation.Type, Symbols.Dropout)) return null;
             var arg = Operations.Argument(creation.Arguments, "rate");
             if (!Operations.IsExplicit(arg)) return null;
-            var rate = MemberFlow.For(creation).TraceNumber(arg!.Value, cancellationToken);
+            var rate = program.Member(creation).TraceNumber(arg!.Value, cancellationToken);
             if (rate == null) return null;
             var family = FamilyFor(options, creation.Syntax.SyntaxTree);
             var behaviour = DropoutBehaviour.OutOfRange(family.Family, rate.Value);

@@ -36,8 +36,12 @@ namespace KerasLint.Libraries.KerasNet
             readsOnly = m => Operations.IsOneOf(m, s.Compile) || Operations.IsOneOf(m, s.Fit);
         }
 
+        /// <summary>The compilation's value flow (from the member's flow given to <see cref="Recognize"/>).</summary>
+        private Analysis.ValueFlow.ProgramFlow program = null!;
+
         public TrainingSetup? Recognize(IInvocationOperation compile, MemberFlow flow)
         {
+            program = flow.Program;
             var loss = Loss(compile, flow);
             var metrics = Metrics(compile, flow);
 
@@ -122,10 +126,10 @@ namespace KerasLint.Libraries.KerasNet
             }
 
             var elements = flow.ArrayElements(value, out var inline, ct, readsOnly);
-            if (elements == null && KerasModels.FieldArray(value, ct) is { } inField)
+            if (elements == null && KerasModels.FieldArray(program, value, ct) is { } inField)
             {
                 // An array in a field this compile alone uses: each metric at its element in the declaration.
-                return inField.Select((e, i) => new MetricInfo(MemberFlow.For(e).String(e, ct), i, inField.Length > 1 ? e.Syntax.GetLocation() : null)).ToImmutableArray();
+                return inField.Select((e, i) => new MetricInfo(program.Member(e).String(e, ct), i, inField.Length > 1 ? e.Syntax.GetLocation() : null)).ToImmutableArray();
             }
 
             if (elements == null) return null;
@@ -176,7 +180,7 @@ namespace KerasLint.Libraries.KerasNet
                 // A subclass of Sequential whose constructor adds its layers.
                 if (creation.Constructor != null && s.Sequential != null && creation.SemanticModel != null && creation.Arguments.Length == 0)
                 {
-                    return KerasModels.SubclassLayers(creation.Constructor, s.Sequential, s.Add, creation.SemanticModel.Compilation, ct);
+                    return KerasModels.SubclassLayers(creation.Constructor, s.Sequential, s.Add, program, ct);
                 }
 
                 if (Operations.Is(creation.Type, s.Model) && creation.Arguments.Length == 2)
@@ -228,7 +232,7 @@ namespace KerasLint.Libraries.KerasNet
 
         /// <summary>One hop into a helper method declared in the same file that builds and returns the model.</summary>
         private List<IOperation?>? Helper(IInvocationOperation call) =>
-            KerasModels.HelperReturn(call, ct) is { } h ? Layers(h.Returned, h.Flow, h.Position, allowHelper: false) : null;
+            KerasModels.HelperReturn(program, call, ct) is { } h ? Layers(h.Returned, h.Flow, h.Position, allowHelper: false) : null;
 
         /// <summary>The output head from the layers, read from the end: activation layers, then the last Dense.</summary>
         private HeadInfo? Head(List<IOperation?>? layers)
@@ -246,7 +250,7 @@ namespace KerasLint.Libraries.KerasNet
                     {
                         var a = Operations.Argument(layer.Arguments, "act");
                         if (a == null) return null;
-                        var site = MemberFlow.For(layer).String(a.Value, ct);
+                        var site = program.Member(layer).String(a.Value, ct);
                         act = (site.Text == null ? HeadActivation.Unknown : Activations.Classify(site.Text), site.Text, ActivationSource.ActivationLayer, site, layer.Syntax.GetLocation());
                     }
 
@@ -267,9 +271,9 @@ namespace KerasLint.Libraries.KerasNet
 
                 if (Operations.Is(type, s.Dense))
                 {
-                    var flow = MemberFlow.For(layer);
+                    var flow = program.Member(layer);
                     var unitsArg = Operations.Argument(layer.Arguments, "units");
-                    var units = unitsArg == null ? null : flow.TraceNumber(unitsArg.Value, ct) ?? KerasModels.Number(unitsArg.Value, ct);
+                    var units = unitsArg == null ? null : flow.TraceNumber(unitsArg.Value, ct) ?? KerasModels.Number(program, unitsArg.Value, ct);
                     int? u = units is { } d && d >= 1 && d == System.Math.Floor(d) ? (int)d : null;
                     if (act == null)
                     {
@@ -316,7 +320,7 @@ namespace KerasLint.Libraries.KerasNet
         /// <summary>The callbacks passed to Fit: an array, a list's <c>ToArray()</c>, or what a helper returns.</summary>
         private ImmutableArray<IOperation>? CallbackElements(IOperation value)
         {
-            var flow = MemberFlow.For(value);
+            var flow = program.Member(value);
             return flow.ArrayElements(value, out _, ct, readsOnly) ?? KerasModels.CollectionElements(value, flow, readsOnly, ct);
         }
 
@@ -344,7 +348,7 @@ namespace KerasLint.Libraries.KerasNet
                 return null;
             }
 
-            return KerasModels.Callback(kind, name, creation, ct);
+            return KerasModels.Callback(program, kind, name, creation, ct);
         }
     }
 }

@@ -71,12 +71,12 @@ namespace KerasLint.Libraries.TfNet
             return new TfNetRecognizer(Symbols, Api, family, version, cancellationToken).Recognize(compile, flow);
         }
 
-        public DropoutInfo? Dropout(IOperation operation, AnalyzerOptions options, CancellationToken cancellationToken)
+        public DropoutInfo? Dropout(IOperation operation, Analysis.ValueFlow.ProgramFlow program, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             if (!(operation is IInvocationOperation call) || !TfNetSymbols.IsApi(call.TargetMethod, "Dropout", Symbols.LayersApis)) return null;
             var arg = Operations.Argument(call.Arguments, "rate");
             if (!Operations.IsExplicit(arg)) return null;
-            var rate = MemberFlow.For(call).TraceNumber(arg!.Value, cancellationToken);
+            var rate = program.Member(call).TraceNumber(arg!.Value, cancellationToken);
             if (rate == null) return null;
             var family = FamilyFor(options, call.Syntax.SyntaxTree).Family;
             var behaviour = DropoutBehaviour.OutOfRange(KerasFamily.TfNet, rate.Value);

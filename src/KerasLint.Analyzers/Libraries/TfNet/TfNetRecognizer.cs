@@ -24,12 +24,12 @@ namespace KerasLint.Libraries.TfNet
     {
         private const int MaxLayers = 256;
 
-        private static readonly Dictionary<string, string> OptimizerFactories = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+        private static readonly ImmutableDictionary<string, string> OptimizerFactories = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             ["adam"] = "Adam",
             ["rmsprop"] = "RMSprop",
             ["sgd"] = "SGD",
-        };
+        }.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase);
 
         private readonly TfNetSymbols s;
         private readonly LibraryApi api;
@@ -51,8 +51,12 @@ namespace KerasLint.Libraries.TfNet
                 || TfNetSymbols.IsApi(m, "Sequential", s.KerasInterfaces) || TfNetSymbols.IsApi(m, "Model", s.KerasInterfaces);
         }
 
+        /// <summary>The compilation's value flow (from the member's flow given to <see cref="Recognize"/>).</summary>
+        private Analysis.ValueFlow.ProgramFlow program = null!;
+
         public TrainingSetup? Recognize(IInvocationOperation compile, MemberFlow flow)
         {
+            program = flow.Program;
             HeadInfo? head = null;
             var callbacks = ImmutableArray<CallbackInfo>.Empty;
             var lookups = ImmutableArray<HistoryLookup>.Empty;
@@ -178,7 +182,7 @@ namespace KerasLint.Libraries.TfNet
             var traced = flow.Trace(arg.Value, ct);
             var value = KerasModels.Resolve(arg.Value, flow, ct);
             declarationFixable = value == traced || traced is IFieldReferenceOperation fr && traced.SemanticModel != null
-                && Analysis.ValueFlow.ProgramFlow.For(traced.SemanticModel.Compilation).Field(fr.Field, ct).Uses.Length == 1;
+                && program.Field(fr.Field, ct).Uses.Length == 1;
             switch (value)
             {
                 case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol type:
@@ -250,10 +254,10 @@ namespace KerasLint.Libraries.TfNet
             }
 
             var elements = Elements(arg.Value, flow, out var removable);
-            if (elements == null && KerasModels.FieldArray(arg.Value, ct) is { } inField)
+            if (elements == null && KerasModels.FieldArray(program, arg.Value, ct) is { } inField)
             {
                 // An array in a field this compile alone uses: each metric at its element in the declaration.
-                return inField.Select((e, i) => new MetricInfo(e.Type?.SpecialType == SpecialType.System_String ? MemberFlow.For(e).String(e, ct) : new ValueSite(null, e.Syntax.GetLocation(), null),
+                return inField.Select((e, i) => new MetricInfo(e.Type?.SpecialType == SpecialType.System_String ? program.Member(e).String(e, ct) : new ValueSite(null, e.Syntax.GetLocation(), null),
                     i, inField.Length > 1 ? e.Syntax.GetLocation() : null)).ToImmutableArray();
             }
 
@@ -422,7 +426,7 @@ namespace KerasLint.Libraries.TfNet
 
         /// <summary>One hop into a helper method declared in the same file that builds and returns the model.</summary>
         private List<IOperation?>? Helper(IInvocationOperation call) =>
-            KerasModels.HelperReturn(call, ct) is { } h ? Layers(h.Returned, h.Flow, h.Position, allowHelper: false, depth: 1) : null;
+            KerasModels.HelperReturn(program, call, ct) is { } h ? Layers(h.Returned, h.Flow, h.Position, allowHelper: false, depth: 1) : null;
 
         /// <summary>The output head, read from the end: Dropout/Flatten are transparent, Softmax and activation functions set the activation, Dense sets the units.</summary>
         private HeadInfo? Head(List<IOperation?>? layers)
@@ -465,9 +469,9 @@ namespace KerasLint.Libraries.TfNet
 
         private HeadInfo Dense(IInvocationOperation layer, (HeadActivation Activation, string? Text, ActivationSource Source, ValueSite? Site, Location Layer, string Phrase)? act)
         {
-            var flow = MemberFlow.For(layer);
+            var flow = program.Member(layer);
             var unitsArg = Operations.Argument(layer.Arguments, "units");
-            var units = unitsArg == null ? null : flow.TraceNumber(unitsArg.Value, ct) ?? KerasModels.Number(unitsArg.Value, ct);
+            var units = unitsArg == null ? null : flow.TraceNumber(unitsArg.Value, ct) ?? KerasModels.Number(program, unitsArg.Value, ct);
             int? u = units is { } d && d >= 1 && d == Math.Floor(d) ? (int)d : null;
             var dense = u is { } n ? $"Dense({n})" : "Dense";
             if (act is { } a)
@@ -519,15 +523,15 @@ namespace KerasLint.Libraries.TfNet
         /// <summary>The callbacks passed to fit: a collection here, a list's <c>ToArray()</c>, or what a helper returns.</summary>
         private ImmutableArray<IOperation>? CallbackElements(IOperation value)
         {
-            var flow = MemberFlow.For(value);
+            var flow = program.Member(value);
             if (Elements(value, flow, out _) is { } here) return here;
             var resolved = KerasModels.Resolve(value, flow, ct);
-            if (resolved != Operations.Unwrap(value) && Elements(resolved, MemberFlow.For(resolved), out _) is { } returned) return returned;
+            if (resolved != Operations.Unwrap(value) && Elements(resolved, program.Member(resolved), out _) is { } returned) return returned;
             return KerasModels.CollectionElements(value, flow, readsOnly, ct);
         }
 
         private void FitFacts(IInvocationOperation compile, ISymbol model, MemberFlow flow, out ImmutableArray<CallbackInfo> callbacks, out bool? validation, out ImmutableArray<HistoryLookup> lookups) =>
-            KerasModels.FitFacts(compile, model, flow, s.Compile, s.Fit, v => CallbackElements(v), c => Operations.Is(c.Type, s.EarlyStopping) ? KerasModels.Callback(MonitorCallback.EarlyStopping, "EarlyStopping", c, ct) : null,
+            KerasModels.FitFacts(compile, model, flow, s.Compile, s.Fit, v => CallbackElements(v), c => Operations.Is(c.Type, s.EarlyStopping) ? KerasModels.Callback(program, MonitorCallback.EarlyStopping, "EarlyStopping", c, ct) : null,
                 p => p.Name == "history" && TfNetSymbols.IsA(p.ContainingType, s.ICallback), ct, out callbacks, out validation, out lookups);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using KerasLint.Analysis;
+using KerasLint.Analysis.ValueFlow;
 using KerasLint.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -34,11 +35,9 @@ namespace KerasLint.Libraries.TorchSharp
         private static bool IsReadoutName(string name) =>
             name == "argmax" || name == "round" || name == "gt" || name == "ge" || name == "greater" || name == "greater_equal" || name == "eq";
 
-        /// <param name="callers">The call sites of a project method (at compilation end): a metric helper's parameter is what its callers pass.</param>
-        public static TorchReadout? Recognize(TorchSharpSymbols symbols, IOperation operation, System.Func<SyntaxNode, IOperation?>? otherTrees,
-            System.Func<IMethodSymbol, IReadOnlyList<IInvocationOperation>>? callers, out bool needsOtherTrees, CancellationToken ct)
+        /// <summary>The read-out an operation applies to a prediction, or null; the prediction is followed through <paramref name="program"/> (a metric helper's parameter is what its callers pass, a module's width may be a constructor argument).</summary>
+        public static TorchReadout? Recognize(TorchSharpSymbols symbols, ProgramFlow program, IOperation operation, CancellationToken ct)
         {
-            needsOtherTrees = false;
             if (!IsCandidate(symbols, operation)) return null;
             TorchReadoutKind kind;
             IOperation? input;
@@ -72,14 +71,14 @@ namespace KerasLint.Libraries.TorchSharp
             }
 
             if (input == null) return null;
-            var flow = MemberFlow.For(operation);
+            var flow = program.Member(operation);
             switch (kind)
             {
                 case TorchReadoutKind.Argmax:
                 {
                     var dim = argument == null ? null : flow.TraceNumber(argument, ct);
                     if (dim == null || dim.Value != System.Math.Floor(dim.Value)) return null;
-                    var head = TrainingStepRecognizer.HeadOf(symbols, input, otherTrees, callers, out needsOtherTrees, ct);
+                    var head = TrainingStepRecognizer.HeadOf(symbols, program, input, ct);
                     return new TorchReadout(kind, operation.Syntax, input.Syntax, head, (int)dim.Value, null, argument!.Syntax, null, null);
                 }
 
@@ -95,7 +94,7 @@ namespace KerasLint.Libraries.TorchSharp
 
                     var (comparison, compared) = ComparedIn(operation, flow, ct);
                     if (comparison == null) return null; // not an accuracy: thresholds also select, mask, report
-                    var head = TrainingStepRecognizer.HeadOf(symbols, input, otherTrees, callers, out needsOtherTrees, ct);
+                    var head = TrainingStepRecognizer.HeadOf(symbols, program, input, ct);
                     return new TorchReadout(kind, operation.Syntax, input.Syntax, head, null, threshold, null, comparison.Syntax, compared?.Syntax);
                 }
 
@@ -103,9 +102,8 @@ namespace KerasLint.Libraries.TorchSharp
                 {
                     if (argument == null) return null;
                     // The operand whose head is known decides; shape changes (squeeze, view) keep the values.
-                    var left = TrainingStepRecognizer.HeadOf(symbols, PeelShape(symbols, input), otherTrees, callers, out var leftNeeds, ct);
-                    var right = TrainingStepRecognizer.HeadOf(symbols, PeelShape(symbols, argument), otherTrees, callers, out var rightNeeds, ct);
-                    needsOtherTrees = leftNeeds || rightNeeds;
+                    var left = TrainingStepRecognizer.HeadOf(symbols, program, PeelShape(symbols, input), ct);
+                    var right = TrainingStepRecognizer.HeadOf(symbols, program, PeelShape(symbols, argument), ct);
                     if (left.IsKnown == right.IsKnown) return null;
                     var (prediction, head, other) = left.IsKnown ? (input, left, argument) : (argument, right, input);
                     return new TorchReadout(kind, operation.Syntax, prediction.Syntax, head, null, null, null, operation.Syntax, other.Syntax);

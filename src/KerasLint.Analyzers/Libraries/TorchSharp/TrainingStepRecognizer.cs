@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using KerasLint.Analysis;
+using KerasLint.Analysis.ValueFlow;
 using KerasLint.Knowledge;
 using KerasLint.Model;
 using Microsoft.CodeAnalysis;
@@ -15,45 +16,35 @@ namespace KerasLint.Libraries.TorchSharp
     /// Recognises a TorchSharp loss call and follows its prediction back to what produced it: activation functions,
     /// module calls, Sequential factories and appends, custom modules' <c>forward</c> returns, locals (last
     /// definition before the use; several reaching definitions must agree), fields (initializer and constructor
-    /// assignments) and parameters of a known module type. Code in the loss call's file is followed at once; code
-    /// in other files only at compilation end (see <see cref="TorchSharpAdapter"/>). Anything else is
-    /// <see cref="HeadActivation.Unknown"/>, and rules stay silent on it.
+    /// assignments) and parameters of a known module type. The value flow is the compilation's
+    /// <see cref="ProgramFlow"/> (reaching definitions, constructor arguments through every creation, tuples and
+    /// records, declarations in other files bound on demand). Anything else is <see cref="HeadActivation.Unknown"/>,
+    /// and rules stay silent on it.
     /// </summary>
     internal sealed class TrainingStepRecognizer
     {
         private const int MaxDepth = 24;
 
         private readonly TorchSharpSymbols symbols;
+        private readonly ProgramFlow program;
         private readonly SemanticModel model;
         private readonly CancellationToken cancellationToken;
-        private readonly System.Func<SyntaxNode, IOperation?>? otherTrees;
 
-        /// <summary>The call sites of a method of the project (complete at compilation end); null: parameters are not followed to callers.</summary>
-        private System.Func<IMethodSymbol, IReadOnlyList<IInvocationOperation>>? callers;
-
-        /// <summary>Whether a parameter of a helper defers the decision to compilation end, where <see cref="callers"/> is given.</summary>
-        private bool acceptsCallers;
-        /// <summary>The calls of a source constructor in the whole compilation (compilation end only); null: constructor parameters defer the decision (<see cref="NeedsConstructorCalls"/>).</summary>
-        private System.Func<IMethodSymbol, IReadOnlyList<IOperation>?>? constructorCalls;
+        /// <summary>Whether a tensor parameter of a helper is what every caller passes (metric read-outs); else its reaching assignments only.</summary>
+        private bool followCallers;
 
         private readonly HashSet<object> visiting = new HashSet<object>();
         private const int Budget = 4000;
         private int budget = Budget;
         private int depth;
 
-        private TrainingStepRecognizer(TorchSharpSymbols symbols, SemanticModel model, System.Func<SyntaxNode, IOperation?>? otherTrees, CancellationToken cancellationToken)
+        private TrainingStepRecognizer(TorchSharpSymbols symbols, ProgramFlow program, SemanticModel model, CancellationToken cancellationToken)
         {
             this.symbols = symbols;
+            this.program = program;
             this.model = model;
-            this.otherTrees = otherTrees;
             this.cancellationToken = cancellationToken;
         }
-
-        /// <summary>Whether following the prediction needed code in another file that was not available.</summary>
-        private bool NeedsOtherTrees { get; set; }
-
-        /// <summary>Whether a constructor parameter was met before its callers were known: the step is decided again at compilation end (even when its head is known: its width may depend on it).</summary>
-        private bool NeedsConstructorCalls { get; set; }
 
         /// <summary>Whether the invocation may be a loss call (cheap: no data flow).</summary>
         public static bool IsCandidate(TorchSharpSymbols symbols, IInvocationOperation invocation)
@@ -65,30 +56,17 @@ namespace KerasLint.Libraries.TorchSharp
         }
 
         /// <summary>
-        /// The training step of a loss call, or null when it is not one of the recognised losses.
-        /// <paramref name="otherTrees"/> gives the operations of declarations in other files (null: not available;
-        /// <paramref name="needsOtherTrees"/> then says whether they would have been followed).
+        /// The training step of a loss call, or null when it is not one of the recognised losses; declarations in other
+        /// files and every caller of a constructor are followed through <paramref name="program"/>, on demand.
+        /// <paramref name="work"/>: the operations visited (bounded by the recogniser's budget).
         /// </summary>
-        public static TorchTrainingStep? Recognize(TorchSharpSymbols symbols, IInvocationOperation invocation, System.Func<SyntaxNode, IOperation?>? otherTrees, out bool needsOtherTrees, CancellationToken cancellationToken) =>
-            Recognize(symbols, invocation, otherTrees, null, out needsOtherTrees, out _, out _, cancellationToken);
-
-        /// <summary>
-        /// As above; <paramref name="constructorCalls"/> gives every call of a source constructor (compilation end),
-        /// else <paramref name="needsConstructorCalls"/> says a constructor parameter was met and the step must be
-        /// decided again then. <paramref name="work"/>: the operations visited (bounded by the recogniser's budget).
-        /// </summary>
-        public static TorchTrainingStep? Recognize(TorchSharpSymbols symbols, IInvocationOperation invocation, System.Func<SyntaxNode, IOperation?>? otherTrees,
-            System.Func<IMethodSymbol, IReadOnlyList<IOperation>?>? constructorCalls, out bool needsOtherTrees, out bool needsConstructorCalls, out int work, CancellationToken cancellationToken)
+        public static TorchTrainingStep? Recognize(TorchSharpSymbols symbols, ProgramFlow program, IInvocationOperation invocation, out int work, CancellationToken cancellationToken)
         {
-            needsOtherTrees = false;
-            needsConstructorCalls = false;
             work = 0;
             var semanticModel = invocation.SemanticModel;
             if (semanticModel == null) return null;
-            var r = new TrainingStepRecognizer(symbols, semanticModel, otherTrees, cancellationToken) { constructorCalls = constructorCalls };
+            var r = new TrainingStepRecognizer(symbols, program, semanticModel, cancellationToken);
             var step = r.RecognizeCore(invocation);
-            needsOtherTrees = r.NeedsOtherTrees;
-            needsConstructorCalls = r.NeedsConstructorCalls;
             work = Budget - System.Math.Max(r.budget, 0);
             return step;
         }
@@ -129,19 +107,15 @@ namespace KerasLint.Libraries.TorchSharp
         }
 
         /// <summary>
-        /// What a tensor operation (any tensor, not only a loss's prediction) holds: the activation and width as far
-        /// as the code in the operation's file shows them (other files only when <paramref name="otherTrees"/> is given).
+        /// What a tensor operation (any tensor, not only a loss's prediction) holds: the activation and width; a tensor
+        /// parameter of a helper (a metric such as <c>Accuracy(Tensor pred, Tensor y)</c>) is what every caller passes.
         /// </summary>
-        public static TorchHead HeadOf(TorchSharpSymbols symbols, IOperation tensor, System.Func<SyntaxNode, IOperation?>? otherTrees,
-            System.Func<IMethodSymbol, IReadOnlyList<IInvocationOperation>>? callers, out bool needsOtherTrees, CancellationToken cancellationToken)
+        public static TorchHead HeadOf(TorchSharpSymbols symbols, ProgramFlow program, IOperation tensor, CancellationToken cancellationToken)
         {
-            needsOtherTrees = false;
             var semanticModel = tensor.SemanticModel;
             if (semanticModel == null) return TorchHead.Unknown;
-            var r = new TrainingStepRecognizer(symbols, semanticModel, otherTrees, cancellationToken) { callers = callers, acceptsCallers = true };
-            var head = r.TensorHead(tensor);
-            needsOtherTrees = r.NeedsOtherTrees;
-            return head;
+            var r = new TrainingStepRecognizer(symbols, program, semanticModel, cancellationToken) { followCallers = true };
+            return r.TensorHead(tensor);
         }
 
         // ---------------------------------------------------------------- targets
@@ -241,11 +215,11 @@ namespace KerasLint.Libraries.TorchSharp
                 {
                     case IInvocationOperation inv:
                         return InvocationHead(inv);
-                    case ILocalReferenceOperation local when Deconstructed(local) is { } source:
+                    case ILocalReferenceOperation local when ProgramFlow.Deconstructed(local) is { } source:
                         return ProjectedHead(source.Value, source.Index, null);
                     case ILocalReferenceOperation local:
                         return Merge(ReachingValues(local, local.Local, followDeconstruction: true), TensorHead);
-                    case IFieldReferenceOperation field when field.Instance != null && TupleIndex(field.Field) is { } index:
+                    case IFieldReferenceOperation field when field.Instance != null && ProgramFlow.TupleIndex(field.Field) is { } index:
                         return ProjectedHead(field.Instance, index, null);
                     case IFieldReferenceOperation field when field.Instance != null && IsValueMember(field.Field):
                         return ProjectedHead(field.Instance, null, field.Field);
@@ -310,32 +284,23 @@ namespace KerasLint.Libraries.TorchSharp
 
         /// <summary>
         /// A tensor parameter: its reaching assignments; one never assigned in a helper of the project (a metric
-        /// such as <c>Accuracy(Tensor pred, Tensor y)</c>) is what every call site passes, when <see cref="callers"/>
-        /// is given (at compilation end, for metric read-outs); all call sites must agree.
+        /// such as <c>Accuracy(Tensor pred, Tensor y)</c>) is what every call site in the compilation passes
+        /// (<see cref="ProgramFlow.Arguments"/>), for metric read-outs; all call sites must agree.
         /// </summary>
         private TorchHead ParameterHead(IParameterReferenceOperation reference)
         {
             var parameter = reference.Parameter;
-            if (callers == null || !(parameter.ContainingSymbol is IMethodSymbol method) || !IsUserHelper(method) || parameter.RefKind != RefKind.None
-                || MemberFlow.For(reference).HasWrites(parameter, cancellationToken) || InsideLambda(reference))
+            if (!followCallers || !(parameter.ContainingSymbol is IMethodSymbol method) || !IsUserHelper(method) || parameter.RefKind != RefKind.None
+                || program.Member(reference).HasWrites(parameter, cancellationToken) || InsideLambda(reference))
             {
-                if (callers == null && otherTrees == null && parameter.ContainingSymbol is IMethodSymbol m && IsUserHelper(m) && acceptsCallers) NeedsOtherTrees = true;
                 return Merge(ReachingValues(reference, parameter), TensorHead);
             }
 
             if (!visiting.Add(parameter)) return TorchHead.Unknown;
             try
             {
-                var sites = callers(method);
-                if (sites.Count == 0) return TorchHead.Unknown;
-                var arguments = new List<IOperation?>();
-                foreach (var site in sites)
-                {
-                    var argument = site.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.OriginalDefinition, parameter.OriginalDefinition));
-                    arguments.Add(argument != null && argument.ArgumentKind == ArgumentKind.Explicit ? argument.Value : null);
-                }
-
-                return Merge(arguments, TensorHead);
+                if (!(program.Arguments(parameter, cancellationToken) is { Length: > 0 } arguments)) return TorchHead.Unknown;
+                return Merge(arguments.Select(a => (IOperation?)a).ToList(), TensorHead);
             }
             finally
             {
@@ -490,7 +455,7 @@ namespace KerasLint.Libraries.TorchSharp
             if (activation != HeadActivation.Softmax && activation != HeadActivation.LogSoftmax) return null;
             var argument = inv.Arguments.FirstOrDefault(a => a.Parameter?.Name == "dim");
             if (argument?.Value == null || argument.ArgumentKind == ArgumentKind.DefaultValue) return null;
-            var value = MemberFlow.For(inv).TraceNumber(argument.Value, cancellationToken);
+            var value = program.Member(inv).TraceNumber(argument.Value, cancellationToken);
             return value != null && value.Value == System.Math.Floor(value.Value) && System.Math.Abs(value.Value) < 64 ? (int)value.Value : (int?)null;
         }
 
@@ -499,7 +464,7 @@ namespace KerasLint.Libraries.TorchSharp
         {
             var argument = factory.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1);
             if (argument?.Value == null) return head;
-            var value = MemberFlow.For(factory).TraceNumber(argument.Value, cancellationToken) ?? ConstructorNumber(argument.Value);
+            var value = program.Member(factory).TraceNumber(argument.Value, cancellationToken) ?? ConstructorNumber(argument.Value);
             if (value == null || value.Value < 1 || value.Value != System.Math.Floor(value.Value) || value.Value > int.MaxValue) return head;
             var literal = Operations.UnwrapOrNull(argument.Value) is ILiteralOperation ? argument.Value.Syntax : null;
             return head.WithUnits((int)value.Value, literal);
@@ -577,9 +542,8 @@ namespace KerasLint.Libraries.TorchSharp
 
         /// <summary>
         /// What every caller passes for a constructor parameter (<c>new Trainer(model, CrossEntropyLoss())</c>,
-        /// <c>new Net(classes: 1)</c>): the parameter must not be written, read in a lambda, or belong to a primary
-        /// constructor. Without <see cref="constructorCalls"/> (before compilation end) the answer is unknown and the
-        /// step is decided again at the end. A null entry: unknown.
+        /// <c>new Net(classes: 1)</c>), through every creation of the compilation (<see cref="ProgramFlow.Arguments"/>):
+        /// the parameter must not be written, read in a lambda, or belong to a primary constructor. A null entry: unknown.
         /// </summary>
         private List<IOperation?> ConstructorArguments(IParameterReferenceOperation reference)
         {
@@ -587,31 +551,15 @@ namespace KerasLint.Libraries.TorchSharp
             var parameter = reference.Parameter;
             if (!(parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor) || parameter.RefKind != RefKind.None || parameter.IsParams
                 || !constructor.DeclaringSyntaxReferences.Any() || !constructor.DeclaringSyntaxReferences.All(r => r.GetSyntax(cancellationToken) is ConstructorDeclarationSyntax)
-                || InsideLambda(reference) || MemberFlow.For(reference).HasWrites(parameter, cancellationToken))
+                || InsideLambda(reference) || program.Member(reference).HasWrites(parameter, cancellationToken))
             {
-                return unknown;
-            }
-
-            if (constructorCalls == null)
-            {
-                NeedsConstructorCalls = true;
                 return unknown;
             }
 
             if (!visiting.Add(parameter)) return unknown;
             try
             {
-                var calls = constructorCalls(constructor);
-                if (calls == null || calls.Count == 0) return unknown;
-                var values = new List<IOperation?>();
-                foreach (var call in calls)
-                {
-                    var arguments = call is IObjectCreationOperation creation ? creation.Arguments : call is IInvocationOperation invocation ? invocation.Arguments : ImmutableArray<IArgumentOperation>.Empty;
-                    var argument = arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.OriginalDefinition, parameter.OriginalDefinition));
-                    values.Add(argument == null || argument.ArgumentKind == ArgumentKind.ParamArray ? null : argument.Value);
-                }
-
-                return values;
+                return program.Arguments(parameter, cancellationToken) is { Length: > 0 } values ? values.Select(v => (IOperation?)v).ToList() : unknown;
             }
             finally
             {
@@ -627,7 +575,7 @@ namespace KerasLint.Libraries.TorchSharp
             foreach (var value in ConstructorArguments(reference))
             {
                 if (value == null) return null;
-                var number = MemberFlow.For(value).TraceNumber(value, cancellationToken) ?? ConstructorNumber(value);
+                var number = program.Member(value).TraceNumber(value, cancellationToken) ?? ConstructorNumber(value);
                 if (number == null || (result != null && result.Value != number.Value)) return null;
                 result = number;
             }
@@ -635,50 +583,10 @@ namespace KerasLint.Libraries.TorchSharp
             return result;
         }
 
-        /// <summary>The element a deconstructed local comes from (<c>var (p, _) = model.forward(x)</c>): the deconstructed value and the index; null unless one level deep.</summary>
-        private static (IOperation Value, int Index)? Deconstructed(ILocalReferenceOperation local)
-        {
-            var deconstruction = TorchValueSources.DeconstructionOf(local);
-            if (deconstruction == null) return null;
-            IOperation child = local;
-            for (var p = local.Parent; p != null && p != deconstruction; child = p, p = p.Parent)
-            {
-                if (!(p is ITupleOperation tuple)) continue;
-                var index = tuple.Elements.IndexOf(child);
-                var outer = p.Parent;
-                while (outer is IDeclarationExpressionOperation || outer is IConversionOperation) outer = outer.Parent;
-                return outer == deconstruction && index >= 0 ? (deconstruction.Value, index) : ((IOperation, int)?)null;
-            }
-
-            return null;
-        }
-
-        /// <summary>The position of a tuple element field (<c>Item2</c>, or a named element); null when not a tuple's.</summary>
-        private static int? TupleIndex(IFieldSymbol field)
-        {
-            if (!field.ContainingType.IsTupleType) return null;
-            var elements = field.ContainingType.TupleElements;
-            var target = field.CorrespondingTupleField ?? field;
-            for (var i = 0; i < elements.Length; i++)
-            {
-                if (SymbolEqualityComparer.Default.Equals(elements[i].CorrespondingTupleField ?? elements[i], target)) return i;
-            }
-
-            return null;
-        }
-
         /// <summary>A tensor member of a type of the project that is set only while the object is made: a readonly field, a getter-only or init-only property (a record's positional property).</summary>
-        private bool IsValueMember(ISymbol member)
-        {
-            if (member.IsStatic || !member.Locations.Any(l => l.IsInSource) || member.ContainingType == null || symbols.IsModule(member.ContainingType, 1)) return false;
-            return member switch
-            {
-                IFieldSymbol field => field.IsReadOnly && symbols.IsTensor(field.Type),
-                IPropertySymbol property => symbols.IsTensor(property.Type) && (property.SetMethod == null || property.SetMethod.IsInitOnly)
-                    && property.DeclaringSyntaxReferences.All(r => r.GetSyntax(cancellationToken) is ParameterSyntax || r.GetSyntax(cancellationToken) is PropertyDeclarationSyntax { ExpressionBody: null } p && p.AccessorList != null && p.AccessorList.Accessors.All(a => a.Body == null && a.ExpressionBody == null)),
-                _ => false,
-            };
-        }
+        private bool IsValueMember(ISymbol member) =>
+            ProgramFlow.IsValueMember(member, cancellationToken) && member.ContainingType != null && !symbols.IsModule(member.ContainingType, 1)
+            && symbols.IsTensor(member is IFieldSymbol field ? field.Type : ((IPropertySymbol)member).Type);
 
         /// <summary>
         /// What an element (<paramref name="index"/>) or member (<paramref name="member"/>) of a composite value holds:
@@ -708,7 +616,7 @@ namespace KerasLint.Libraries.TorchSharp
 
                     case IInvocationOperation inv when IsUserHelper(inv.TargetMethod) && !inv.TargetMethod.IsVirtual && !inv.TargetMethod.IsOverride:
                         return ReturnsHead(inv.TargetMethod, v => ProjectedHead(v, index, member));
-                    case ILocalReferenceOperation local when Deconstructed(local) == null:
+                    case ILocalReferenceOperation local when ProgramFlow.Deconstructed(local) == null:
                         return Merge(ReachingValues(local, local.Local), v => ProjectedHead(v, index, member));
                     default:
                         return TorchHead.Unknown;
@@ -720,71 +628,9 @@ namespace KerasLint.Libraries.TorchSharp
             }
         }
 
-        /// <summary>The values one creation gives a member: its object initializer, the member's initializer, and the assignments of the constructor it calls (a constructor parameter: this creation's argument).</summary>
-        private List<IOperation?> CreationMemberValues(IObjectCreationOperation creation, ISymbol member)
-        {
-            var values = new List<IOperation?>();
-            if (creation.Initializer != null)
-            {
-                foreach (var initializer in creation.Initializer.Initializers)
-                {
-                    if (initializer is ISimpleAssignmentOperation assignment && IsMemberReference(assignment.Target, member)) values.Add(assignment.Value);
-                    else if (!(initializer is ISimpleAssignmentOperation)) return new List<IOperation?> { null };
-                }
-            }
-
-            var constructor = creation.Constructor;
-            if (constructor == null) return new List<IOperation?> { null };
-            foreach (var syntaxRef in member.DeclaringSyntaxReferences)
-            {
-                var node = syntaxRef.GetSyntax(cancellationToken);
-                if (node is ParameterSyntax positional)
-                {
-                    // A record's positional property: the primary constructor's argument of the same parameter.
-                    var argument = creation.Arguments.FirstOrDefault(a => a.Parameter != null && a.Parameter.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == positional.SyntaxTree && r.Span == positional.Span));
-                    if (argument == null) return new List<IOperation?> { null };
-                    values.Add(argument.Value);
-                    continue;
-                }
-
-                EqualsValueClauseSyntax? init = node is VariableDeclaratorSyntax v ? v.Initializer : node is PropertyDeclarationSyntax p ? p.Initializer : null;
-                if (init != null)
-                {
-                    switch (OperationOf(init))
-                    {
-                        case IFieldInitializerOperation f: values.Add(f.Value); break;
-                        case IPropertyInitializerOperation pi: values.Add(pi.Value); break;
-                        default: values.Add(null); break;
-                    }
-                }
-            }
-
-            if (!constructor.IsImplicitlyDeclared && !(member.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is ParameterSyntax))
-            {
-                foreach (var syntaxRef in constructor.DeclaringSyntaxReferences)
-                {
-                    var node = syntaxRef.GetSyntax(cancellationToken);
-                    if (node is ConstructorDeclarationSyntax { Initializer: { } chained } && chained.ThisOrBaseKeyword.Text == "this") return new List<IOperation?> { null };
-                    var body = OperationOf(node);
-                    if (body == null) return new List<IOperation?> { null };
-                    foreach (var assignment in body.DescendantsAndSelf().OfType<ISimpleAssignmentOperation>())
-                    {
-                        if (!IsMemberReference(assignment.Target, member)) continue;
-                        if (Operations.UnwrapOrNull(assignment.Value) is IParameterReferenceOperation parameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter.ContainingSymbol, constructor.OriginalDefinition))
-                        {
-                            var argument = creation.Arguments.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.Parameter?.OriginalDefinition, parameter.Parameter.OriginalDefinition));
-                            values.Add(argument?.Value);
-                        }
-                        else
-                        {
-                            values.Add(assignment.Value);
-                        }
-                    }
-                }
-            }
-
-            return values;
-        }
+        /// <summary>The values one creation gives a member (<see cref="ProgramFlow.CreationMemberValues"/>); a null entry: unknown.</summary>
+        private List<IOperation?> CreationMemberValues(IObjectCreationOperation creation, ISymbol member) =>
+            program.CreationMemberValues(creation, member, cancellationToken) is { } values ? values.Select(v => (IOperation?)v).ToList() : new List<IOperation?> { null };
 
         /// <summary>The <c>forward</c> a module value runs: of the type it is created as (through locals, fields, constructor parameters), else of its static type when that is a module of the project.</summary>
         private IMethodSymbol? ForwardOf(IOperation instance)
@@ -844,7 +690,7 @@ namespace KerasLint.Libraries.TorchSharp
             if (!visiting.Add(use)) return new List<IOperation?> { null };
             try
             {
-                return TorchValueSources.For(use).ReachingValues(use, symbol, cancellationToken, followDeconstruction);
+                return program.Member(use).ReachingValues(use, symbol, cancellationToken, followDeconstruction);
             }
             finally
             {
@@ -854,20 +700,29 @@ namespace KerasLint.Libraries.TorchSharp
 
         /// <summary>Whether the module local is handed to code outside TorchSharp before the use (a helper may append to it).</summary>
         private bool EscapesBefore(ILocalReferenceOperation use) =>
-            TorchValueSources.For(use).PassedToCallBefore(use.Local, use.Syntax.SpanStart,
+            program.Member(use).PassedToCallBefore(use.Local, use.Syntax.SpanStart,
                 invocation => SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingAssembly, symbols.Torch.ContainingAssembly), cancellationToken);
 
         /// <summary>The last <c>append</c> on the local before the use; null when there is none. <paramref name="unknown"/>: the lookup ran past its budget.</summary>
         private IInvocationOperation? LastAppendBefore(ILocalReferenceOperation use, out bool unknown) =>
-            TorchValueSources.For(use).LastStatementCallBefore(use.Local, use.Syntax.SpanStart, symbols.IsSequentialAppend, out unknown, cancellationToken);
+            program.Member(use).LastStatementCallBefore(use.Local, use.Syntax.SpanStart, symbols.IsSequentialAppend, out unknown, cancellationToken);
 
-        /// <summary>A field's or property's values: its initializer and the assignments in <see cref="WriterBodies"/>.</summary>
+        /// <summary>A field's values: its writes in the whole compilation (<see cref="ProgramFlow.Field"/>); a property's: its initializer and the assignments in <see cref="WriterBodies"/>.</summary>
         private List<IOperation?> MemberValues(ISymbol member, IOperation reference)
         {
             var values = new List<IOperation?>();
             if (!visiting.Add(member)) { values.Add(null); return values; }
             try
             {
+                if (member is IFieldSymbol field)
+                {
+                    // A field: its initializer and every write in the compilation (ProgramFlow); unknown when one is not a plain assignment.
+                    var facts = program.Field(field, cancellationToken);
+                    if (!facts.Complete) values.Add(null);
+                    else values.AddRange(facts.Values);
+                    return values;
+                }
+
                 foreach (var syntaxRef in member.DeclaringSyntaxReferences)
                 {
                     var node = syntaxRef.GetSyntax(cancellationToken);
@@ -939,7 +794,6 @@ namespace KerasLint.Libraries.TorchSharp
                     var node = syntaxRef.GetSyntax(cancellationToken);
                     var operation = OperationOf(node);
                     if (operation != null) yield return operation;
-                    else if (node.SyntaxTree != model.SyntaxTree && otherTrees == null) yield return null;
                 }
             }
         }
@@ -950,18 +804,9 @@ namespace KerasLint.Libraries.TorchSharp
             return syntaxRef == null ? null : OperationOf(syntaxRef.GetSyntax(cancellationToken));
         }
 
-        /// <summary>
-        /// The operation of a declaration (method, constructor, initializer): from the loss call's semantic model in
-        /// its own tree, else from the blocks collected for the whole compilation (available at compilation end);
-        /// without them the step is marked as needing other files.
-        /// </summary>
-        private IOperation? OperationOf(SyntaxNode node)
-        {
-            if (node.SyntaxTree == model.SyntaxTree) return model.GetOperation(node, cancellationToken);
-            if (otherTrees != null) return otherTrees(node);
-            NeedsOtherTrees = true;
-            return null;
-        }
+        /// <summary>The operation of a declaration (method, constructor, initializer): from the loss call's semantic model in its own tree, else bound on demand by the compilation's flow.</summary>
+        private IOperation? OperationOf(SyntaxNode node) =>
+            node.SyntaxTree == model.SyntaxTree ? model.GetOperation(node, cancellationToken) : program.Operation(node, cancellationToken);
 
         // ---------------------------------------------------------------- helpers
 
