@@ -15,14 +15,19 @@ internal static class KerasLintTool
     {
         var (buildExit, buildLog) = Build.Value;
         Assert.True(buildExit == 0, "dotnet build src/KerasLint.Cli failed:\n" + buildLog);
-        var psi = new System.Diagnostics.ProcessStartInfo("dotnet")
+        return RunExecutable("dotnet", directory, new[] { Dll }.Concat(args).ToArray());
+    }
+
+    /// <summary>Runs an executable (e.g. an installed tool's command) as <see cref="Run"/> runs the built tool.</summary>
+    public static (int ExitCode, string Stdout, string Stderr) RunExecutable(string executable, string? directory, params string[] args)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo(executable)
         {
             WorkingDirectory = directory ?? RepoRoot.Path,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        psi.ArgumentList.Add(Dll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         foreach (var key in psi.Environment.Keys.ToArray())
         {

@@ -7,7 +7,7 @@ namespace KerasLint.Proofs.Tests;
 /// which depend on run size and on multithreaded float sums, so the comparison is on what must not drift:
 /// every scenario of the rule appears in its page's proof section with the same id, the same claim text and the
 /// same verdict as a fresh quick run of the command. Regenerate with
-/// <c>dotnet run --project src/KerasLint.Cli -- prove --update-docs docs/rules</c>.
+/// <c>dotnet run --project src/KerasLint.Cli.Torch -- prove --update-docs docs/rules</c>.
 /// </summary>
 [Collection("proofs")]
 public sealed class DocsAgreementTests
@@ -47,7 +47,7 @@ public sealed class DocsAgreementTests
         var expected = run.Results.Where(r => r.Rule == rule).Select(r => (r.Rule, r.Id, r.Verdict)).ToList();
         var documented = DocsUpdater.ReadVerdicts(text);
         Assert.True(expected.SequenceEqual(documented),
-            $"{rule}.md proof section says [{string.Join(", ", documented)}] but `keraslint prove --quick --rule {rule}` gives [{string.Join(", ", expected)}]; run `dotnet run --project src/KerasLint.Cli -- prove --update-docs docs/rules`.");
+            $"{rule}.md proof section says [{string.Join(", ", documented)}] but `keraslint prove --quick --rule {rule}` gives [{string.Join(", ", expected)}]; run `dotnet run --project src/KerasLint.Cli.Torch -- prove --update-docs docs/rules`.");
         var section = text.Substring(text.IndexOf(DocsUpdater.Begin, StringComparison.Ordinal));
         foreach (var r in run.Results.Where(r => r.Rule == rule))
         {

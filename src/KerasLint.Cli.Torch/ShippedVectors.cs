@@ -1,6 +1,6 @@
 namespace KerasLint.Cli;
 
-/// <summary>The conformance files embedded in the tool (tests/data, see KerasLint.Cli.csproj), by file name.</summary>
+/// <summary>The conformance files embedded in the tool (tests/data, see KerasLint.Cli.Torch.csproj), by file name.</summary>
 public static class ShippedVectors
 {
     private const string Prefix = "vectors/";
