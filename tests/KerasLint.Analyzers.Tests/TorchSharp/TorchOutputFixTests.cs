@@ -199,7 +199,7 @@ class Trainer
 
         [Fact]
         public Task KL0108_SoftmaxBecomesCrossEntropyOnLogits() =>
-            TorchVerifier.VerifyFixAsync<KL0108RegressionLossOnTorchClassifierAnalyzer, KL0108CodeFixProvider>(@"
+            TorchVerifier.VerifyFixAsync<KL0007RegressionLossOnClassifierAnalyzer, KL0108CodeFixProvider>(@"
 class Trainer
 {
     void Train(Tensor x, Tensor yOneHot)
@@ -228,7 +228,7 @@ class Trainer
 
         [Fact]
         public Task KL0108_SigmoidWithOneHotBecomesBce() =>
-            TorchVerifier.VerifyFixAsync<KL0108RegressionLossOnTorchClassifierAnalyzer, KL0108CodeFixProvider>(@"
+            TorchVerifier.VerifyFixAsync<KL0007RegressionLossOnClassifierAnalyzer, KL0108CodeFixProvider>(@"
 class Trainer
 {
     void Train(Tensor x, Tensor y)
