@@ -32,14 +32,14 @@ namespace KerasLint.Analysis
         /// the same instance as in <see cref="SetupRules"/>: it judges setups and steps.
         /// </summary>
         internal static ImmutableArray<KerasLintRule> StepRules { get; } = ImmutableArray.Create<KerasLintRule>(
+            SetupRules.OfType<KL0002BinaryCrossentropyOnMultiClassAnalyzer>().Single(),
             SetupRules.OfType<KL0004SoftmaxOnOneUnitAnalyzer>().Single(),
             SetupRules.OfType<KL0007RegressionLossOnClassifierAnalyzer>().Single(),
             new KL0101CrossEntropyOnProbabilitiesAnalyzer(),
             new KL0102BceOnUnboundedOutputsAnalyzer(),
             new KL0103BceWithLogitsOnSigmoidAnalyzer(),
             new KL0104NllLossWithoutLogSoftmaxAnalyzer(),
-            new KL0105CrossEntropyOnOneUnitAnalyzer(),
-            new KL0109BceOnSoftmaxAnalyzer());
+            new KL0105CrossEntropyOnOneUnitAnalyzer());
 
         /// <summary>Rules over hand-written metric read-outs (TorchSharp): <see cref="KerasLintTorchAnalyzer"/>.</summary>
         internal static ImmutableArray<TorchReadoutRuleAnalyzer> ReadoutRules { get; } = ImmutableArray.Create<TorchReadoutRuleAnalyzer>(

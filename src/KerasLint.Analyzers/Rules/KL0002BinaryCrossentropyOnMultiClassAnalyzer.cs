@@ -10,23 +10,42 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace KerasLint.Rules
 {
-    /// <summary>KL0002: binary_crossentropy on a single-label multi-class softmax head.</summary>
-    public sealed class KL0002BinaryCrossentropyOnMultiClassAnalyzer : SetupRuleAnalyzer
+    /// <summary>
+    /// Binary crossentropy on a single-label multi-class softmax, in every library (decided once on the
+    /// <see cref="TrainingView"/>: a binary crossentropy, on probabilities or logits, receives a softmax over more than
+    /// one unit; an unknown width counts, one unit is KL0004's). KL0002 for a compiled setup (Keras.NET, TF.NET:
+    /// binary_crossentropy), KL0109 for a TorchSharp step (BCELoss / BCEWithLogitsLoss, module or functional).
+    /// </summary>
+    public sealed class KL0002BinaryCrossentropyOnMultiClassAnalyzer : SetupRuleAnalyzer, IStepRule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0002);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.KL0002, Descriptors.KL0109, Descriptors.AtCompilationEnd(Descriptors.KL0109));
+
+        /// <summary>The mistake, decided once for every library.</summary>
+        private static bool Decide(TrainingView view) =>
+            view.Loss is { IsBinaryCrossentropy: true } loss && loss.Function.CanonicalName == "binary_crossentropy"
+            && view.Prediction.Activation == HeadActivation.Softmax && view.Prediction.IsClassDistribution;
+
+        Diagnostic? IStepRule.AnalyzeStep(TorchTrainingStep step) =>
+            Decide(TrainingViews.Of(step))
+                ? TorchStepRuleAnalyzer.Create(Descriptors.KL0109, step, TorchStepRuleAnalyzer.LossName(step), TorchStepRuleAnalyzer.Origin(step),
+                    step.Head.Units is { } c ? $"{c} classes" : "the classes")
+                : null;
 
         internal override void Analyze(TrainingSetup setup, Reporter report)
         {
-            if (setup.Loss.Canonical != "binary_crossentropy" || setup.Head is not { Activation: HeadActivation.Softmax, Units: > 1 } head) return;
-            var units = head.Units!.Value;
+            if (TrainingViews.Of(setup) is not { } view || !Decide(view) || setup.Head is not { } head) return;
+
+            // An unknown width (a parameter, say) is C classes: the message names it so.
+            var units = head.Units?.ToString(CultureInfo.InvariantCulture);
             var family = setup.Family.Family;
             var accuracy = RuleSupport.AccuracyMetrics(setup).ToList();
             string consequence;
             if (family.Resolution() == SpecialStringResolution.LossBased)
             {
-                var inflated = ((units - 1) / (double)units).ToString("0.##", CultureInfo.InvariantCulture);
+                var inflated = head.Units is { } c ? ((c - 1) / (double)c).ToString("0.##", CultureInfo.InvariantCulture) : "(C-1)/C";
                 consequence = accuracy.Count > 0
-                    ? $"'{accuracy[0].Text}' resolves to element-wise binary_accuracy over all {units} outputs, which is inflated (a constant all-zero prediction already scores {inflated})"
+                    ? $"'{accuracy[0].Text}' resolves to element-wise binary_accuracy over all {units ?? "C"} outputs, which is inflated (a constant all-zero prediction already scores {inflated})"
                     : $"its gradients push each unit to 0 or 1 separately, and \"accuracy\" would report an inflated element-wise binary_accuracy";
             }
             else
@@ -45,7 +64,7 @@ namespace KerasLint.Rules
 
             if (setup.Loss.Form == LossForm.Object) RuleSupport.LossObjectFix(plan, setup, ("KL0002.Categorical", "Use categorical crossentropy (one-hot labels)", "categorical_crossentropy"),
                 ("KL0002.Sparse", "Use sparse categorical crossentropy (integer labels)", "sparse_categorical_crossentropy"));
-            report.Report(plan.Create(Descriptors.KL0002, setup.Loss.Site.UseLocation, units, consequence, setup.Family.Phrase));
+            report.Report(plan.Create(Descriptors.KL0002, setup.Loss.Site.UseLocation, units ?? "multi", consequence, setup.Family.Phrase));
         }
 
         /// <summary>

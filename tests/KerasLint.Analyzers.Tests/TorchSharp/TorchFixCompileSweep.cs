@@ -27,7 +27,7 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
             (new KL0106ArgmaxOfOneUnitAnalyzer(), new KL0106CodeFixProvider()),
             (new KL0107ElementwiseAccuracyOnSoftmaxAnalyzer(), new KL0107CodeFixProvider()),
             (new KL0007RegressionLossOnClassifierAnalyzer(), new KL0108CodeFixProvider()),
-            (new KL0109BceOnSoftmaxAnalyzer(), new KL0109CodeFixProvider()),
+            (new KL0002BinaryCrossentropyOnMultiClassAnalyzer(), new KL0109CodeFixProvider()),
             (new KL0110ExactEqualityOnRegressionAnalyzer(), new KL0110CodeFixProvider()),
         };
 

@@ -250,7 +250,7 @@ class Trainer
 
         [Fact]
         public Task KL0109_RemovesSoftmaxInForwardAndUsesCrossEntropy() =>
-            TorchVerifier.VerifyFixAsync<KL0109BceOnSoftmaxAnalyzer, KL0109CodeFixProvider>(@"
+            TorchVerifier.VerifyFixAsync<KL0002BinaryCrossentropyOnMultiClassAnalyzer, KL0109CodeFixProvider>(@"
 class Net : Module<Tensor, Tensor>
 {
     private readonly Module<Tensor, Tensor> fc = Linear(4, 3);
