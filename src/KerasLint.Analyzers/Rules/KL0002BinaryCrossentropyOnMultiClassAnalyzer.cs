@@ -13,7 +13,8 @@ namespace KerasLint.Rules
     /// <summary>
     /// Binary crossentropy on a single-label multi-class softmax, in every library (decided once on the
     /// <see cref="TrainingView"/>: a binary crossentropy, on probabilities or logits, receives a softmax over more than
-    /// one unit; an unknown width counts, one unit is KL0004's). KL0002 for a compiled setup (Keras.NET, TF.NET:
+    /// one unit, one unit being KL0004's; an unknown width is reported where the message can say "the classes", in
+    /// TorchSharp). KL0002 for a compiled setup (Keras.NET, TF.NET:
     /// binary_crossentropy), KL0109 for a TorchSharp step (BCELoss / BCEWithLogitsLoss, module or functional).
     /// </summary>
     public sealed class KL0002BinaryCrossentropyOnMultiClassAnalyzer : SetupRuleAnalyzer, IStepRule
@@ -34,18 +35,17 @@ namespace KerasLint.Rules
 
         internal override void Analyze(TrainingSetup setup, Reporter report)
         {
-            if (TrainingViews.Of(setup) is not { } view || !Decide(view) || setup.Head is not { } head) return;
-
-            // An unknown width (a parameter, say) is C classes: the message names it so.
-            var units = head.Units?.ToString(CultureInfo.InvariantCulture);
+            // The Keras message and its (C-1)/C figure name the width: one the flow cannot pin (callers that pass
+            // different widths, possibly 1) stays silent here.
+            if (TrainingViews.Of(setup) is not { } view || !Decide(view) || setup.Head is not { Units: { } units } head) return;
             var family = setup.Family.Family;
             var accuracy = RuleSupport.AccuracyMetrics(setup).ToList();
             string consequence;
             if (family.Resolution() == SpecialStringResolution.LossBased)
             {
-                var inflated = head.Units is { } c ? ((c - 1) / (double)c).ToString("0.##", CultureInfo.InvariantCulture) : "(C-1)/C";
+                var inflated = ((units - 1) / (double)units).ToString("0.##", CultureInfo.InvariantCulture);
                 consequence = accuracy.Count > 0
-                    ? $"'{accuracy[0].Text}' resolves to element-wise binary_accuracy over all {units ?? "C"} outputs, which is inflated (a constant all-zero prediction already scores {inflated})"
+                    ? $"'{accuracy[0].Text}' resolves to element-wise binary_accuracy over all {units} outputs, which is inflated (a constant all-zero prediction already scores {inflated})"
                     : $"its gradients push each unit to 0 or 1 separately, and \"accuracy\" would report an inflated element-wise binary_accuracy";
             }
             else
@@ -64,7 +64,7 @@ namespace KerasLint.Rules
 
             if (setup.Loss.Form == LossForm.Object) RuleSupport.LossObjectFix(plan, setup, ("KL0002.Categorical", "Use categorical crossentropy (one-hot labels)", "categorical_crossentropy"),
                 ("KL0002.Sparse", "Use sparse categorical crossentropy (integer labels)", "sparse_categorical_crossentropy"));
-            report.Report(plan.Create(Descriptors.KL0002, setup.Loss.Site.UseLocation, units ?? "multi", consequence, setup.Family.Phrase));
+            report.Report(plan.Create(Descriptors.KL0002, setup.Loss.Site.UseLocation, units, consequence, setup.Family.Phrase));
         }
 
         /// <summary>
