@@ -10,34 +10,50 @@ namespace KerasLint.Analyzers.Tests
     /// </summary>
     public class OneRulePerMistakeTests
     {
+        private const string TanhBce = @"        var model = new Sequential();
+        model.Add(new Dense(1, activation: ""tanh"", input_dim: 10));
+        model.Compile(optimizer: ""adam"", loss: {|KL0005:""binary_crossentropy""|});
+";
+
         /// <summary>
-        /// KL0002 (as TorchSharp's KL0109 always did): a softmax whose width is not a constant is a multi-class head
-        /// (one unit is KL0004's), so binary crossentropy on it is reported, naming the width "multi-unit".
+        /// KL0005 (as TorchSharp's KL0102 always did for BCELoss): tanh outputs in (-1, 1) are not the probabilities
+        /// binary crossentropy reads; the fix sets the sigmoid.
         /// </summary>
         [Fact]
-        public async Task KerasNetBinaryCrossentropyOnASoftmaxOfUnknownWidth()
+        public async Task KerasNetBinaryCrossentropyOnATanhHead()
         {
-            const string body = @"        var classes = System.Environment.ProcessorCount;
-        var model = new Sequential();
-        model.Add(new Dense(classes, activation: ""softmax""));
-        model.Compile(optimizer: ""adam"", loss: {|KL0002:""binary_crossentropy""|});
-";
-            await AllRulesTest.Run(InMethod(body));
-            var diagnostic = await Direct.Single(InMethod(body.Replace("{|KL0002:", "").Replace("|}", "")), "KL0002");
-            Assert.Contains("multi-unit softmax", diagnostic.GetMessage(), StringComparison.Ordinal);
+            await AllRulesTest.Run(InMethod(TanhBce));
+            var diagnostic = await Direct.Single(InMethod(TanhBce.Replace("{|KL0005:", "").Replace("|}", "")), "KL0005");
+            Assert.Contains("'tanh' outputs in (-1, 1)", diagnostic.GetMessage(), StringComparison.Ordinal);
         }
 
         [Fact]
-        public Task KerasNetBinaryCrossentropyOnASoftmaxOfUnknownWidth_FixesTheLoss() =>
-            FixTest<KL0002BinaryCrossentropyOnMultiClassAnalyzer, KL0002BinaryCrossentropyOnMultiClassCodeFixProvider>.Run(InMethod(@"        var classes = System.Environment.ProcessorCount;
-        var model = new Sequential();
-        model.Add(new Dense(classes, activation: ""softmax""));
-        model.Compile(optimizer: ""adam"", loss: {|KL0002:""binary_crossentropy""|});
-"), InMethod(@"        var classes = System.Environment.ProcessorCount;
-        var model = new Sequential();
-        model.Add(new Dense(classes, activation: ""softmax""));
+        public Task KerasNetBinaryCrossentropyOnATanhHead_FixSetsTheSigmoid() =>
+            FixTest<KL0005LossExpectsProbabilitiesAnalyzer, KL0005LossExpectsProbabilitiesCodeFixProvider>.Run(
+                InMethod(TanhBce), InMethod(TanhBce.Replace("{|KL0005:", "").Replace("|}", "").Replace(@"""tanh""", @"""sigmoid""")), null, "KL0005.Recommended");
+
+        /// <summary>The same mistake in TorchSharp is KL0102, from the same rule.</summary>
+        [Fact]
+        public Task TorchSharpBceLossOnATanhHeadIsKL0102() => TorchSharp.TorchVerifier.VerifyAsync<KL0005LossExpectsProbabilitiesAnalyzer>(@"
+class Trainer
+{
+    void Train(Tensor x, Tensor y)
+    {
+        var model = Sequential(Linear(4, 1), Tanh());
+        var loss = {|KL0102:BCELoss().forward(model.forward(x), y)|};
+    }
+}");
+
+        /// <summary>KL0005 on a tanh head where a distribution is expected (new with the merged rule): the fix sets the softmax.</summary>
+        [Fact]
+        public Task KerasNetCategoricalCrossentropyOnATanhHead_FixSetsTheSoftmax() =>
+            FixTest<KL0005LossExpectsProbabilitiesAnalyzer, KL0005LossExpectsProbabilitiesCodeFixProvider>.Run(InMethod(@"        var model = new Sequential();
+        model.Add(new Dense(10, activation: ""tanh"", input_dim: 10));
+        model.Compile(optimizer: ""adam"", loss: {|KL0005:""categorical_crossentropy""|});
+"), InMethod(@"        var model = new Sequential();
+        model.Add(new Dense(10, activation: ""softmax"", input_dim: 10));
         model.Compile(optimizer: ""adam"", loss: ""categorical_crossentropy"");
-"), null, "KL0002.Recommended");
+"), null, "KL0005.Recommended");
 
         [Fact]
         public void TorchSharpLossesMapToTheCatalog()

@@ -34,11 +34,9 @@ namespace KerasLint.Analysis
         internal static ImmutableArray<KerasLintRule> StepRules { get; } = ImmutableArray.Create<KerasLintRule>(
             SetupRules.OfType<KL0002BinaryCrossentropyOnMultiClassAnalyzer>().Single(),
             SetupRules.OfType<KL0004SoftmaxOnOneUnitAnalyzer>().Single(),
+            SetupRules.OfType<KL0005LossExpectsProbabilitiesAnalyzer>().Single(),
+            SetupRules.OfType<KL0006FromLogitsOnProbabilitiesAnalyzer>().Single(),
             SetupRules.OfType<KL0007RegressionLossOnClassifierAnalyzer>().Single(),
-            new KL0101CrossEntropyOnProbabilitiesAnalyzer(),
-            new KL0102BceOnUnboundedOutputsAnalyzer(),
-            new KL0103BceWithLogitsOnSigmoidAnalyzer(),
-            new KL0104NllLossWithoutLogSoftmaxAnalyzer(),
             new KL0105CrossEntropyOnOneUnitAnalyzer());
 
         /// <summary>Rules over hand-written metric read-outs (TorchSharp): <see cref="KerasLintTorchAnalyzer"/>.</summary>

@@ -19,10 +19,10 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
     {
         private static readonly (KerasLintRule Rule, CodeFixProvider Fix)[] Rules =
         {
-            (new KL0101CrossEntropyOnProbabilitiesAnalyzer(), new KL0101CodeFixProvider()),
-            (new KL0102BceOnUnboundedOutputsAnalyzer(), new KL0102CodeFixProvider()),
-            (new KL0103BceWithLogitsOnSigmoidAnalyzer(), new KL0103CodeFixProvider()),
-            (new KL0104NllLossWithoutLogSoftmaxAnalyzer(), new KL0104CodeFixProvider()),
+            (new KL0006FromLogitsOnProbabilitiesAnalyzer(), new KL0101CodeFixProvider()),
+            (new KL0005LossExpectsProbabilitiesAnalyzer(), new KL0102CodeFixProvider()),
+            (new KL0006FromLogitsOnProbabilitiesAnalyzer(), new KL0103CodeFixProvider()),
+            (new KL0005LossExpectsProbabilitiesAnalyzer(), new KL0104CodeFixProvider()),
             (new KL0105CrossEntropyOnOneUnitAnalyzer(), new KL0105CodeFixProvider()),
             (new KL0106ArgmaxOfOneUnitAnalyzer(), new KL0106CodeFixProvider()),
             (new KL0107ElementwiseAccuracyOnSoftmaxAnalyzer(), new KL0107CodeFixProvider()),
