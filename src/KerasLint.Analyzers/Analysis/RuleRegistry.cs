@@ -28,17 +28,16 @@ namespace KerasLint.Analysis
 
         /// <summary>
         /// Rules over hand-written training steps (TorchSharp), each an <see cref="IStepRule"/>: <see cref="KerasLintTorchAnalyzer"/>.
-        /// KL0004 is one rule for every library: listed here too, it judges setups and steps.
+        /// A rule of every library (one mistake, decided once on the neutral view, each library's id) is listed here too,
+        /// the same instance as in <see cref="SetupRules"/>: it judges setups and steps.
         /// </summary>
         internal static ImmutableArray<KerasLintRule> StepRules { get; } = ImmutableArray.Create<KerasLintRule>(
+            SetupRules.OfType<KL0002BinaryCrossentropyOnMultiClassAnalyzer>().Single(),
             SetupRules.OfType<KL0004SoftmaxOnOneUnitAnalyzer>().Single(),
-            new KL0101CrossEntropyOnProbabilitiesAnalyzer(),
-            new KL0102BceOnUnboundedOutputsAnalyzer(),
-            new KL0103BceWithLogitsOnSigmoidAnalyzer(),
-            new KL0104NllLossWithoutLogSoftmaxAnalyzer(),
-            new KL0105CrossEntropyOnOneUnitAnalyzer(),
-            new KL0108RegressionLossOnTorchClassifierAnalyzer(),
-            new KL0109BceOnSoftmaxAnalyzer());
+            SetupRules.OfType<KL0005LossExpectsProbabilitiesAnalyzer>().Single(),
+            SetupRules.OfType<KL0006FromLogitsOnProbabilitiesAnalyzer>().Single(),
+            SetupRules.OfType<KL0007RegressionLossOnClassifierAnalyzer>().Single(),
+            new KL0105CrossEntropyOnOneUnitAnalyzer());
 
         /// <summary>Rules over hand-written metric read-outs (TorchSharp): <see cref="KerasLintTorchAnalyzer"/>.</summary>
         internal static ImmutableArray<TorchReadoutRuleAnalyzer> ReadoutRules { get; } = ImmutableArray.Create<TorchReadoutRuleAnalyzer>(

@@ -10,15 +10,34 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace KerasLint.Rules
 {
-    /// <summary>KL0002: binary_crossentropy on a single-label multi-class softmax head.</summary>
-    public sealed class KL0002BinaryCrossentropyOnMultiClassAnalyzer : SetupRuleAnalyzer
+    /// <summary>
+    /// Binary crossentropy on a single-label multi-class softmax, in every library (decided once on the
+    /// <see cref="TrainingView"/>: a binary crossentropy, on probabilities or logits, receives a softmax over more than
+    /// one unit, one unit being KL0004's; an unknown width is reported where the message can say "the classes", in
+    /// TorchSharp). KL0002 for a compiled setup (Keras.NET, TF.NET:
+    /// binary_crossentropy), KL0109 for a TorchSharp step (BCELoss / BCEWithLogitsLoss, module or functional).
+    /// </summary>
+    public sealed class KL0002BinaryCrossentropyOnMultiClassAnalyzer : SetupRuleAnalyzer, IStepRule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0002);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.KL0002, Descriptors.KL0109, Descriptors.AtCompilationEnd(Descriptors.KL0109));
+
+        /// <summary>The mistake, decided once for every library.</summary>
+        private static bool Decide(TrainingView view) =>
+            view.Loss is { IsBinaryCrossentropy: true } loss && loss.Function.CanonicalName == "binary_crossentropy"
+            && view.Prediction.Activation == HeadActivation.Softmax && view.Prediction.IsClassDistribution;
+
+        Diagnostic? IStepRule.AnalyzeStep(TorchTrainingStep step) =>
+            Decide(TrainingViews.Of(step))
+                ? TorchStepRuleAnalyzer.Create(Descriptors.KL0109, step, TorchStepRuleAnalyzer.LossName(step), TorchStepRuleAnalyzer.Origin(step),
+                    step.Head.Units is { } c ? $"{c} classes" : "the classes")
+                : null;
 
         internal override void Analyze(TrainingSetup setup, Reporter report)
         {
-            if (setup.Loss.Canonical != "binary_crossentropy" || setup.Head is not { Activation: HeadActivation.Softmax, Units: > 1 } head) return;
-            var units = head.Units!.Value;
+            // The Keras message and its (C-1)/C figure name the width: one the flow cannot pin (callers that pass
+            // different widths, possibly 1) stays silent here.
+            if (TrainingViews.Of(setup) is not { } view || !Decide(view) || setup.Head is not { Units: { } units } head) return;
             var family = setup.Family.Family;
             var accuracy = RuleSupport.AccuracyMetrics(setup).ToList();
             string consequence;

@@ -7,40 +7,59 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace KerasLint.Rules
 {
-    /// <summary>KL0005: a crossentropy loss on a head that does not produce the probabilities it expects.</summary>
-    public sealed class KL0005LossExpectsProbabilitiesAnalyzer : SetupRuleAnalyzer
+    /// <summary>
+    /// A loss that expects probabilities or log-probabilities receives values that are not (logits, relu or tanh
+    /// outputs, a sigmoid where a distribution is expected), in every library (decided once on the
+    /// <see cref="TrainingView"/>). KL0005 for a compiled setup (Keras.NET, TF.NET: a crossentropy name, or an object
+    /// with from_logits: false); for a TorchSharp step, KL0102 (BCELoss on values outside [0, 1]) and KL0104 (NLLLoss
+    /// on anything but log_softmax).
+    /// </summary>
+    public sealed class KL0005LossExpectsProbabilitiesAnalyzer : SetupRuleAnalyzer, IStepRule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0005);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.KL0005, Descriptors.KL0102, Descriptors.AtCompilationEnd(Descriptors.KL0102), Descriptors.KL0104, Descriptors.AtCompilationEnd(Descriptors.KL0104));
+
+        /// <summary>
+        /// The mistake, decided once for every library: what the loss reads (<see cref="LossInput"/>, and for
+        /// probabilities the catalog's <see cref="OutputExpectation"/>) is not what the prediction holds. A softmax where
+        /// independent probabilities are expected is another mistake (KL0002/KL0109 over several units, KL0004 over one).
+        /// </summary>
+        private static bool Decide(TrainingView view)
+        {
+            var activation = view.Prediction.Activation;
+            if (activation == HeadActivation.Unknown || view.Loss is not { } loss) return false;
+            return loss.Input switch
+            {
+                LossInput.Probabilities => loss.Function.Expects switch
+                {
+                    OutputExpectation.Distribution => activation is HeadActivation.Linear or HeadActivation.Unbounded or HeadActivation.Tanh or HeadActivation.Sigmoid,
+                    OutputExpectation.IndependentProbabilities => activation is HeadActivation.Linear or HeadActivation.Unbounded or HeadActivation.Tanh,
+                    _ => false,
+                },
+                LossInput.LogProbabilities => activation != HeadActivation.LogSoftmax,
+                _ => false,
+            };
+        }
+
+        Diagnostic? IStepRule.AnalyzeStep(TorchTrainingStep step)
+        {
+            var view = TrainingViews.Of(step);
+            if (!Decide(view)) return null;
+            var descriptor = view.Loss!.Input == LossInput.LogProbabilities ? Descriptors.KL0104 : Descriptors.KL0102;
+            return TorchStepRuleAnalyzer.Create(descriptor, step, TorchStepRuleAnalyzer.LossName(step),
+                TorchStepRuleAnalyzer.Describe(step.Head.Activation) + " from " + TorchStepRuleAnalyzer.Origin(step));
+        }
 
         internal override void Analyze(TrainingSetup setup, Reporter report)
         {
-            if (setup.Loss.Function is not { } f || setup.Head is not { } head) return;
-
-            // A loss object takes probabilities only with from_logits: false (unknown or ignored: silent).
+            if (TrainingViews.Of(setup) is not { } view || !Decide(view) || setup.Head is not { } head || setup.Loss.Function is not { } f) return;
             var isObject = setup.Loss.Form == LossForm.Object;
-            if (isObject && setup.Loss.FromLogits is not { Value: false }) return;
-            bool mismatch;
-            string expects;
-            switch (f.Expects)
-            {
-                case OutputExpectation.Distribution:
-                    mismatch = head.Activation is HeadActivation.Linear or HeadActivation.Unbounded or HeadActivation.Sigmoid;
-                    expects = "a probability distribution over the classes (softmax)";
-                    break;
-                case OutputExpectation.IndependentProbabilities:
-                    // A 1-unit softmax head is KL0004's finding (with its fix): one diagnostic per problem.
-                    mismatch = head.Activation is HeadActivation.Linear or HeadActivation.Unbounded;
-                    expects = "probabilities in [0, 1] (sigmoid)";
-                    break;
-                default:
-                    return;
-            }
-
-            if (!mismatch) return;
+            var expects = f.Expects == OutputExpectation.Distribution ? "a probability distribution over the classes (softmax)" : "probabilities in [0, 1] (sigmoid)";
             var produces = head.Activation switch
             {
                 HeadActivation.Linear => "unbounded linear outputs (no activation)",
                 HeadActivation.Unbounded => $"unbounded '{head.ActivationText}' outputs",
+                HeadActivation.Tanh => $"'{head.ActivationText ?? "tanh"}' outputs in (-1, 1)",
                 _ => "independent sigmoid probabilities that do not sum to 1",
             };
             var want = Activations.ActivationFor(f.Expects)!;

@@ -7,17 +7,37 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace KerasLint.Rules
 {
-    /// <summary>KL0006: a crossentropy loss object with from_logits: true on a softmax or sigmoid head (probabilities squashed twice).</summary>
-    public sealed class KL0006FromLogitsOnProbabilitiesAnalyzer : SetupRuleAnalyzer
+    /// <summary>
+    /// A loss that applies the softmax or sigmoid itself (it takes logits) receives probabilities, which it squashes a
+    /// second time, in every library (decided once on the <see cref="TrainingView"/>). KL0006 for a compiled setup
+    /// (Keras.NET, TF.NET: a crossentropy object with from_logits: true on a softmax or sigmoid head); for a TorchSharp
+    /// step, KL0101 (CrossEntropyLoss on a softmax) and KL0103 (BCEWithLogitsLoss on a sigmoid), whose messages name the
+    /// activation the loss applies: BCEWithLogitsLoss on a softmax is KL0109's finding (binary crossentropy on a
+    /// softmax), and CrossEntropyLoss on a sigmoid has no TorchSharp id yet.
+    /// </summary>
+    public sealed class KL0006FromLogitsOnProbabilitiesAnalyzer : SetupRuleAnalyzer, IStepRule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0006);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.KL0006, Descriptors.KL0101, Descriptors.AtCompilationEnd(Descriptors.KL0101), Descriptors.KL0103, Descriptors.AtCompilationEnd(Descriptors.KL0103));
+
+        /// <summary>The mistake, decided once for every library: a loss on logits (a crossentropy) receives probabilities.</summary>
+        private static bool Decide(TrainingView view) => view.Loss is { Input: LossInput.Logits } && view.Prediction.IsProbabilities;
+
+        Diagnostic? IStepRule.AnalyzeStep(TorchTrainingStep step)
+        {
+            var view = TrainingViews.Of(step);
+            if (!Decide(view)) return null;
+            var descriptor = view.Loss!.IsCategoricalCrossentropy && step.Head.Activation == HeadActivation.Softmax ? Descriptors.KL0101
+                : view.Loss.IsBinaryCrossentropy && step.Head.Activation == HeadActivation.Sigmoid ? Descriptors.KL0103
+                : null;
+            return descriptor == null ? null : TorchStepRuleAnalyzer.Create(descriptor, step, TorchStepRuleAnalyzer.LossName(step), TorchStepRuleAnalyzer.Origin(step));
+        }
 
         internal override void Analyze(TrainingSetup setup, Reporter report)
         {
+            if (TrainingViews.Of(setup) is not { } view || !Decide(view) || setup.Head is not { } head) return;
             var loss = setup.Loss;
-            if (loss.Form != LossForm.Object || loss.FromLogits is not { Value: true } fromLogits || loss.Function is not { } f) return;
-            if (f.Expects is not (OutputExpectation.Distribution or OutputExpectation.IndependentProbabilities)) return;
-            if (setup.Head is not { Activation: HeadActivation.Softmax or HeadActivation.Sigmoid } head) return;
+            if (loss.FromLogits is not { Value: true } fromLogits) return;
 
             var plan = new FixPlan();
             if (fromLogits.LiteralLocation is { } literal)

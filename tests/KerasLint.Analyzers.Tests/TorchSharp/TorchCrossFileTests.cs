@@ -27,15 +27,15 @@ class Trainer
 
         [Fact]
         public Task ModelInAnotherFile() =>
-            TorchVerifier.VerifyFilesAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer>(Loop, SoftmaxNet);
+            TorchVerifier.VerifyFilesAsync<KL0006FromLogitsOnProbabilitiesAnalyzer>(Loop, SoftmaxNet);
 
         [Fact]
         public Task LogitsModelInAnotherFileIsSilent() =>
-            TorchVerifier.VerifyFilesAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer>(TorchVerifier.Parse(Loop).Source, LogitsNet);
+            TorchVerifier.VerifyFilesAsync<KL0006FromLogitsOnProbabilitiesAnalyzer>(TorchVerifier.Parse(Loop).Source, LogitsNet);
 
         [Fact]
         public Task LossFieldAndModelFieldInAnotherPartialFile() =>
-            TorchVerifier.VerifyFilesAsync<KL0104NllLossWithoutLogSoftmaxAnalyzer>(@"
+            TorchVerifier.VerifyFilesAsync<KL0005LossExpectsProbabilitiesAnalyzer>(@"
 partial class Trainer
 {
     Tensor Step(Tensor x, Tensor y) => {|KL0104:criterion.forward(model.forward(x), y)|};
@@ -80,7 +80,7 @@ class Other
         [Fact]
         public async Task MessageNamesTheOtherFile()
         {
-            var test = new RuleTest<KL0101CrossEntropyOnProbabilitiesAnalyzer>();
+            var test = new RuleTest<KL0006FromLogitsOnProbabilitiesAnalyzer>();
             test.TestState.Sources.Add(("/0/Test0.cs", TorchVerifier.Usings + TorchVerifier.Parse(Loop).Source));
             test.TestState.Sources.Add(("/0/Test1.cs", TorchVerifier.Usings + SoftmaxNet));
             test.TestState.AdditionalReferences.Add(TorchVerifier.TorchSharpReference);
@@ -92,13 +92,13 @@ class Other
 
         [Fact]
         public Task RemoveSoftmaxFixEditsTheModelFile() =>
-            TorchVerifier.VerifyFixFilesAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(
+            TorchVerifier.VerifyFixFilesAsync<KL0006FromLogitsOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(
                 new[] { (Loop, TorchVerifier.Parse(Loop).Source), (SoftmaxNet, LogitsNet) },
                 "KL0101.Recommended");
 
         [Fact]
         public Task NllFixEditsTheModelFileAndTheLoop() =>
-            TorchVerifier.VerifyFixFilesAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(
+            TorchVerifier.VerifyFixFilesAsync<KL0006FromLogitsOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(
                 new[]
                 {
                     (Loop, TorchVerifier.Parse(Loop).Source.Replace("CrossEntropyLoss()", "NLLLoss()")),

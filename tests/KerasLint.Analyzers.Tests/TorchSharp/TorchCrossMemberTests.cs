@@ -36,34 +36,34 @@ static class Program
 
         [Fact]
         public Task TrainerGivenSoftmaxModelAndCrossEntropyThroughItsConstructor() =>
-            TorchVerifier.VerifyFilesAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer>(Trainer, Program("Sequential(Linear(4, 3), Softmax(1))"));
+            TorchVerifier.VerifyFilesAsync<KL0006FromLogitsOnProbabilitiesAnalyzer>(Trainer, Program("Sequential(Linear(4, 3), Softmax(1))"));
 
         [Fact]
         public Task TrainerGivenLogitsModelIsSilent() =>
-            TorchVerifier.VerifyFilesAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer>(TorchVerifier.Parse(Trainer).Source, Program("Sequential(Linear(4, 3))"));
+            TorchVerifier.VerifyFilesAsync<KL0006FromLogitsOnProbabilitiesAnalyzer>(TorchVerifier.Parse(Trainer).Source, Program("Sequential(Linear(4, 3))"));
 
         [Fact]
         public Task TrainerGivenAnotherLossIsSilent() =>
-            TorchVerifier.VerifyFilesAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer>(TorchVerifier.Parse(Trainer).Source, Program("Sequential(Linear(4, 3), Softmax(1))", "MSELoss()"));
+            TorchVerifier.VerifyFilesAsync<KL0006FromLogitsOnProbabilitiesAnalyzer>(TorchVerifier.Parse(Trainer).Source, Program("Sequential(Linear(4, 3), Softmax(1))", "MSELoss()"));
 
         [Fact]
         public Task TrainerWhoseCallersDisagreeIsSilent() =>
-            TorchVerifier.VerifyFilesAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer>(TorchVerifier.Parse(Trainer).Source,
+            TorchVerifier.VerifyFilesAsync<KL0006FromLogitsOnProbabilitiesAnalyzer>(TorchVerifier.Parse(Trainer).Source,
                 Program("Sequential(Linear(4, 3), Softmax(1))"),
                 Program("Sequential(Linear(4, 3))").Replace("Program", "Program2"));
 
         [Fact]
         public Task TrainerThatIsNeverCreatedIsSilent() =>
-            TorchVerifier.VerifyFilesAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer>(TorchVerifier.Parse(Trainer).Source);
+            TorchVerifier.VerifyFilesAsync<KL0006FromLogitsOnProbabilitiesAnalyzer>(TorchVerifier.Parse(Trainer).Source);
 
         [Fact]
         public Task TrainerGivenNllLossAndLogitsModel() =>
-            TorchVerifier.VerifyFilesAsync<KL0104NllLossWithoutLogSoftmaxAnalyzer>(Trainer.Replace("KL0101", "KL0104"), Program("Sequential(Linear(4, 3))", "NLLLoss()"));
+            TorchVerifier.VerifyFilesAsync<KL0005LossExpectsProbabilitiesAnalyzer>(Trainer.Replace("KL0101", "KL0104"), Program("Sequential(Linear(4, 3))", "NLLLoss()"));
 
         /// <summary>The fix removes the softmax where the model is built, in the other file.</summary>
         [Fact]
         public Task FixRemovesTheSoftmaxInTheFileThatBuildsTheTrainer() =>
-            TorchVerifier.VerifyFixFilesAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(
+            TorchVerifier.VerifyFixFilesAsync<KL0006FromLogitsOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(
                 new[]
                 {
                     (Trainer, TorchVerifier.Parse(Trainer).Source),
@@ -87,7 +87,7 @@ class Net : Module<Tensor, (Tensor Logits, Tensor Probs)>
 
         [Fact]
         public Task DeconstructedTupleFromForward() =>
-            TorchVerifier.VerifyAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer>(TupleNet + @"
+            TorchVerifier.VerifyAsync<KL0006FromLogitsOnProbabilitiesAnalyzer>(TupleNet + @"
 class Loop
 {
     void Train(Tensor x, Tensor y)
@@ -106,7 +106,7 @@ class Loop
 
         [Fact]
         public Task TupleElementsByNameAndPosition() =>
-            TorchVerifier.VerifyAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer>(TupleNet + @"
+            TorchVerifier.VerifyAsync<KL0006FromLogitsOnProbabilitiesAnalyzer>(TupleNet + @"
 class Loop
 {
     void Train(Tensor x, Tensor y)
@@ -123,7 +123,7 @@ class Loop
 
         [Fact]
         public Task TupleFromAnotherFile() =>
-            TorchVerifier.VerifyFilesAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer>(@"
+            TorchVerifier.VerifyFilesAsync<KL0006FromLogitsOnProbabilitiesAnalyzer>(@"
 class Loop
 {
     Tensor Train(Tensor x, Tensor y) => {|KL0101:CrossEntropyLoss().forward(new Net().forward(x).Probs, y)|};
@@ -146,7 +146,7 @@ class Net : Module<Tensor, Output>
 
         [Fact]
         public Task RecordFromForward() =>
-            TorchVerifier.VerifyAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer>(RecordNet + @"
+            TorchVerifier.VerifyAsync<KL0006FromLogitsOnProbabilitiesAnalyzer>(RecordNet + @"
 class Loop
 {
     void Train(Tensor x, Tensor y)
@@ -161,7 +161,7 @@ class Loop
 
         [Fact]
         public Task ClassWithMutablePropertyIsSilent() =>
-            TorchVerifier.VerifyAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer>(@"
+            TorchVerifier.VerifyAsync<KL0006FromLogitsOnProbabilitiesAnalyzer>(@"
 class Output
 {
     public Output(Tensor probs) { Probs = probs; }
@@ -187,7 +187,7 @@ class Loop
 
         [Fact]
         public Task ClassWithGetterOnlyPropertySetInItsConstructor() =>
-            TorchVerifier.VerifyAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer>(@"
+            TorchVerifier.VerifyAsync<KL0006FromLogitsOnProbabilitiesAnalyzer>(@"
 class Output
 {
     public Output(Tensor probs, Tensor logits) { Probs = probs; Logits = logits; }
@@ -220,7 +220,7 @@ class Loop
 
         [Fact]
         public Task PredictHelpers() =>
-            TorchVerifier.VerifyAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer>(@"
+            TorchVerifier.VerifyAsync<KL0006FromLogitsOnProbabilitiesAnalyzer>(@"
 class Classifier
 {
     private readonly Module<Tensor, Tensor> model = Sequential(Linear(4, 3));
@@ -310,7 +310,7 @@ class SoftNet : BaseNet
 
         [Fact]
         public Task SubclassThatAddsASoftmax() =>
-            TorchVerifier.VerifyAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer>(Subclasses + @"
+            TorchVerifier.VerifyAsync<KL0006FromLogitsOnProbabilitiesAnalyzer>(Subclasses + @"
 class Loop
 {
     void Train(Tensor x, Tensor y)
@@ -323,7 +323,7 @@ class Loop
 
         [Fact]
         public Task ModuleFieldsSetInTheConstructorFromATrainerArgument() =>
-            TorchVerifier.VerifyFilesAsync<KL0103BceWithLogitsOnSigmoidAnalyzer>(@"
+            TorchVerifier.VerifyFilesAsync<KL0006FromLogitsOnProbabilitiesAnalyzer>(@"
 class Trainer
 {
     private readonly Module<Tensor, Tensor> model;

@@ -19,15 +19,15 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
     {
         private static readonly (KerasLintRule Rule, CodeFixProvider Fix)[] Rules =
         {
-            (new KL0101CrossEntropyOnProbabilitiesAnalyzer(), new KL0101CodeFixProvider()),
-            (new KL0102BceOnUnboundedOutputsAnalyzer(), new KL0102CodeFixProvider()),
-            (new KL0103BceWithLogitsOnSigmoidAnalyzer(), new KL0103CodeFixProvider()),
-            (new KL0104NllLossWithoutLogSoftmaxAnalyzer(), new KL0104CodeFixProvider()),
+            (new KL0006FromLogitsOnProbabilitiesAnalyzer(), new KL0101CodeFixProvider()),
+            (new KL0005LossExpectsProbabilitiesAnalyzer(), new KL0102CodeFixProvider()),
+            (new KL0006FromLogitsOnProbabilitiesAnalyzer(), new KL0103CodeFixProvider()),
+            (new KL0005LossExpectsProbabilitiesAnalyzer(), new KL0104CodeFixProvider()),
             (new KL0105CrossEntropyOnOneUnitAnalyzer(), new KL0105CodeFixProvider()),
             (new KL0106ArgmaxOfOneUnitAnalyzer(), new KL0106CodeFixProvider()),
             (new KL0107ElementwiseAccuracyOnSoftmaxAnalyzer(), new KL0107CodeFixProvider()),
-            (new KL0108RegressionLossOnTorchClassifierAnalyzer(), new KL0108CodeFixProvider()),
-            (new KL0109BceOnSoftmaxAnalyzer(), new KL0109CodeFixProvider()),
+            (new KL0007RegressionLossOnClassifierAnalyzer(), new KL0108CodeFixProvider()),
+            (new KL0002BinaryCrossentropyOnMultiClassAnalyzer(), new KL0109CodeFixProvider()),
             (new KL0110ExactEqualityOnRegressionAnalyzer(), new KL0110CodeFixProvider()),
         };
 
@@ -43,7 +43,7 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
             var failures = new List<string>();
             foreach (var c in TorchCases.All.Where(c => c.Rule != "KL0009" && c.Source.Contains("{|KL")))
             {
-                var (rule, fix) = Rules.Single(r => r.Rule.SupportedDiagnostics[0].Id == c.Rule);
+                var (rule, fix) = Rules.Single(r => r.Fix.FixableDiagnosticIds.Contains(c.Rule));
                 var source = TorchVerifier.Parse(TorchVerifier.Usings + c.Source).Source;
                 using var workspace = new AdhocWorkspace();
                 var project = workspace.AddProject(ProjectInfo.Create(ProjectId.CreateNewId(), VersionStamp.Create(), "P", "P", LanguageNames.CSharp,

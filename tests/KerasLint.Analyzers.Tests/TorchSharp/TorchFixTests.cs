@@ -29,7 +29,7 @@ class Net : Module<Tensor, Tensor>
 
         [Fact]
         public Task KL0101_RemovesLastSequentialElement_OneLine() =>
-            TorchVerifier.VerifyFixAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(@"
+            TorchVerifier.VerifyFixAsync<KL0006FromLogitsOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(@"
 class Trainer
 {
     void Train(Tensor x, Tensor y)
@@ -51,7 +51,7 @@ class Trainer
 
         [Fact]
         public Task KL0101_RemovesLastSequentialElement_MultiLineKeepsComments() =>
-            TorchVerifier.VerifyFixAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(@"
+            TorchVerifier.VerifyFixAsync<KL0006FromLogitsOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(@"
 class Trainer
 {
     void Train(Tensor x, Tensor y)
@@ -82,7 +82,7 @@ class Trainer
 
         [Fact]
         public Task KL0101_ReturnSoftmaxBecomesReturnX() =>
-            TorchVerifier.VerifyFixAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(Net("softmax(fc2.forward(x), 1) /* probs */") + @"
+            TorchVerifier.VerifyFixAsync<KL0006FromLogitsOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(Net("softmax(fc2.forward(x), 1) /* probs */") + @"
 class Trainer
 {
     void Step(Net model, Tensor x, Tensor y) => {|KL0101:cross_entropy(model.forward(x), y)|}.backward();
@@ -94,7 +94,7 @@ class Trainer
 
         [Fact]
         public Task KL0101_ModuleFieldCallUnwrapped() =>
-            TorchVerifier.VerifyFixAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(Net("this.sm.forward(fc2.forward(x))") + @"
+            TorchVerifier.VerifyFixAsync<KL0006FromLogitsOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(Net("this.sm.forward(fc2.forward(x))") + @"
 class Trainer
 {
     void Step(Net model, Tensor x, Tensor y) => {|KL0101:CrossEntropyLoss().call(model.call(x), y)|}.backward();
@@ -106,7 +106,7 @@ class Trainer
 
         [Fact]
         public Task KL0101_TensorMethodRemovedInLoop() =>
-            TorchVerifier.VerifyFixAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(@"
+            TorchVerifier.VerifyFixAsync<KL0006FromLogitsOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(@"
 class Trainer
 {
     void Train(Module<Tensor, Tensor> model, Tensor x, Tensor y)
@@ -128,7 +128,7 @@ class Trainer
 
         [Fact]
         public Task KL0101_AppendStatementRemoved() =>
-            TorchVerifier.VerifyFixAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(@"
+            TorchVerifier.VerifyFixAsync<KL0006FromLogitsOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(@"
 class Trainer
 {
     void Train(Tensor x, Tensor y)
@@ -149,7 +149,7 @@ class Trainer
 
         [Fact]
         public Task KL0101_FixAllTwoModelsAndSharedSite() =>
-            TorchVerifier.VerifyFixAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(@"
+            TorchVerifier.VerifyFixAsync<KL0006FromLogitsOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(@"
 class Trainer
 {
     void Train(Tensor x, Tensor y)
@@ -177,7 +177,7 @@ class Trainer
 
         [Fact]
         public Task KL0101_UseLogSoftmaxAndNllLoss_Sequential() =>
-            TorchVerifier.VerifyFixAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(@"
+            TorchVerifier.VerifyFixAsync<KL0006FromLogitsOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(@"
 class Trainer
 {
     void Train(Tensor x, Tensor y)
@@ -199,7 +199,7 @@ class Trainer
 
         [Fact]
         public Task KL0101_UseLogSoftmaxAndNllLoss_TorchSoftmaxBecomesTensorMethod() =>
-            TorchVerifier.VerifyFixAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(Net("torch.softmax(fc2.forward(x), 1)") + @"
+            TorchVerifier.VerifyFixAsync<KL0006FromLogitsOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(Net("torch.softmax(fc2.forward(x), 1)") + @"
 class Trainer
 {
     void Step(Net model, Tensor x, Tensor y) => {|KL0101:functional.cross_entropy(model.forward(x), y)|}.backward();
@@ -211,7 +211,7 @@ class Trainer
 
         [Fact]
         public Task KL0101_NoNllFixWhenTheLossFieldIsTypedCrossEntropyLoss() =>
-            TorchVerifier.VerifyNoFixAsync<KL0101CrossEntropyOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(@"
+            TorchVerifier.VerifyNoFixAsync<KL0006FromLogitsOnProbabilitiesAnalyzer, KL0101CodeFixProvider>(@"
 class Trainer
 {
     private readonly CrossEntropyLoss criterion = CrossEntropyLoss();
@@ -227,7 +227,7 @@ class Trainer
 
         [Fact]
         public Task KL0102_BceLossBecomesBceWithLogitsLoss() =>
-            TorchVerifier.VerifyFixAsync<KL0102BceOnUnboundedOutputsAnalyzer, KL0102CodeFixProvider>(@"
+            TorchVerifier.VerifyFixAsync<KL0005LossExpectsProbabilitiesAnalyzer, KL0102CodeFixProvider>(@"
 class Trainer
 {
     void Train(Tensor x, Tensor y)
@@ -249,7 +249,7 @@ class Trainer
 
         [Fact]
         public Task KL0102_FunctionalBecomesWithLogits() =>
-            TorchVerifier.VerifyFixAsync<KL0102BceOnUnboundedOutputsAnalyzer, KL0102CodeFixProvider>(Net("fc2.forward(x)") + @"
+            TorchVerifier.VerifyFixAsync<KL0005LossExpectsProbabilitiesAnalyzer, KL0102CodeFixProvider>(Net("fc2.forward(x)") + @"
 class Trainer
 {
     void Step(Net model, Tensor x, Tensor y) => {|KL0102:binary_cross_entropy(model.forward(x), y)|}.backward();
@@ -261,7 +261,7 @@ class Trainer
 
         [Fact]
         public Task KL0102_ReluOutputs_TheReluGoesAndTheLossTakesLogits() =>
-            TorchVerifier.VerifyFixAsync<KL0102BceOnUnboundedOutputsAnalyzer, KL0102CodeFixProvider>(@"
+            TorchVerifier.VerifyFixAsync<KL0005LossExpectsProbabilitiesAnalyzer, KL0102CodeFixProvider>(@"
 class Trainer
 {
     void Train(Tensor x, Tensor y)
@@ -281,7 +281,7 @@ class Trainer
 
         [Fact]
         public Task KL0102_ReluOutputs_NotTheLogitsAction() =>
-            TorchVerifier.VerifyNoFixAsync<KL0102BceOnUnboundedOutputsAnalyzer, KL0102CodeFixProvider>(@"
+            TorchVerifier.VerifyNoFixAsync<KL0005LossExpectsProbabilitiesAnalyzer, KL0102CodeFixProvider>(@"
 class Trainer
 {
     void Train(Tensor x, Tensor y)
@@ -295,7 +295,7 @@ class Trainer
 
         [Fact]
         public Task KL0103_RemovesSigmoidElement() =>
-            TorchVerifier.VerifyFixAsync<KL0103BceWithLogitsOnSigmoidAnalyzer, KL0103CodeFixProvider>(@"
+            TorchVerifier.VerifyFixAsync<KL0006FromLogitsOnProbabilitiesAnalyzer, KL0103CodeFixProvider>(@"
 class Trainer
 {
     void Train(Tensor x, Tensor y)
@@ -317,7 +317,7 @@ class Trainer
 
         [Fact]
         public Task KL0103_RemovesSigmoidFunctionInForward() =>
-            TorchVerifier.VerifyFixAsync<KL0103BceWithLogitsOnSigmoidAnalyzer, KL0103CodeFixProvider>(Net("torch.sigmoid(fc2.forward(x))") + @"
+            TorchVerifier.VerifyFixAsync<KL0006FromLogitsOnProbabilitiesAnalyzer, KL0103CodeFixProvider>(Net("torch.sigmoid(fc2.forward(x))") + @"
 class Trainer
 {
     void Step(Net model, Tensor x, Tensor y) => {|KL0103:binary_cross_entropy_with_logits(model.forward(x), y)|}.backward();
@@ -329,7 +329,7 @@ class Trainer
 
         [Fact]
         public Task KL0103_UseBceLoss() =>
-            TorchVerifier.VerifyFixAsync<KL0103BceWithLogitsOnSigmoidAnalyzer, KL0103CodeFixProvider>(@"
+            TorchVerifier.VerifyFixAsync<KL0006FromLogitsOnProbabilitiesAnalyzer, KL0103CodeFixProvider>(@"
 class Trainer
 {
     void Train(Module<Tensor, Tensor> model, Tensor x, Tensor y)
@@ -351,7 +351,7 @@ class Trainer
 
         [Fact]
         public Task KL0104_SoftmaxBecomesLogSoftmax() =>
-            TorchVerifier.VerifyFixAsync<KL0104NllLossWithoutLogSoftmaxAnalyzer, KL0104CodeFixProvider>(@"
+            TorchVerifier.VerifyFixAsync<KL0005LossExpectsProbabilitiesAnalyzer, KL0104CodeFixProvider>(@"
 class Trainer
 {
     void Train(Tensor x, Tensor y)
@@ -371,7 +371,7 @@ class Trainer
 
         [Fact]
         public Task KL0104_LogitsGetLogSoftmax() =>
-            TorchVerifier.VerifyFixAsync<KL0104NllLossWithoutLogSoftmaxAnalyzer, KL0104CodeFixProvider>(Net("fc2.forward(x)") + @"
+            TorchVerifier.VerifyFixAsync<KL0005LossExpectsProbabilitiesAnalyzer, KL0104CodeFixProvider>(Net("fc2.forward(x)") + @"
 class Trainer
 {
     void Step(Net model, Tensor x, Tensor y) => {|KL0104:nll_loss(model.forward(x), y)|}.backward();
@@ -383,7 +383,7 @@ class Trainer
 
         [Fact]
         public Task KL0104_LogitsUseCrossEntropyLoss() =>
-            TorchVerifier.VerifyFixAsync<KL0104NllLossWithoutLogSoftmaxAnalyzer, KL0104CodeFixProvider>(@"
+            TorchVerifier.VerifyFixAsync<KL0005LossExpectsProbabilitiesAnalyzer, KL0104CodeFixProvider>(@"
 class Trainer
 {
     private readonly Loss<Tensor, Tensor, Tensor> criterion = NLLLoss();
@@ -407,7 +407,7 @@ class Trainer
 
         [Fact]
         public Task KL0104_NoFixForSigmoid() =>
-            TorchVerifier.VerifyNoFixAsync<KL0104NllLossWithoutLogSoftmaxAnalyzer, KL0104CodeFixProvider>(@"
+            TorchVerifier.VerifyNoFixAsync<KL0005LossExpectsProbabilitiesAnalyzer, KL0104CodeFixProvider>(@"
 class Trainer
 {
     void Step(Tensor x, Tensor y)

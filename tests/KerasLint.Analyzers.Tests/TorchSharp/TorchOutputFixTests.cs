@@ -199,7 +199,7 @@ class Trainer
 
         [Fact]
         public Task KL0108_SoftmaxBecomesCrossEntropyOnLogits() =>
-            TorchVerifier.VerifyFixAsync<KL0108RegressionLossOnTorchClassifierAnalyzer, KL0108CodeFixProvider>(@"
+            TorchVerifier.VerifyFixAsync<KL0007RegressionLossOnClassifierAnalyzer, KL0108CodeFixProvider>(@"
 class Trainer
 {
     void Train(Tensor x, Tensor yOneHot)
@@ -228,7 +228,7 @@ class Trainer
 
         [Fact]
         public Task KL0108_SigmoidWithOneHotBecomesBce() =>
-            TorchVerifier.VerifyFixAsync<KL0108RegressionLossOnTorchClassifierAnalyzer, KL0108CodeFixProvider>(@"
+            TorchVerifier.VerifyFixAsync<KL0007RegressionLossOnClassifierAnalyzer, KL0108CodeFixProvider>(@"
 class Trainer
 {
     void Train(Tensor x, Tensor y)
@@ -250,7 +250,7 @@ class Trainer
 
         [Fact]
         public Task KL0109_RemovesSoftmaxInForwardAndUsesCrossEntropy() =>
-            TorchVerifier.VerifyFixAsync<KL0109BceOnSoftmaxAnalyzer, KL0109CodeFixProvider>(@"
+            TorchVerifier.VerifyFixAsync<KL0002BinaryCrossentropyOnMultiClassAnalyzer, KL0109CodeFixProvider>(@"
 class Net : Module<Tensor, Tensor>
 {
     private readonly Module<Tensor, Tensor> fc = Linear(4, 3);
