@@ -361,6 +361,17 @@ namespace KerasLint.Libraries.TfNet
                 return KerasModels.FieldLayers(field.Field, flow, before, s.Add, (v, f, at) => Layers(v, f, at, allowHelper, depth + 1), ct);
             }
 
+            if (model is IObjectCreationOperation { Constructor: { } constructor } creation && creation.SemanticModel != null && !constructor.DeclaringSyntaxReferences.IsEmpty)
+            {
+                // A user subclass: of Sequential, whose constructor adds its layers; of Model, whose Call wires them.
+                if (s.Sequential != null && TfNetSymbols.IsA(creation.Type, s.Sequential))
+                {
+                    return KerasModels.SubclassLayers(constructor, s.Sequential, s.Add, creation.SemanticModel.Compilation, ct, BaseGivesNoLayers);
+                }
+
+                return TfNetSymbols.IsA(creation.Type, s.Model) ? SubclassCall(constructor.ContainingType, creation.SemanticModel.Compilation) : null;
+            }
+
             if (!(model is IInvocationOperation call)) return null;
             if (TfNetSymbols.IsApi(call.TargetMethod, "Sequential", s.KerasInterfaces))
             {
@@ -377,6 +388,31 @@ namespace KerasLint.Libraries.TfNet
             }
 
             return allowHelper ? Helper(call) : null;
+        }
+
+        /// <summary><c>: base(new SequentialArgs { Name = … })</c>: a base constructor call that gives Sequential no layers.</summary>
+        private static bool BaseGivesNoLayers(IInvocationOperation baseCall) =>
+            baseCall.Arguments.All(a => Operations.Unwrap(a.Value) is IObjectCreationOperation { Arguments.IsEmpty: true } args
+                && (args.Initializer == null || args.Initializer.Initializers.All(i => i is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation p } && p.Property.Name != "Layers")));
+
+        /// <summary>
+        /// A user subclass of Model: the layers its <c>Call</c> override (its own or a user base's) applies on the way to
+        /// its one returned value, traced as the functional API is (layers held in fields resolve through the
+        /// whole-program flow); null when there is no such override or it returns more than one value.
+        /// </summary>
+        private List<IOperation?>? SubclassCall(INamedTypeSymbol type, Compilation compilation)
+        {
+            for (var t = type; t != null && !t.DeclaringSyntaxReferences.IsEmpty; t = t.BaseType)
+            {
+                var call = t.GetMembers("Call").OfType<IMethodSymbol>().FirstOrDefault(m => m.IsOverride);
+                if (call == null) continue;
+                if (call.DeclaringSyntaxReferences.Length != 1 || !(call.DeclaringSyntaxReferences[0].GetSyntax(ct) is MethodDeclarationSyntax declaration)) return null;
+                if (!(Analysis.ValueFlow.ProgramFlow.For(compilation).Model(declaration.SyntaxTree).GetOperation(declaration, ct) is { } body)) return null;
+                var returns = Operations.DescendantsOutsideLambdas(body).OfType<IReturnOperation>().Where(r => r.ReturnedValue != null).ToList();
+                return returns.Count == 1 ? Functional(returns[0].ReturnedValue!, MemberFlow.For(body)) : null;
+            }
+
+            return null;
         }
 
         /// <summary>Functional API: traces <c>layer.Apply(input)</c> (and tf.nn activation functions) back from the output.</summary>
