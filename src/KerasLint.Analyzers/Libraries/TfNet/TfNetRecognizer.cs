@@ -16,7 +16,8 @@ namespace KerasLint.Libraries.TfNet
     /// Recognises a TensorFlow.NET training setup around a <c>compile</c> call on <c>IModel</c>/<c>Model</c>, binding by
     /// symbol: the model's layers (<c>keras.Sequential</c> from a list, params or a collection expression, then
     /// <c>add</c> calls in source order; functional <c>keras.Model(inputs, outputs)</c> traced through
-    /// <c>layer.Apply</c>; one hop into a helper method in the same file), the loss (object with <c>from_logits</c>,
+    /// <c>layer.Apply</c>; a user subclass of <c>Sequential</c> whose constructor adds its layers, or of <c>Model</c>
+    /// whose <c>Call</c> override applies its layer fields in one chain; one hop into a helper method), the loss (object with <c>from_logits</c>,
     /// custom ILossFunc, or the all-string overload), the metrics, and the EarlyStopping callbacks and validation
     /// data that flow into <c>fit</c> on the same model. Whatever is not visible is left unknown.
     /// </summary>
