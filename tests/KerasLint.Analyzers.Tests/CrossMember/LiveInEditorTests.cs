@@ -89,6 +89,39 @@ namespace KerasLint.Analyzers.Tests.CrossMember
         }
 
         [Fact]
+        public async Task SubclassedModelInAnotherFile_LiveInTheCompilesDocument()
+        {
+            const string net = @"using Tensorflow.Common.Types;
+using Tensorflow.Keras.ArgsDefinition;
+
+class Net : Model
+{
+    private readonly ILayer hidden;
+    private readonly ILayer output;
+
+    public Net() : base(new ModelArgs())
+    {
+        hidden = keras.layers.Dense(64, activation: ""relu"");
+        output = keras.layers.Dense(1, activation: ""softmax"");
+    }
+
+    protected override Tensors Call(Tensors inputs, Tensors state = null, bool? training = null, IOptionalArgs optional_args = null) => output.Apply(hidden.Apply(inputs));
+}
+";
+            const string trainer = @"class Trainer
+{
+    private readonly IModel model = new Net();
+
+    void Train() { model.compile(keras.optimizers.Adam(), keras.losses.BinaryCrossentropy(), new[] { ""accuracy"" }); }
+}
+";
+            var (live, all) = await Analyze(TfNetCode.Usings + trainer, TfNetCode.Usings + net);
+            var d = AssertLiveOnce(live[0], all, "KL0004", "keras.losses.BinaryCrossentropy()");
+            Assert.Equal("\"softmax\"", SiteText(d));
+            Assert.Empty(live[1]);
+        }
+
+        [Fact]
         public async Task CorrectHeadInAnotherFile_Silent()
         {
             var (live, all) = await Analyze(TfNetCode.Usings + BinaryTrain, TfNetCode.Usings + Head.Replace("HEAD", "1, activation: \"sigmoid\""));

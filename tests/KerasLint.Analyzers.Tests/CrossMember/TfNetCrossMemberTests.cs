@@ -9,7 +9,8 @@ namespace KerasLint.Analyzers.Tests.CrossMember
     /// </summary>
     public class TfNetCrossMemberTests
     {
-        private static Task Run(params string[] sources)
+        /// <summary>Every compile-based rule over several TF.NET files; the first is /0/Test0.cs.</summary>
+        internal static Task Run(params string[] sources)
         {
             var test = new TfNetRulesTest(sources[0], null);
             for (var i = 1; i < sources.Length; i++) test.TestState.Sources.Add(($"/0/Test{i}.cs", sources[i]));

@@ -1,4 +1,3 @@
-using KerasLint.Analyzers.Tests.TfNet;
 using static KerasLint.Analyzers.Tests.TfNet.TfNetCode;
 
 namespace KerasLint.Analyzers.Tests.CrossMember
@@ -11,12 +10,7 @@ namespace KerasLint.Analyzers.Tests.CrossMember
     /// </summary>
     public class TfNetSubclassTests
     {
-        private static Task Run(params string[] sources)
-        {
-            var test = new TfNetRulesTest(sources[0], null);
-            for (var i = 1; i < sources.Length; i++) test.TestState.Sources.Add(($"/0/Test{i}.cs", sources[i]));
-            return test.RunAsync();
-        }
+        private static Task Run(params string[] sources) => TfNetCrossMemberTests.Run(sources);
 
         private const string Usings2 = "using Tensorflow.Keras.ArgsDefinition;\nusing Tensorflow.Common.Types;\n";
 
@@ -143,6 +137,15 @@ namespace KerasLint.Analyzers.Tests.CrossMember
         [Fact]
         public Task ModelSubclass_SoftmaxHead_RegressionLoss_KL0007() =>
             Run(ModelSubclass("\"softmax\"", "{|KL0007:keras.losses.MeanSquaredError()|}", metric: "\"mae\""));
+
+        [Fact]
+        public Task ModelSubclass_SoftmaxOnOneUnit_KL0004OnTheLossArgument() =>
+            Run(ModelSubclass("\"softmax\"", "{|KL0004:keras.losses.BinaryCrossentropy()|}").Replace("Dense(10, activation", "Dense(1, activation"));
+
+        [Fact]
+        public Task ModelSubclass_CompiledInAnotherFile_KL0002() =>
+            Run(Usings + "class Trainer\n{\n    private readonly IModel model = new Net();\n\n    void Train() { model.compile(keras.optimizers.Adam(), {|KL0002:keras.losses.BinaryCrossentropy()|}, new[] { \"accuracy\" }); }\n}\n",
+                Usings + Usings2 + Net.Replace("HEAD", "\"softmax\"").Replace("WIRE", "output.Apply(h)"));
 
         [Fact]
         public Task ModelSubclass_LinearHead_FromLogits_Silent() =>
