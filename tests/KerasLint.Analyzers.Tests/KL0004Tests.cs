@@ -66,13 +66,13 @@ namespace KerasLint.Analyzers.Tests
 "));
 
         [Fact]
-        public Task HelperBuilt_ReportedInTheHelper() => AllRulesTest.Run(InMethod(@"        var model = Build();
-        model.Compile(optimizer: ""adam"", loss: ""hinge"");
+        public Task HelperBuilt_ReportedOnTheLossArgument() => AllRulesTest.Run(InMethod(@"        var model = Build();
+        model.Compile(optimizer: ""adam"", loss: {|KL0004:""hinge""|});
 ", @"    static Sequential Build()
     {
         var s = new Sequential();
         s.Add(new Dense(1));
-        s.Add(new Activation({|KL0004:""softmax""|}));
+        s.Add(new Activation(""softmax""));
         return s;
     }
 "));

@@ -76,6 +76,9 @@ public static class ApiSurface
         genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
         miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.ExpandValueTuple);
 
+    /// <summary>As <see cref="TypeFormat"/>, with the <c>?</c> of annotated reference types (the protected listing writes them).</summary>
+    private static readonly SymbolDisplayFormat AnnotatedTypeFormat = TypeFormat.AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
     public static CSharpCompilation Compilation(IEnumerable<MetadataReference> references) =>
         CSharpCompilation.Create("surface", references: PlatformReferences().Concat(references), options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 
@@ -157,9 +160,38 @@ public static class ApiSurface
         }
     }
 
-    private static string Parameters(IEnumerable<IParameterSymbol> parameters) =>
+    /// <summary>
+    /// The protected members (<c>protected</c> or <c>protected internal</c>, visible to user subclasses) declared by
+    /// the type, in the protected listing's format ("protected virtual Tensorflow.Tensors Layer.Call(…)").
+    /// </summary>
+    public static IEnumerable<string> ProtectedMemberLines(INamedTypeSymbol type)
+    {
+        var simple = type.Name;
+        foreach (var m in type.GetMembers())
+        {
+            if (m.DeclaredAccessibility is not (Accessibility.Protected or Accessibility.ProtectedOrInternal) || m.IsImplicitlyDeclared) continue;
+            var modifier = m.IsOverride ? "override " : m.IsVirtual ? "virtual " : m.IsStatic ? "static " : string.Empty;
+            switch (m)
+            {
+                case IMethodSymbol { MethodKind: MethodKind.Constructor } ctor:
+                    yield return $"protected {simple}.ctor({Parameters(ctor.Parameters, AnnotatedTypeFormat)})";
+                    break;
+                case IMethodSymbol { MethodKind: MethodKind.Ordinary } method:
+                    yield return $"protected {modifier}{method.ReturnType.ToDisplayString(AnnotatedTypeFormat)} {simple}.{method.Name}({Parameters(method.Parameters, AnnotatedTypeFormat)})";
+                    break;
+                case IPropertySymbol property:
+                    yield return $"protected {modifier}{property.Type.ToDisplayString(AnnotatedTypeFormat)} {simple}.{property.Name}";
+                    break;
+                case IFieldSymbol field:
+                    yield return $"protected {modifier}{field.Type.ToDisplayString(AnnotatedTypeFormat)} {simple}.{field.Name}";
+                    break;
+            }
+        }
+    }
+
+    private static string Parameters(IEnumerable<IParameterSymbol> parameters, SymbolDisplayFormat? format = null) =>
         string.Join(", ", parameters.Select(p =>
-            (p.IsParams ? "params " : string.Empty) + (p.RefKind == RefKind.Out ? "out " : string.Empty) + TypeName(p.Type) + " " + p.Name + (p.HasExplicitDefaultValue ? " = " + Literal(p.ExplicitDefaultValue) : string.Empty)));
+            (p.IsParams ? "params " : string.Empty) + (p.RefKind == RefKind.Out ? "out " : string.Empty) + p.Type.ToDisplayString(format ?? TypeFormat) + " " + p.Name + (p.HasExplicitDefaultValue ? " = " + Literal(p.ExplicitDefaultValue) : string.Empty)));
 
     private static string Literal(object? value) => value switch
     {

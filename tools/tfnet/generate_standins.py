@@ -8,6 +8,12 @@ methods, indexers and by-ref parameters are left out. Interface implementations 
 (class headers list only the base class) come from INTERFACES; a class lacking a member of such an interface
 implements it explicitly (not public, so not part of the compared surface).
 
+Constructors are emitted exactly as listed; the parameter types of listed constructors (SequentialArgs, ModelArgs, …)
+are declared too, so that `class MyModel : Sequential { MyModel() : base(new SequentialArgs()) … }` compiles as it
+does against the real assembly. A class whose listing shows no parameterless constructor gets a `private protected`
+one (invisible outside the assembly) so that the stand-in subclasses compile. Protected members that user subclasses
+override or call (`Layer.Call`, …) come from TensorFlow.Keras-0.15.0.protected.txt (current generation only).
+
 Usage: python3 tools/tfnet/generate_standins.py   (from the repository root; rewrites samples/TfNetApi/*/Generated.cs)
 """
 import re
@@ -18,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "api"
 
 KEYWORDS = {"int", "float", "string", "bool", "long", "double", "object", "void", "byte", "sbyte", "short", "ushort",
-            "uint", "ulong", "char", "decimal"}
+            "uint", "ulong", "char", "decimal", "nint", "nuint"}
 CS_RESERVED = {"var", "object", "params", "base", "out", "in", "operator", "string", "int", "float", "class", "event",
                "fixed", "lock", "ref", "this", "new", "default", "checked", "namespace", "interface", "internal",
                "is", "as", "bool", "char", "const", "double", "enum", "explicit", "implicit", "extern", "finally",
@@ -76,6 +82,9 @@ BINDING_TYPES = [
     "Tensorflow.Keras.Losses.ILossFunc", "Tensorflow.Keras.Metrics.IMetricFunc", "Tensorflow.Keras.Metrics.IMetricsApi",
     "Tensorflow.Keras.Saving.KerasShapesWrapper", "Tensorflow.Keras.Saving.IKerasConfig",
     "Tensorflow.Keras.ArgsDefinition.LayerArgs", "Tensorflow.Keras.ArgsDefinition.ModelArgs",
+    # Parameter types of listed constructors (Sequential(SequentialArgs), OptimizerV2(OptimizerV2Args), RMSprop(RMSpropArgs)).
+    "Tensorflow.Keras.ArgsDefinition.SequentialArgs", "Tensorflow.Keras.ArgsDefinition.OptimizerV2Args",
+    "Tensorflow.Keras.ArgsDefinition.RMSpropArgs",
 ]
 KERAS_TYPES = [
     "Tensorflow.KerasApi", "Tensorflow.Keras.KerasInterface", "Tensorflow.Keras.Activations",
@@ -150,6 +159,8 @@ class Gen:
         self.enums = enums
 
     def known(self, t):
+        if "*" in t:
+            return False  # pointers need unsafe code
         for tok in TYPE_TOKEN.findall(t):
             if tok in KEYWORDS or tok.startswith("System."):
                 continue
@@ -241,12 +252,16 @@ def generate(listing_path, type_names, out_path, namespace_note):
 
 
 GENERATION_2022_EXTRA_KERAS = ["Tensorflow.Keras.Layers.Dense", "Tensorflow.Keras.Layers.Dropout", "Tensorflow.Keras.Layers.Flatten",
-                               "Tensorflow.Keras.Layers.Softmax", "Tensorflow.Keras.Engine.Layer"]
+                               "Tensorflow.Keras.Layers.Softmax", "Tensorflow.Keras.Engine.Layer",
+                               # Parameter types of the layers' listed constructors (Dense(DenseArgs), …).
+                               "Tensorflow.Keras.ArgsDefinition.DenseArgs", "Tensorflow.Keras.ArgsDefinition.DropoutArgs",
+                               "Tensorflow.Keras.ArgsDefinition.FlattenArgs", "Tensorflow.Keras.ArgsDefinition.SoftmaxArgs"]
 
 
 def main():
     generate_pair("TensorFlow.NET-0.150.0.keras-surface.api.txt", "TensorFlow.Keras-0.15.0.api.txt", BINDING_TYPES, KERAS_TYPES,
-                  ROOT / "samples" / "TfNetApi", "TensorFlow.NET 0.150.0", "TensorFlow.Keras 0.15.0")
+                  ROOT / "samples" / "TfNetApi", "TensorFlow.NET 0.150.0", "TensorFlow.Keras 0.15.0",
+                  protected_file="TensorFlow.Keras-0.15.0.protected.txt")
     b = parse_listing(DATA / "TensorFlow.NET-0.70.1.keras-surface.api.txt")
     k = parse_listing(DATA / "TensorFlow.Keras-0.7.0.api.txt")
     # Each type goes to the assembly whose listing has it (in 0.7.0 ILossFunc, IMetricFunc … lived in Tensorflow.Keras).
@@ -256,7 +271,30 @@ def main():
                   ROOT / "samples" / "TfNetApi" / "Generation2022", "TensorFlow.NET 0.70.1", "TensorFlow.Keras 0.7.0")
 
 
-def generate_pair(binding_file, keras_file, BINDING_TYPES, KERAS_TYPES, out_dir, binding_title, keras_title):
+PROTECTED = re.compile(r"^protected (virtual |override )?(.+) (\w+)\.(\w+)(\((.*)\))?$")
+
+
+def parse_protected(path):
+    """TensorFlow.Keras-0.15.0.protected.txt: type headers as in the public listings, members as
+    `protected [virtual|override] <type> <Type>.<name>[(<params>)]   # file:line`; `#` lines are comments."""
+    out = {}
+    current = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not line.startswith(" "):
+            current = HEADER.match(line).group(3)
+            out[current] = []
+            continue
+        m = PROTECTED.match(line.split("   #", 1)[0].strip())
+        modifier, ret, _, name, call, params = m.groups()
+        out[current].append({"modifier": (modifier or "").strip(), "type": ret, "name": name,
+                             "params": None if call is None else split_params(params or "")})
+    return out
+
+
+def generate_pair(binding_file, keras_file, BINDING_TYPES, KERAS_TYPES, out_dir, binding_title, keras_title, protected_file=None):
+    protected = parse_protected(DATA / protected_file) if protected_file else {}
     binding = parse_listing(DATA / binding_file)
     keras = parse_listing(DATA / keras_file)
     all_types = {}
@@ -300,6 +338,32 @@ def generate_pair(binding_file, keras_file, BINDING_TYPES, KERAS_TYPES, out_dir,
         for bi in INTERFACE_BASES.get(iface, []):
             ms += [(m) for m in all_interface_members(bi)]
         return ms
+
+    def value_type(tok):
+        return tok in KEYWORDS - {"string", "object"} or (tok in all_types and all_types[tok]["kind"] in ("enum", "struct"))
+
+    def protected_member(pm, inner):
+        """One member of the protected listing, or nothing when a type it needs is not declared here. A `?` on a
+        reference type is kept (inside `#nullable enable annotations`) so the member reads back as listed."""
+        params = []
+        for p in pm["params"] or []:
+            m = re.match(r"^(.+?) (@?\w+)(?: = (.+))?$", p)
+            params.append({"params": False, "type": m.group(1), "name": m.group(2), "default": m.group(3), "out": False})
+        if not all(g.known(x.rstrip("?")) for x in [pm["type"]] + [p["type"] for p in params]):
+            return []
+        nullable_ref = any(x.endswith("?") and not value_type(x[:-1]) for x in [pm["type"]] + [p["type"] for p in params])
+        mods = "protected " + (pm["modifier"] + " " if pm["modifier"] else "")
+        if pm["params"] is None:
+            text = [f"{inner}{mods}{g.cs_type(pm['type'])} {pm['name']};"]
+        else:
+            body = "{ }" if pm["type"] == "void" else "=> throw new global::System.NotImplementedException();"
+            if pm["type"] == "void":
+                text = [f"{inner}{mods}void {pm['name']}({', '.join(g.param_text(p) for p in params)}) {{ }}"]
+            else:
+                text = [f"{inner}{mods}{g.cs_type(pm['type'])} {pm['name']}({', '.join(g.param_text(p) for p in params)}) {body}"]
+        if nullable_ref:
+            return ["#nullable enable annotations"] + text + ["#nullable restore"]
+        return text
 
     def emit_type(t, indent):
         info = all_types[t]
@@ -381,6 +445,8 @@ def generate_pair(binding_file, keras_file, BINDING_TYPES, KERAS_TYPES, out_dir,
                 lines.append(f"{inner}public {virt}{g.cs_type(m['type'])} {m['name']}({', '.join(g.param_text(p) for p in m['params'])}) => throw new global::System.NotImplementedException();")
         if not is_iface and not is_static and not has_default_ctor:
             lines.append(f"{inner}private protected {simple}() {{ }}")
+        for pm in protected.get(t, []):
+            lines += protected_member(pm, inner)
         # Interface members the class does not declare publicly (the listing shows none): explicit implementations.
         if not is_iface:
             available = set(own)

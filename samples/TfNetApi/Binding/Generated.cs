@@ -149,6 +149,7 @@ namespace Tensorflow
     public partial class Tensor : global::Tensorflow.DisposableObject
     {
         public virtual int[] _shape_tuple() => throw new global::System.NotImplementedException();
+        public Tensor(nint data_ptr, global::Tensorflow.Shape shape, global::Tensorflow.TF_DataType dtype) { }
         public Tensor(global::Tensorflow.NumPy.NDArray nd) { }
         public Tensor(bool value) { }
         public Tensor(byte value) { }
@@ -176,6 +177,7 @@ namespace Tensorflow
         public Tensor(global::Tensorflow.Shape shape, global::Tensorflow.TF_DataType dtype) { }
         public Tensor(global::System.Array array, global::Tensorflow.Shape shape = null) { }
         public Tensor(byte[] bytes, global::Tensorflow.Shape shape, global::Tensorflow.TF_DataType dtype) { }
+        public virtual nint buffer { get => throw new global::System.NotImplementedException(); }
         public virtual byte[] BufferToArray() => throw new global::System.NotImplementedException();
         public virtual ulong bytesize { get => throw new global::System.NotImplementedException(); }
         public virtual string Device { get => throw new global::System.NotImplementedException(); }
@@ -214,6 +216,7 @@ namespace Tensorflow
         public virtual string[] StringData() => throw new global::System.NotImplementedException();
         public virtual string StringData(int index) => throw new global::System.NotImplementedException();
         public virtual object Tag { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+        public virtual nint TensorDataPointer { get => throw new global::System.NotImplementedException(); }
         public virtual string ToString() => throw new global::System.NotImplementedException();
         public virtual int value_index { get => throw new global::System.NotImplementedException(); }
         private protected Tensor() { }
@@ -568,6 +571,31 @@ namespace Tensorflow.Keras.ArgsDefinition
         public virtual global::Tensorflow.Tensors Inputs { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
         public virtual global::Tensorflow.Tensors Outputs { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
     }
+
+    public partial class OptimizerV2Args
+    {
+        public OptimizerV2Args() { }
+        public virtual float ClipNorm { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+        public virtual float ClipValue { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+        public virtual float InitialDecay { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+        public virtual float LearningRate { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+        public virtual string Name { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+    }
+
+    public partial class RMSpropArgs : global::Tensorflow.Keras.ArgsDefinition.OptimizerV2Args
+    {
+        public RMSpropArgs() { }
+        public virtual bool Centered { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+        public virtual float Epsilon { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+        public virtual float Momentum { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+        public virtual float RHO { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+    }
+
+    public partial class SequentialArgs : global::Tensorflow.Keras.ArgsDefinition.ModelArgs
+    {
+        public SequentialArgs() { }
+        public virtual global::System.Collections.Generic.List<global::Tensorflow.Keras.ILayer> Layers { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+    }
 }
 
 namespace Tensorflow.Keras.Engine
@@ -802,8 +830,10 @@ namespace Tensorflow.NumPy
         public NDArray(byte[] bytes, global::Tensorflow.Shape shape, global::Tensorflow.TF_DataType dtype) { }
         public NDArray(int[] value, global::Tensorflow.Shape shape = null) { }
         public NDArray(long[] value, global::Tensorflow.Shape shape = null) { }
+        public NDArray(nint address, global::Tensorflow.Shape shape, global::Tensorflow.TF_DataType dtype) { }
         public NDArray(global::Tensorflow.Tensor tensor, bool clone = false) { }
         public virtual global::Tensorflow.NumPy.NDArray astype(global::Tensorflow.TF_DataType dtype) => throw new global::System.NotImplementedException();
+        public virtual nint data { get => throw new global::System.NotImplementedException(); }
         public virtual void Deconstruct(out byte blue, out byte green, out byte red) => throw new global::System.NotImplementedException();
         public virtual bool Equals(object obj) => throw new global::System.NotImplementedException();
         public virtual global::System.Collections.Generic.IEnumerator<global::Tensorflow.NumPy.NDArray> GetEnumerator() => throw new global::System.NotImplementedException();

@@ -132,6 +132,9 @@ namespace Tensorflow.Keras.Engine
         public virtual global::System.Collections.Generic.IDictionary<string, global::Tensorflow.Keras.ILayer> LayerCheckpointDependencies { get => throw new global::System.NotImplementedException(); }
         public virtual string[] NetworkNodes { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
         private protected Functional() { }
+#nullable enable annotations
+        protected override global::Tensorflow.Tensors Call(global::Tensorflow.Tensors inputs, global::Tensorflow.Tensors state = null, bool? training = null, global::Tensorflow.Common.Types.IOptionalArgs? optional_args = null) => throw new global::System.NotImplementedException();
+#nullable restore
     }
 
     public abstract partial class Layer : global::Tensorflow.Train.AutoTrackable, global::Tensorflow.Keras.ILayer
@@ -175,6 +178,14 @@ namespace Tensorflow.Keras.Engine
         public virtual global::System.Collections.Generic.List<global::Tensorflow.IVariableV1> Variables { get => throw new global::System.NotImplementedException(); }
         public virtual global::System.Collections.Generic.List<global::Tensorflow.IVariableV1> Weights { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
         private protected Layer() { }
+#nullable enable annotations
+        protected virtual global::Tensorflow.Tensors Call(global::Tensorflow.Tensors inputs, global::Tensorflow.Tensors state = null, bool? training = null, global::Tensorflow.Common.Types.IOptionalArgs? optional_args = null) => throw new global::System.NotImplementedException();
+#nullable restore
+        protected virtual void add_loss(global::System.Func<global::Tensorflow.Tensor> losses) { }
+        protected virtual string _name_scope() => throw new global::System.NotImplementedException();
+        protected virtual void _init_set_name(string name, bool zero_based = true) { }
+        protected void MaybeBuild(global::Tensorflow.Tensors inputs) { }
+        protected bool built;
     }
 
     public partial class Model : global::Tensorflow.Keras.Engine.Layer, global::Tensorflow.Keras.Engine.IModel
@@ -211,12 +222,16 @@ namespace Tensorflow.Keras.Engine
 
     public partial class Sequential : global::Tensorflow.Keras.Engine.Functional
     {
+        public Sequential(global::Tensorflow.Keras.ArgsDefinition.SequentialArgs args) { }
         public virtual void add(global::Tensorflow.Tensor tensor) => throw new global::System.NotImplementedException();
         public virtual void add(global::Tensorflow.Keras.ILayer layer) => throw new global::System.NotImplementedException();
         public virtual void InitLayers(global::System.Collections.Generic.IEnumerable<global::Tensorflow.Keras.ILayer> layers) => throw new global::System.NotImplementedException();
         public override global::System.Collections.Generic.List<global::Tensorflow.Keras.ILayer> Layers { get => throw new global::System.NotImplementedException(); }
         public virtual global::Tensorflow.Shape output_shape { get => throw new global::System.NotImplementedException(); }
         private protected Sequential() { }
+#nullable enable annotations
+        protected override global::Tensorflow.Tensors Call(global::Tensorflow.Tensors inputs, global::Tensorflow.Tensors state = null, bool? training = null, global::Tensorflow.Common.Types.IOptionalArgs? optional_args = null) => throw new global::System.NotImplementedException();
+#nullable restore
     }
 }
 
@@ -557,6 +572,7 @@ namespace Tensorflow.Keras.Optimizers
 
     public partial class OptimizerV2 : global::Tensorflow.Train.Trackable, global::Tensorflow.Keras.Engine.IOptimizer
     {
+        public OptimizerV2(global::Tensorflow.Keras.ArgsDefinition.OptimizerV2Args args) { }
         public virtual global::Tensorflow.IVariableV1 add_slot(global::Tensorflow.IVariableV1 @var, string slot_name, global::Tensorflow.IInitializer initializer = null) => throw new global::System.NotImplementedException();
         public virtual global::Tensorflow.Tensor[] aggregate_gradients(global::System.Collections.Generic.IEnumerable<global::System.ValueTuple<global::Tensorflow.Tensor, global::Tensorflow.IVariableV1>> grads_and_vars) => throw new global::System.NotImplementedException();
         public virtual void apply_gradients(global::System.ValueTuple<global::Tensorflow.Tensor, global::Tensorflow.IVariableV1> grads_and_vars, string name = null, bool experimental_aggregate_gradients = true) => throw new global::System.NotImplementedException();
@@ -568,6 +584,7 @@ namespace Tensorflow.Keras.Optimizers
 
     public partial class RMSprop : global::Tensorflow.Keras.Optimizers.OptimizerV2
     {
+        public RMSprop(global::Tensorflow.Keras.ArgsDefinition.RMSpropArgs args) { }
         private protected RMSprop() { }
     }
 

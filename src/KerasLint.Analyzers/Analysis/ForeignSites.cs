@@ -8,10 +8,14 @@ namespace KerasLint.Analysis
     /// <summary>
     /// The diagnostics a member's setups find at sites outside that member: a head built by a helper or a constructor,
     /// a loss object in a field initializer, a callback made in another method (facts the whole-program flow follows,
-    /// <see cref="ValueFlow.ProgramFlow"/>), possibly in another file. An operation-block action cannot report in
-    /// another file, and two members compiling the same model would each find the site: they are collected here per
-    /// compilation and reported once, at compilation end, through a <see cref="Reporter"/> (one per id and location;
-    /// without fixes when the setups plan different ones). What the member's own sites show stays live in the editor.
+    /// <see cref="ValueFlow.ProgramFlow"/>), possibly in another file. A diagnostic an operation-block action reports
+    /// outside its member's span (in another member of the same file too) is not one of that document's diagnostics
+    /// for the IDE: it shows only under full-solution analysis. So one at a site of the setup's head or loss
+    /// (<see cref="HeadAndLossSites"/>) is reported by the member that found it, on its setup's loss argument
+    /// (<see cref="Rehome"/>: the compile call's line, live, once per compile call that meets the site, each with its
+    /// own fixes), and the site becomes its last additional location. The others (a callback or a metric array made
+    /// elsewhere: their problem is not the compile call's) are collected here and reported once, at compilation end,
+    /// through a <see cref="Reporter"/> (one per id and location; without fixes when the setups plan different ones).
     /// </summary>
     internal sealed class ForeignSites
     {
@@ -29,6 +33,40 @@ namespace KerasLint.Analysis
         }
 
         public void Add(Diagnostic diagnostic) => found.Enqueue(diagnostic);
+
+        /// <summary>Where a setup's head and loss are written (units, activation, layers, the loss and its from_logits).</summary>
+        public static System.Collections.Immutable.ImmutableArray<Location> HeadAndLossSites(Model.TrainingSetup setup)
+        {
+            var sites = System.Collections.Immutable.ImmutableArray.CreateBuilder<Location>();
+            void Add(Location? l)
+            {
+                if (l != null) sites.Add(l);
+            }
+
+            if (setup.Head is { } head)
+            {
+                Add(head.UnitsLocation);
+                Add(head.ActivationSite?.UseLocation);
+                Add(head.ActivationSite?.LiteralLocation);
+                Add(head.LayerLocation);
+                Add(head.DenseLocation);
+            }
+
+            Add(setup.Loss.Site.UseLocation);
+            Add(setup.Loss.Site.LiteralLocation);
+            Add(setup.Loss.FromLogits?.LiteralLocation);
+            Add(setup.Loss.FromLogits?.Creation);
+            return sites.ToImmutable();
+        }
+
+        /// <summary>
+        /// The same diagnostic (id, message, severity, fixes) reported at <paramref name="anchor"/>, with its own site
+        /// appended to its additional locations (the fixes' edit locations keep their indices).
+        /// </summary>
+        public static Diagnostic Rehome(Diagnostic d, Location anchor) =>
+            Diagnostic.Create(d.Id, d.Descriptor.Category, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), d.Severity, d.DefaultSeverity,
+                d.Descriptor.IsEnabledByDefault, d.WarningLevel, d.Descriptor.Title, d.Descriptor.Description, d.Descriptor.HelpLinkUri, anchor,
+                additionalLocations: System.Linq.Enumerable.Concat(d.AdditionalLocations, new[] { d.Location }), customTags: d.Descriptor.CustomTags, properties: d.Properties);
 
         /// <summary>Reports what was collected, each (id, location) once, in a deterministic order (path, position, id).</summary>
         public void Report(CompilationAnalysisContext context)

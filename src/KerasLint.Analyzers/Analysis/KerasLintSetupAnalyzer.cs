@@ -12,8 +12,10 @@ namespace KerasLint.Analysis
     /// at all?), then the member's setups (recognised once, over one shared data-flow index) go through every enabled
     /// rule. Reported from the member's block, the diagnostics are local to it (the IDE shows them while typing and
     /// offers their fixes), and a site that several compile calls share is reported once; a site outside the member
-    /// (a head built by a helper, a loss object in a field) is collected in <see cref="ForeignSites"/> and reported once at
-    /// compilation end.
+    /// (a head built by a helper, a loss object in a field) is reported on the setup's loss argument, with the site as
+    /// its last additional location (<see cref="ForeignSites.Rehome"/>), so it too is live in the compile's document;
+    /// another site outside the member (a callback or metric made elsewhere) is collected in <see cref="ForeignSites"/>
+    /// and reported once at compilation end.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KerasLintSetupAnalyzer : DiagnosticAnalyzer
@@ -43,10 +45,15 @@ namespace KerasLint.Analysis
                         if (!analysis.MayHoldSetup(block.Syntax, ctx.CancellationToken)) continue;
                         foreach (var setup in analysis.SetupsOfMember(block, ctx.Options, ctx.CancellationToken))
                         {
+                            reporter ??= new Reporter(ctx.ReportDiagnostic, ctx.CancellationToken, l => ForeignSites.IsLocal(l, ctx.OperationBlocks), foreign);
+
+                            // A head or loss site outside the member (a head built in a constructor, a loss object in a
+                            // field, in any file) is reported on this setup's loss argument: live in the compile's document.
+                            reporter.Follow(setup.Loss.Site.UseLocation, ForeignSites.HeadAndLossSites(setup));
                             foreach (var rule in active)
                             {
                                 ctx.CancellationToken.ThrowIfCancellationRequested();
-                                rule.Analyze(setup, reporter ??= new Reporter(ctx.ReportDiagnostic, ctx.CancellationToken, l => ForeignSites.IsLocal(l, ctx.OperationBlocks), foreign));
+                                rule.Analyze(setup, reporter);
                             }
                         }
                     }

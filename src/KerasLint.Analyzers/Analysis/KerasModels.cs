@@ -170,8 +170,11 @@ namespace KerasLint.Analysis
         /// The layers a user subclass of the library's Sequential adds to itself in its constructor (<c>Add(...)</c>
         /// without a receiver, or <c>this.Add</c>), and in the methods of its own the constructor calls; null when
         /// another member adds layers, the constructor chains to another, or the subclass derives from another user type.
+        /// A base constructor call is followed when <paramref name="baseGivesNoLayers"/> says it passes no layers
+        /// (default: it takes no arguments; TF.NET's <c>base(new SequentialArgs { Name = … })</c>).
         /// </summary>
-        public static List<IOperation?>? SubclassLayers(IMethodSymbol constructor, INamedTypeSymbol librarySequential, ImmutableArray<IMethodSymbol> add, ValueFlow.ProgramFlow program, CancellationToken ct)
+        public static List<IOperation?>? SubclassLayers(IMethodSymbol constructor, INamedTypeSymbol librarySequential, ImmutableArray<IMethodSymbol> add, ValueFlow.ProgramFlow program, CancellationToken ct,
+            System.Func<IInvocationOperation, bool>? baseGivesNoLayers = null)
         {
             var type = constructor.ContainingType;
             if (type == null || !SymbolEqualityComparer.Default.Equals(type.BaseType?.OriginalDefinition, librarySequential)) return null;
@@ -180,8 +183,9 @@ namespace KerasLint.Analysis
             {
                 // `: this(...)` or a base constructor given layers: not followed.
                 var init = body.Initializer is IExpressionStatementOperation statement ? statement.Operation : body.Initializer;
-                if (!(init is IInvocationOperation { TargetMethod.Parameters.Length: 0 } baseCall)
-                    || !SymbolEqualityComparer.Default.Equals(baseCall.TargetMethod.ContainingType.OriginalDefinition, librarySequential)) return null;
+                if (!(init is IInvocationOperation baseCall)
+                    || !SymbolEqualityComparer.Default.Equals(baseCall.TargetMethod.ContainingType.OriginalDefinition, librarySequential)
+                    || !(baseGivesNoLayers?.Invoke(baseCall) ?? baseCall.TargetMethod.Parameters.Length == 0)) return null;
             }
 
             var layers = new List<IOperation?>();
@@ -206,7 +210,7 @@ namespace KerasLint.Analysis
         }
 
         private static bool SelfCall(InvocationExpressionSyntax invocation, SemanticModel model, ImmutableArray<IMethodSymbol> add, CancellationToken ct) =>
-            (invocation.Expression is IdentifierNameSyntax || invocation.Expression is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax })
+            (invocation.Expression is IdentifierNameSyntax || invocation.Expression is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or BaseExpressionSyntax })
             && model.GetSymbolInfo(invocation, ct).Symbol is IMethodSymbol m && Operations.IsOneOf(m, add);
 
         private static bool SelfAdds(IOperation body, List<IOperation?> layers, HashSet<SyntaxNode> reached, ImmutableArray<IMethodSymbol> add, ValueFlow.ProgramFlow program, CancellationToken ct, int depth)

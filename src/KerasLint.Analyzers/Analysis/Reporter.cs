@@ -21,13 +21,20 @@ namespace KerasLint.Analysis
         private readonly System.Func<Location, bool>? isLocal;
         private readonly ForeignSites? foreign;
 
+        /// <summary>Where a diagnostic found at a site outside the member is reported instead (the anchor when first found).</summary>
+        private readonly Dictionary<(string Id, Location Location), Location> anchors = new Dictionary<(string, Location), Location>();
+
         public Reporter(System.Action<Diagnostic> report, CancellationToken cancellationToken)
         {
             this.report = report;
             CancellationToken = cancellationToken;
         }
 
-        /// <summary>A member's reporter: a diagnostic at a site outside the member goes to <paramref name="foreign"/>, reported once at compilation end.</summary>
+        /// <summary>
+        /// A member's reporter: a diagnostic at a head or loss site outside the member is reported on the setup's loss
+        /// argument (<see cref="Follow"/>; once per id and site); any other outside site goes to <paramref name="foreign"/>,
+        /// reported once at compilation end.
+        /// </summary>
         public Reporter(System.Action<Diagnostic> report, CancellationToken cancellationToken, System.Func<Location, bool> isLocal, ForeignSites foreign)
             : this(report, cancellationToken)
         {
@@ -37,15 +44,37 @@ namespace KerasLint.Analysis
 
         public CancellationToken CancellationToken { get; }
 
+        private Location? anchor;
+        private ImmutableArray<Location> anchoredSites = ImmutableArray<Location>.Empty;
+
+        /// <summary>
+        /// The setup whose rules report next: a diagnostic at one of <paramref name="sites"/> (its head's and its loss's)
+        /// outside the member is reported on <paramref name="lossArgument"/> (the compile call's line), live
+        /// (<see cref="ForeignSites.Rehome"/>); any other site outside the member goes to compilation end.
+        /// </summary>
+        public void Follow(Location lossArgument, ImmutableArray<Location> sites)
+        {
+            anchor = lossArgument;
+            anchoredSites = sites;
+        }
+
         public void Report(Diagnostic diagnostic)
         {
+            var key = (diagnostic.Id, diagnostic.Location);
             if (foreign != null && isLocal != null && !isLocal(diagnostic.Location))
             {
-                foreign.Add(diagnostic);
-                return;
+                if (!anchors.ContainsKey(key))
+                {
+                    if (anchor == null || !isLocal(anchor) || !anchoredSites.Contains(diagnostic.Location))
+                    {
+                        foreign.Add(diagnostic);
+                        return;
+                    }
+
+                    anchors[key] = anchor;
+                }
             }
 
-            var key = (diagnostic.Id, diagnostic.Location);
             if (!found.TryGetValue(key, out var seen))
             {
                 found[key] = diagnostic;
@@ -61,9 +90,10 @@ namespace KerasLint.Analysis
         /// <summary>Reports what was collected, in the order first found.</summary>
         public void Flush()
         {
-            foreach (var key in order) report(found[key]);
+            foreach (var key in order) report(anchors.TryGetValue(key, out var anchor) ? ForeignSites.Rehome(found[key], anchor) : found[key]);
             found.Clear();
             order.Clear();
+            anchors.Clear();
         }
 
         private static bool SameFixes(Diagnostic a, Diagnostic b) =>

@@ -5,18 +5,11 @@ namespace KerasLint.Analyzers.Tests.CrossMember
 {
     /// <summary>
     /// Fixes for setups whose parts come from other members: the edit lands at the use when the value is shared, at the
-    /// declaration only when the compile is its one use; a site in another member (reported at compilation end) is fixed too.
+    /// declaration only when the compile is its one use; a head or loss site in another member (reported on the compile's
+    /// loss argument) is fixed there too; a callback or metric site elsewhere is reported at compilation end and fixed too.
     /// </summary>
     public class CrossMemberFixTests
     {
-        /// <summary>A site outside the compiling member is reported at compilation end (a non-local diagnostic), and fixed all the same.</summary>
-        private static Task AtCompilationEnd<TVerifier>(Microsoft.CodeAnalysis.Testing.CodeFixTest<TVerifier> test)
-            where TVerifier : IVerifier, new()
-        {
-            test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
-            return test.RunAsync();
-        }
-
         private static string Class(string members) => KerasCode.Usings + "class C\n{\n" + members + "}\n";
 
         private const string FieldModel = @"    private readonly Sequential model;
@@ -53,9 +46,9 @@ namespace KerasLint.Analyzers.Tests.CrossMember
 ";
 
         [Fact]
-        public Task HeadInConstructor_FixedOnceForTwoCompiles() =>
-            AtCompilationEnd(new FixTest<KL0004SoftmaxOnOneUnitAnalyzer, KL0004SoftmaxOnOneUnitCodeFixProvider>(
-                Class(HeadInConstructor.Replace("ACT", @"{|KL0004:""softmax""|}")), Class(HeadInConstructor.Replace("ACT", @"""sigmoid""")), equivalenceKey: "KL0004.Recommended"));
+        public Task HeadInConstructor_ReportedOnEachCompile_FixedAtTheHead() =>
+            FixTest<KL0004SoftmaxOnOneUnitAnalyzer, KL0004SoftmaxOnOneUnitCodeFixProvider>.Run(
+                Class(HeadInConstructor.Replace("ACT", @"""softmax""").Replace(@"loss: ""hinge""", @"loss: {|KL0004:""hinge""|}")), Class(HeadInConstructor.Replace("ACT", @"""sigmoid""")), equivalenceKey: "KL0004.Recommended");
 
         [Fact]
         public async Task HeadInAnotherFile_TheActionThatEditsThatFileIsOfferedToo()
@@ -115,8 +108,8 @@ namespace KerasLint.Analyzers.Tests.CrossMember
 
         [Fact]
         public Task LossObjectInFieldWithOneUse_FixedAtTheDeclaration() =>
-            AtCompilationEnd(new TfNetFixTest<KL0006FromLogitsOnProbabilitiesAnalyzer, KL0006FromLogitsOnProbabilitiesCodeFixProvider>(
-                TfNetCode.Usings + "class C\n{\n" + LossField.Replace("LOGITS", "{|KL0006:true|}") + "}\n",
-                TfNetCode.Usings + "class C\n{\n" + LossField.Replace("LOGITS", "false") + "}\n", "KL0006.Recommended", null));
+            new TfNetFixTest<KL0006FromLogitsOnProbabilitiesAnalyzer, KL0006FromLogitsOnProbabilitiesCodeFixProvider>(
+                TfNetCode.Usings + "class C\n{\n" + LossField.Replace("LOGITS", "true").Replace("model.compile(keras.optimizers.Adam(), loss,", "model.compile(keras.optimizers.Adam(), {|KL0006:loss|},") + "}\n",
+                TfNetCode.Usings + "class C\n{\n" + LossField.Replace("LOGITS", "false") + "}\n", "KL0006.Recommended", null).RunAsync();
     }
 }

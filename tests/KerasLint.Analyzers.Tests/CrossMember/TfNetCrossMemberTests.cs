@@ -5,12 +5,12 @@ namespace KerasLint.Analyzers.Tests.CrossMember
 {
     /// <summary>
     /// TensorFlow.NET setups whose parts live in other members or files (the whole-program value flow): reported where
-    /// wrong, silent when right or when a value is not known on every path. (The stand-in's Sequential and Model have no
-    /// public constructor, as in the listings: a subclass cannot be written against it.)
+    /// wrong, silent when right or when a value is not known on every path. (Subclassed models: TfNetSubclassTests.)
     /// </summary>
     public class TfNetCrossMemberTests
     {
-        private static Task Run(params string[] sources)
+        /// <summary>Every compile-based rule over several TF.NET files; the first is /0/Test0.cs.</summary>
+        internal static Task Run(params string[] sources)
         {
             var test = new TfNetRulesTest(sources[0], null);
             for (var i = 1; i < sources.Length; i++) test.TestState.Sources.Add(($"/0/Test{i}.cs", sources[i]));
@@ -103,7 +103,7 @@ namespace KerasLint.Analyzers.Tests.CrossMember
 ";
 
         [Fact]
-        public Task LossObjectInField_FromLogitsOnSoftmax_ReportedAtTheField() => Run(Class(LossInField.Replace("LOGITS", "{|KL0006:true|}")));
+        public Task LossObjectInField_FromLogitsOnSoftmax_ReportedOnTheLossArgument() => Run(Class(LossInField.Replace("LOGITS", "true").Replace("model.compile(keras.optimizers.Adam(), loss,", "model.compile(keras.optimizers.Adam(), {|KL0006:loss|},")));
 
         [Fact]
         public Task LossObjectInFieldUsedByTwoCompiles_ReportedAtEachUse() => Run(Class(LossInField.Replace("LOGITS", "true").Replace("model.compile(keras.optimizers.Adam(), loss,", "model.compile(keras.optimizers.Adam(), {|KL0006:loss|},")

@@ -143,6 +143,7 @@ namespace Tensorflow
     {
         public virtual int[] _shape_tuple() => throw new global::System.NotImplementedException();
         public Tensor() { }
+        public Tensor(nint data_ptr, global::Tensorflow.Shape shape, global::Tensorflow.TF_DataType dtype) { }
         public Tensor(global::Tensorflow.NumPy.NDArray nd) { }
         public Tensor(bool value) { }
         public Tensor(byte value) { }
@@ -170,6 +171,7 @@ namespace Tensorflow
         public Tensor(global::Tensorflow.Shape shape, global::Tensorflow.TF_DataType dtype) { }
         public Tensor(global::System.Array array, global::Tensorflow.Shape shape = null) { }
         public Tensor(byte[] bytes, global::Tensorflow.Shape shape, global::Tensorflow.TF_DataType dtype) { }
+        public virtual nint buffer { get => throw new global::System.NotImplementedException(); }
         public virtual byte[] BufferToArray() => throw new global::System.NotImplementedException();
         public virtual ulong bytesize { get => throw new global::System.NotImplementedException(); }
         public virtual string Device { get => throw new global::System.NotImplementedException(); }
@@ -207,6 +209,7 @@ namespace Tensorflow
         public virtual string[] StringData() => throw new global::System.NotImplementedException();
         public virtual string StringData(int index) => throw new global::System.NotImplementedException();
         public virtual object Tag { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+        public virtual nint TensorDataPointer { get => throw new global::System.NotImplementedException(); }
         public virtual string ToString() => throw new global::System.NotImplementedException();
         public virtual int value_index { get => throw new global::System.NotImplementedException(); }
     }
@@ -449,6 +452,33 @@ namespace Tensorflow.Keras
 
 namespace Tensorflow.Keras.ArgsDefinition
 {
+    public partial class DenseArgs : global::Tensorflow.Keras.ArgsDefinition.LayerArgs
+    {
+        public DenseArgs() { }
+        public virtual global::Tensorflow.Keras.Activation Activation { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+        public virtual global::System.Action BiasConstraint { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+        public virtual global::Tensorflow.IInitializer BiasInitializer { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+        public virtual global::System.Action KernelConstraint { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+        public virtual global::Tensorflow.IInitializer KernelInitializer { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+        public virtual int Units { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+        public virtual bool UseBias { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+    }
+
+    public partial class DropoutArgs : global::Tensorflow.Keras.ArgsDefinition.LayerArgs
+    {
+        public DropoutArgs() { }
+        public virtual global::Tensorflow.Shape NoiseShape { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+        public virtual float Rate { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+        public virtual int? Seed { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+        public virtual bool SupportsMasking { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+    }
+
+    public partial class FlattenArgs : global::Tensorflow.Keras.ArgsDefinition.LayerArgs
+    {
+        public FlattenArgs() { }
+        public virtual string DataFormat { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+    }
+
     public partial class LayerArgs
     {
         public LayerArgs() { }
@@ -469,6 +499,37 @@ namespace Tensorflow.Keras.ArgsDefinition
         public ModelArgs() { }
         public virtual global::Tensorflow.Tensors Inputs { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
         public virtual global::Tensorflow.Tensors Outputs { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+    }
+
+    public partial class OptimizerV2Args
+    {
+        public OptimizerV2Args() { }
+        public virtual float ClipNorm { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+        public virtual float ClipValue { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+        public virtual float InitialDecay { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+        public virtual float LearningRate { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+        public virtual string Name { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+    }
+
+    public partial class RMSpropArgs : global::Tensorflow.Keras.ArgsDefinition.OptimizerV2Args
+    {
+        public RMSpropArgs() { }
+        public virtual bool Centered { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+        public virtual float Epsilon { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+        public virtual float Momentum { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+        public virtual float RHO { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+    }
+
+    public partial class SequentialArgs : global::Tensorflow.Keras.ArgsDefinition.ModelArgs
+    {
+        public SequentialArgs() { }
+        public virtual global::System.Collections.Generic.List<global::Tensorflow.Keras.ILayer> Layers { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
+    }
+
+    public partial class SoftmaxArgs : global::Tensorflow.Keras.ArgsDefinition.LayerArgs
+    {
+        public SoftmaxArgs() { }
+        public virtual global::Tensorflow.Axis axis { get => throw new global::System.NotImplementedException(); set => throw new global::System.NotImplementedException(); }
     }
 }
 
@@ -507,8 +568,10 @@ namespace Tensorflow.NumPy
         public NDArray(byte[] bytes, global::Tensorflow.Shape shape, global::Tensorflow.TF_DataType dtype) { }
         public NDArray(int[] value, global::Tensorflow.Shape shape = null) { }
         public NDArray(long[] value, global::Tensorflow.Shape shape = null) { }
+        public NDArray(nint address, global::Tensorflow.Shape shape, global::Tensorflow.TF_DataType dtype) { }
         public NDArray(global::Tensorflow.Tensor tensor, bool clone = false) { }
         public virtual global::Tensorflow.NumPy.NDArray astype(global::Tensorflow.TF_DataType dtype) => throw new global::System.NotImplementedException();
+        public virtual nint data { get => throw new global::System.NotImplementedException(); }
         public virtual void Deconstruct(out byte blue, out byte green, out byte red) => throw new global::System.NotImplementedException();
         public virtual bool Equals(object obj) => throw new global::System.NotImplementedException();
         public virtual global::System.Collections.Generic.IEnumerator<global::Tensorflow.NumPy.NDArray> GetEnumerator() => throw new global::System.NotImplementedException();

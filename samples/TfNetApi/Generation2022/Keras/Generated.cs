@@ -123,6 +123,7 @@ namespace Tensorflow.Keras.Engine
 
     public partial class Sequential : global::Tensorflow.Keras.Engine.Functional
     {
+        public Sequential(global::Tensorflow.Keras.ArgsDefinition.SequentialArgs args) { }
         public virtual void add(global::Tensorflow.Tensor tensor) => throw new global::System.NotImplementedException();
         public virtual void add(global::Tensorflow.Keras.ILayer layer) => throw new global::System.NotImplementedException();
         public override global::Tensorflow.Shape output_shape { get => throw new global::System.NotImplementedException(); }
@@ -134,17 +135,20 @@ namespace Tensorflow.Keras.Layers
 {
     public partial class Dense : global::Tensorflow.Keras.Engine.Layer
     {
+        public Dense(global::Tensorflow.Keras.ArgsDefinition.DenseArgs args) { }
         public static global::Tensorflow.Keras.Layers.Dense from_config(global::Tensorflow.Keras.ArgsDefinition.LayerArgs args) => throw new global::System.NotImplementedException();
         private protected Dense() { }
     }
 
     public partial class Dropout : global::Tensorflow.Keras.Engine.Layer
     {
+        public Dropout(global::Tensorflow.Keras.ArgsDefinition.DropoutArgs args) { }
         private protected Dropout() { }
     }
 
     public partial class Flatten : global::Tensorflow.Keras.Engine.Layer
     {
+        public Flatten(global::Tensorflow.Keras.ArgsDefinition.FlattenArgs args) { }
         private protected Flatten() { }
     }
 
@@ -170,6 +174,7 @@ namespace Tensorflow.Keras.Layers
 
     public partial class Softmax : global::Tensorflow.Keras.Engine.Layer
     {
+        public Softmax(global::Tensorflow.Keras.ArgsDefinition.SoftmaxArgs args) { }
         public override global::Tensorflow.Shape ComputeOutputShape(global::Tensorflow.Shape input_shape) => throw new global::System.NotImplementedException();
         private protected Softmax() { }
     }
@@ -352,12 +357,14 @@ namespace Tensorflow.Keras.Optimizers
     {
         public virtual global::Tensorflow.Tensor[] _aggregate_gradients(global::System.Collections.Generic.IEnumerable<global::System.ValueTuple<global::Tensorflow.Tensor, global::Tensorflow.IVariableV1>> grads_and_vars) => throw new global::System.NotImplementedException();
         public virtual global::Tensorflow.Tensor[] _clip_gradients(global::Tensorflow.Tensor[] grads) => throw new global::System.NotImplementedException();
+        public OptimizerV2(global::Tensorflow.Keras.ArgsDefinition.OptimizerV2Args args) { }
         public virtual global::Tensorflow.IVariableV1 lr { get => throw new global::System.NotImplementedException(); }
         private protected OptimizerV2() { }
     }
 
     public partial class RMSprop : global::Tensorflow.Keras.Optimizers.OptimizerV2
     {
+        public RMSprop(global::Tensorflow.Keras.ArgsDefinition.RMSpropArgs args) { }
         private protected RMSprop() { }
     }
 

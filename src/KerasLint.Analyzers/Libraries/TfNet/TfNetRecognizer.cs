@@ -16,7 +16,8 @@ namespace KerasLint.Libraries.TfNet
     /// Recognises a TensorFlow.NET training setup around a <c>compile</c> call on <c>IModel</c>/<c>Model</c>, binding by
     /// symbol: the model's layers (<c>keras.Sequential</c> from a list, params or a collection expression, then
     /// <c>add</c> calls in source order; functional <c>keras.Model(inputs, outputs)</c> traced through
-    /// <c>layer.Apply</c>; one hop into a helper method in the same file), the loss (object with <c>from_logits</c>,
+    /// <c>layer.Apply</c>; a user subclass of <c>Sequential</c> whose constructor adds its layers, or of <c>Model</c>
+    /// whose <c>Call</c> override applies its layer fields in one chain; one hop into a helper method), the loss (object with <c>from_logits</c>,
     /// custom ILossFunc, or the all-string overload), the metrics, and the EarlyStopping callbacks and validation
     /// data that flow into <c>fit</c> on the same model. Whatever is not visible is left unknown.
     /// </summary>
@@ -365,6 +366,17 @@ namespace KerasLint.Libraries.TfNet
                 return KerasModels.FieldLayers(field.Field, flow, before, s.Add, (v, f, at) => Layers(v, f, at, allowHelper, depth + 1), ct);
             }
 
+            if (model is IObjectCreationOperation { Constructor: { } constructor } creation && creation.SemanticModel != null && !constructor.DeclaringSyntaxReferences.IsEmpty)
+            {
+                // A user subclass: of Sequential, whose constructor adds its layers; of Model, whose Call wires them.
+                if (s.Sequential != null && TfNetSymbols.IsA(creation.Type, s.Sequential))
+                {
+                    return KerasModels.SubclassLayers(constructor, s.Sequential, s.Add, program, ct, BaseGivesNoLayers);
+                }
+
+                return TfNetSymbols.IsA(creation.Type, s.Model) ? SubclassCall(constructor.ContainingType) : null;
+            }
+
             if (!(model is IInvocationOperation call)) return null;
             if (TfNetSymbols.IsApi(call.TargetMethod, "Sequential", s.KerasInterfaces))
             {
@@ -381,6 +393,31 @@ namespace KerasLint.Libraries.TfNet
             }
 
             return allowHelper ? Helper(call) : null;
+        }
+
+        /// <summary><c>: base(new SequentialArgs { Name = … })</c>: a base constructor call that gives Sequential no layers.</summary>
+        private static bool BaseGivesNoLayers(IInvocationOperation baseCall) =>
+            baseCall.Arguments.All(a => Operations.Unwrap(a.Value) is IObjectCreationOperation { Arguments.IsEmpty: true } args
+                && (args.Initializer == null || args.Initializer.Initializers.All(i => i is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation p } && p.Property.Name != "Layers")));
+
+        /// <summary>
+        /// A user subclass of Model: the layers its <c>Call</c> override (its own or a user base's) applies on the way to
+        /// its one returned value, traced as the functional API is (layers held in fields resolve through the
+        /// whole-program flow); null when there is no such override or it returns more than one value.
+        /// </summary>
+        private List<IOperation?>? SubclassCall(INamedTypeSymbol type)
+        {
+            for (var t = type; t != null && !t.DeclaringSyntaxReferences.IsEmpty; t = t.BaseType)
+            {
+                var call = t.GetMembers("Call").OfType<IMethodSymbol>().FirstOrDefault(m => m.IsOverride);
+                if (call == null) continue;
+                if (call.DeclaringSyntaxReferences.Length != 1 || !(call.DeclaringSyntaxReferences[0].GetSyntax(ct) is MethodDeclarationSyntax declaration)) return null;
+                if (!(program.Model(declaration.SyntaxTree).GetOperation(declaration, ct) is { } body)) return null;
+                var returns = Operations.DescendantsOutsideLambdas(body).OfType<IReturnOperation>().Where(r => r.ReturnedValue != null).ToList();
+                return returns.Count == 1 ? Functional(returns[0].ReturnedValue!, program.Member(body)) : null;
+            }
+
+            return null;
         }
 
         /// <summary>Functional API: traces <c>layer.Apply(input)</c> (and tf.nn activation functions) back from the output.</summary>
