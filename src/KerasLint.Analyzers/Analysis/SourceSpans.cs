@@ -34,7 +34,7 @@ namespace KerasLint.Analysis
         }
 
         /// <summary>
-        /// The location of a <c>null</c>/<c>default</c> literal passed as parameter <paramref name="name"/> (by name, or
+        /// The location of a <c>null</c>/<c>default</c> literal or an empty collection expression passed as parameter <paramref name="name"/> (by name, or
         /// positionally at <paramref name="position"/> when every argument is positional and there are exactly
         /// position + 1) of the call at <paramref name="call"/>; null when there is none.
         /// </summary>
@@ -48,10 +48,22 @@ namespace KerasLint.Analysis
             var arguments = invocation.ArgumentList.Arguments;
             var argument = System.Linq.Enumerable.FirstOrDefault(arguments, a => a.NameColon?.Name.Identifier.ValueText == name)
                 ?? (arguments.Count == position + 1 && System.Linq.Enumerable.All(arguments, a => a.NameColon == null) ? arguments[position] : null);
-            return argument?.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax l
+            return (argument?.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax l
                 && (l.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.NullLiteralExpression
-                    || l.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.DefaultLiteralExpression)
-                ? argument.Expression.GetLocation()
+                    || l.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.DefaultLiteralExpression))
+                || argument?.Expression is Microsoft.CodeAnalysis.CSharp.Syntax.CollectionExpressionSyntax { Elements.Count: 0 } // [] converts to every array type too
+                ? argument!.Expression.GetLocation()
+                : null;
+        }
+
+        /// <summary>The text of the only argument of the call at the location (<c>logits</c> in <c>tf.nn.softmax(logits)</c>); null otherwise.</summary>
+        public static string? SingleArgumentText(Location call, CancellationToken cancellationToken)
+        {
+            if (!(call.SourceTree?.GetRoot(cancellationToken) is { } root) || !root.FullSpan.Contains(call.SourceSpan)) return null;
+            var node = root.FindNode(call.SourceSpan, getInnermostNodeForTie: true);
+            var invocation = System.Linq.Enumerable.FirstOrDefault(System.Linq.Enumerable.OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>(node.AncestorsAndSelf()), i => i.Span == call.SourceSpan);
+            return invocation?.ArgumentList.Arguments is { Count: 1 } arguments && arguments[0].NameColon == null && arguments[0].RefKindKeyword.RawKind == 0
+                ? arguments[0].Expression.ToString()
                 : null;
         }
 

@@ -44,6 +44,9 @@ namespace KerasLint.Rules
 
                 if (!isOld(LogKeys.StripValidation(key))) continue;
                 if (!FixPlan.CanReplace(lookup.Key)) return null;
+
+                // One read found from two fit calls (a duplicated line): one lookup.
+                if (list.Any(l => l.Key.UseLocation == lookup.Key.UseLocation)) continue;
                 list.Add(lookup);
             }
 
