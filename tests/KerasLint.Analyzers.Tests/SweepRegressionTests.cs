@@ -114,5 +114,52 @@ namespace KerasLint.Analyzers.Tests
         var history = model.Fit(x, y, validation_split: 0.2f, callbacks: new Callback[] { stop });
         Console.WriteLine(history.HistoryLogs[""val_acc""][0]);
 "), "KL0001", new[] { KerasReference }, "3");
+
+        // ---- Keras.NET KL0001 (issue 18 item 3): a renamed accuracy key moves History lookups only where the meaning is kept ----
+
+        private static Task Fix1(string before, string after) =>
+            FixTest<KL0001AccuracyOnRegressionAnalyzer, KL0001AccuracyOnRegressionCodeFixProvider>.Run(
+                "using System.Linq;\n" + InMethod(before), "using System.Linq;\n" + InMethod(ReportedCasesTests.Plain(after)), "tf2", "KL0001.Recommended");
+
+        private const string Regression = @"        var model = new Sequential();
+        model.Add(new Dense(1));
+        model.Compile(optimizer: ""adam"", loss: ""mse"", metrics: new[] { {|KL0001:""accuracy""|} });
+        var history = model.Fit(x, y, epochs: 10, validation_split: 0.2f);
+";
+
+        /// <summary>The best of the values through a local, TryGetValue's out variable and Enumerable.Max: each Max becomes Min.</summary>
+        [Fact]
+        public Task BestThroughLocalsAndStaticCalls_Flips() => Fix1(Regression + @"        var curve = history.HistoryLogs[""val_accuracy""];
+        var best = curve.Max();
+        var first = Enumerable.Max(history.HistoryLogs[""accuracy""]);
+        if (history.HistoryLogs.TryGetValue(""val_accuracy"", out var values)) Console.WriteLine(values.Max() + "" at "" + Array.IndexOf(values, values.Max()));
+", (Regression + @"        var curve = history.HistoryLogs[""val_mae""];
+        var best = curve.Min();
+        var first = Enumerable.Min(history.HistoryLogs[""mae""]);
+        if (history.HistoryLogs.TryGetValue(""val_mae"", out var values)) Console.WriteLine(values.Min() + "" at "" + Array.IndexOf(values, values.Min()));
+").Replace(@"""accuracy""", @"""mae"""));
+
+        /// <summary>Values compared with a threshold or ranked would silently mean the opposite: those lookups are left and named in the title.</summary>
+        [Fact]
+        public Task ComparedOrRankedValues_LeftAsTheyAre() => Fix1(Regression + @"        if (history.HistoryLogs[""val_accuracy""].Last() > 0.9) Console.WriteLine(""good"");
+        var top = history.HistoryLogs[""accuracy""].OrderByDescending(v => v).First();
+        var reached = history.HistoryLogs[""val_accuracy""].Max() >= 0.95;
+        var plotted = history.HistoryLogs[""val_accuracy""][0];
+", (Regression + @"        if (history.HistoryLogs[""val_accuracy""].Last() > 0.9) Console.WriteLine(""good"");
+        var top = history.HistoryLogs[""accuracy""].OrderByDescending(v => v).First();
+        var reached = history.HistoryLogs[""val_accuracy""].Max() >= 0.95;
+        var plotted = history.HistoryLogs[""val_mae""][0];
+").Replace(@"new[] { {|KL0001:""accuracy""|} }", @"new[] { ""mae"" }"));
+
+        [Fact]
+        public async Task ComparedOrRankedValues_NamedInTheTitle()
+        {
+            var d = await Direct.Single("using System.Linq;\n" + InMethod(ReportedCasesTests.Plain(Regression + @"        if (history.HistoryLogs[""val_accuracy""].Last() > 0.9) Console.WriteLine(""good"");
+        var plotted = history.HistoryLogs[""val_accuracy""][0];
+        var best = history.HistoryLogs[""val_accuracy""].Max();
+")), "KL0001", "tf2");
+            Assert.Equal("Replace 'accuracy' with 'mae'; 2 history lookups 'val_accuracy' → 'val_mae' (its best value: Max → Min); "
+                + "history lookup 'val_accuracy' left as it is (its values are compared or ranked, and 'val_mae' is best when lowest)", FixPlan.Read(d)[0].Title);
+        }
     }
 }
