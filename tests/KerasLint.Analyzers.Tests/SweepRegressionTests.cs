@@ -161,5 +161,19 @@ namespace KerasLint.Analyzers.Tests
             Assert.Equal("Replace 'accuracy' with 'mae'; 2 history lookups 'val_accuracy' → 'val_mae' (its best value: Max → Min); "
                 + "history lookup 'val_accuracy' left as it is (its values are compared or ranked, and 'val_mae' is best when lowest)", FixPlan.Read(d)[0].Title);
         }
+
+        /// <summary>The sweep's check of item 3 (<see cref="FixCheck.HistoryMeaning"/>) tells a kept meaning from a changed one.</summary>
+        [Fact]
+        public void HistoryMeaning_SeesARenameThatInvertsTheBest()
+        {
+            static string Meaning(string body) => FixCheck.HistoryMeaning(CSharpSyntaxTree.ParseText("using System.Linq;\n" + InMethod(body)));
+            const string Best = @"        var h = new System.Collections.Generic.Dictionary<string, double[]>();
+        var best = h[""val_accuracy""].Max();
+        var good = h[""val_accuracy""].Last() > 0.9;
+";
+            Assert.Equal(Meaning(Best), Meaning(Best.Replace(@"""val_accuracy""].Max()", @"""val_mae""].Min()")));
+            Assert.NotEqual(Meaning(Best), Meaning(Best.Replace(@"""val_accuracy""].Max()", @"""val_mae""].Max()")));
+            Assert.NotEqual(Meaning(Best), Meaning(Best.Replace(@"""val_accuracy""].Last()", @"""val_mae""].Last()")));
+        }
     }
 }
