@@ -31,25 +31,14 @@ namespace KerasLint.Analyzers.Tests
 
         // ---- TensorFlow.NET KL0011: a string that names no optimizer or loss gets the object that trains now ----
 
-        [Fact]
-        public Task KL0011_SwappedStrings_PassWhatTrainsNow() =>
+        [Theory]
+        [InlineData("binary_crossentropy", "adam", "RMSprop", "MeanSquaredError")] // swapped: what trains now
+        [InlineData("adam", "accuracy", "Adam", "MeanSquaredError")] // a metric as the loss: the named optimizer is kept
+        [InlineData("max", "mae", "RMSprop", "MeanAbsoluteError")] // "mae" trains MeanAbsoluteError
+        public Task KL0011_UnnamedString_PassWhatTrainsNow(string optimizer, string loss, string optimizerObject, string lossObject) =>
             TfNetFixTest<KL0011StringCompileIgnoredAnalyzer, KL0011StringCompileIgnoredCodeFixProvider>.Run(
-                TfNetCode.InMethod(@"        var model = keras.Sequential(keras.layers.Dense(1));
-        {|KL0011:model.compile(""binary_crossentropy"", ""adam"", new string[0])|};
-"),
-                TfNetCode.InMethod(@"        var model = keras.Sequential(keras.layers.Dense(1));
-        model.compile(keras.optimizers.RMSprop(), keras.losses.MeanSquaredError(), new string[0]);
-"));
-
-        [Fact]
-        public Task KL0011_MetricAsLoss_KeepsTheNamedOptimizer() =>
-            TfNetFixTest<KL0011StringCompileIgnoredAnalyzer, KL0011StringCompileIgnoredCodeFixProvider>.Run(
-                TfNetCode.InMethod(@"        var model = keras.Sequential(keras.layers.Dense(1));
-        {|KL0011:model.compile(""adam"", ""accuracy"", new string[0])|};
-"),
-                TfNetCode.InMethod(@"        var model = keras.Sequential(keras.layers.Dense(1));
-        model.compile(keras.optimizers.Adam(), keras.losses.MeanSquaredError(), new string[0]);
-"));
+                TfNetCode.InMethod($"        var model = keras.Sequential(keras.layers.Dense(1));\n        {{|KL0011:model.compile(\"{optimizer}\", \"{loss}\", new string[0])|}};\n"),
+                TfNetCode.InMethod($"        var model = keras.Sequential(keras.layers.Dense(1));\n        model.compile(keras.optimizers.{optimizerObject}(), keras.losses.{lossObject}(), new string[0]);\n"));
 
         [Fact]
         public async Task KL0011_TitleSaysWhichStringNamesNothing()
