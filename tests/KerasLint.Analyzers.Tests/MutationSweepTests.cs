@@ -21,6 +21,9 @@ namespace KerasLint.Analyzers.Tests
         /// <summary>KERASLINT_SWEEP_SCALE (e.g. 4) checks that many times more mutants, by hand.</summary>
         private static readonly int Scale = int.TryParse(Environment.GetEnvironmentVariable("KERASLINT_SWEEP_SCALE"), out var s) && s > 0 ? s : 1;
 
+        /// <summary>KERASLINT_SWEEP_LOG: a file each checked mutant's failures are appended to as they are found (a long sweep by hand).</summary>
+        private static readonly string? Log = Environment.GetEnvironmentVariable("KERASLINT_SWEEP_LOG") is { Length: > 0 } log ? log : null;
+
         private static readonly string[] Families = { "2.2", "2.3", "tf2", "3" };
 
         // About how many mutants each sweep checks (all fixes applied on each): about 100 s for both on 2 cores.
@@ -114,7 +117,9 @@ namespace KerasLint.Analyzers.Tests
                 var family = families ? Families[checkedCount % Families.Length] : null;
                 checkedCount++;
                 var inMemory = checkedCount % 2 == 0;
+                var before = result.Failures.Count;
                 await FixCheck.Check(text, family, library, result, label: $"{name} #{i} {kind} [{family}{(inMemory ? ", in memory" : "")}]", inMemory: inMemory);
+                if (Log != null) File.AppendAllLines(Log, result.Failures.Skip(before).Prepend($"-- {checkedCount} checked, {result.Failures.Count} failure(s)"));
             }
 
             output.WriteLine($"{checkedCount} of {mutants.Count} mutants checked: {result.Diagnostics} diagnostics, {result.FixesApplied} fixes applied, {result.Failures.Count} failure(s)");

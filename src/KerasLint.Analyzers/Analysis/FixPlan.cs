@@ -233,7 +233,9 @@ namespace KerasLint.Analysis
                 locations.Add(location);
             }
 
-            actions[actions.Count - 1].Edits.Add(new FixEdit(kind, index, name, value));
+            // The same edit reached twice (a literal both a metric and a History key read through one local): made once.
+            var edits = actions[actions.Count - 1].Edits;
+            if (!edits.Any(e => e.Kind == kind && e.Location == index && e.Name == name && e.Value == value)) edits.Add(new FixEdit(kind, index, name, value));
             return this;
         }
     }

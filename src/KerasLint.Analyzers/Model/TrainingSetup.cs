@@ -280,6 +280,9 @@ namespace KerasLint.Model
 
         /// <summary>Dense's activation given as an object or function (<c>keras.activations.Softmax</c>), not a string.</summary>
         DenseActivationObject,
+
+        /// <summary>An activation function applied to the output (TensorFlow.NET's <c>tf.nn.softmax(logits)</c>).</summary>
+        ActivationFunction,
     }
 
     /// <summary>An expression a fix replaces with new source (typed, so the rule stays free of syntax).</summary>

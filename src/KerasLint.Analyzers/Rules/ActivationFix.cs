@@ -22,10 +22,19 @@ namespace KerasLint.Rules
                     if (FixPlan.CanReplace(head.ActivationSite)) plan.Action(key, title).ReplaceValue(head.ActivationSite!, activation);
                     break;
                 case ActivationSource.DenseActivationObject:
+                case ActivationSource.ActivationFunction:
                     if (head.ActivationSite is { } site)
                     {
                         var current = SourceSpans.TextAt(site.UseLocation, cancellationToken);
                         if (current != null && api.ActivationExpressionSource(current, activation) is { } expression) plan.Action(key, title).ReplaceExpression(site.UseLocation, expression);
+                    }
+
+                    // tf.nn.softmax(logits) over the Dense's output: the Dense takes the activation and the function goes (offered
+                    // after the call with another function, and alone where the library has no such function).
+                    if (head.Source == ActivationSource.ActivationFunction && SourceSpans.IsCallWithoutNamedArgument(head.DenseLocation, "activation", cancellationToken)
+                        && SourceSpans.SingleArgumentText(head.LayerLocation, cancellationToken) is { } input)
+                    {
+                        plan.Action(key, title + $" on the Dense layer and remove {head.ActivationText}()").AddNamedArgument(head.DenseLocation, "activation", activation).ReplaceExpression(head.LayerLocation, input);
                     }
 
                     break;

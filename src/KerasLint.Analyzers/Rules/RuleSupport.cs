@@ -44,6 +44,9 @@ namespace KerasLint.Rules
 
                 if (!isOld(LogKeys.StripValidation(key))) continue;
                 if (!FixPlan.CanReplace(lookup.Key)) return null;
+
+                // One read found from two fit calls (a duplicated line): one lookup.
+                if (list.Any(l => l.Key.UseLocation == lookup.Key.UseLocation)) continue;
                 list.Add(lookup);
             }
 
@@ -52,18 +55,23 @@ namespace KerasLint.Rules
 
         /// <summary>
         /// What a fix title says about moving a metric's readers to <paramref name="key"/> (see <see cref="MoveReaders"/>):
-        /// "EarlyStopping monitors 'val_mae' with mode 'min'", "history lookup 'val_acc' → 'val_mae'" (counted when repeated).
+        /// "EarlyStopping monitors 'val_mae' with mode 'min'", "history lookup 'val_acc' → 'val_mae'" (counted when repeated),
+        /// and the lookups left as they are.
         /// </summary>
         public static IEnumerable<string> ReaderTitles(IEnumerable<CallbackInfo> callbacks, IEnumerable<HistoryLookup> lookups, string key, bool minimised) =>
             callbacks.Select(c => $"{c.Name} monitors '{PrefixOf(c) + key}'" + (minimised && c.Mode is { Text: "max" } ? " with mode 'min'" : ""))
-                .Concat(lookups.GroupBy(l => l.Key.Text!, System.StringComparer.Ordinal).Select(g =>
+                .Concat(lookups.Where(l => Moves(l, minimised)).GroupBy(l => l.Key.Text!, System.StringComparer.Ordinal).Select(g =>
                     (g.Count() == 1 ? "history lookup" : $"{g.Count()} history lookups") + $" '{g.Key}' → '{ValidationPrefixOf(g.Key) + key}'"
-                    + (minimised && g.Any(l => Flip(l) != null) ? " (its best value: Max → Min)" : "")));
+                    + (minimised && g.Any(l => Flips(l).Count > 0) ? " (its best value: Max → Min)" : "")))
+                .Concat(lookups.Where(l => !Moves(l, minimised)).GroupBy(l => l.Key.Text!, System.StringComparer.Ordinal).Select(g =>
+                    (g.Count() == 1 ? "history lookup" : $"{g.Count()} history lookups") + $" '{g.Key}' left as it is (its values are compared or ranked, and '{ValidationPrefixOf(g.Key) + key}' is best when lowest)"));
 
         /// <summary>
         /// Moves what reads a renamed or removed metric's key in the member to <paramref name="key"/>, each keeping its
         /// <c>val_</c> prefix: the callbacks that monitor it (an explicit mode 'max' becomes 'min' when the new key is
-        /// <paramref name="minimised"/>) and the History lookups, so the setup stays coherent in one action.
+        /// <paramref name="minimised"/>) and the History lookups whose meaning is kept, so the setup stays coherent in one
+        /// action: a maximised key's best value (<c>Max</c>) becomes the minimised key's (<c>Min</c>); a lookup whose values
+        /// are compared or ranked is left as it is (and named in the title: <see cref="ReaderTitles"/>).
         /// </summary>
         public static void MoveReaders(FixPlan plan, IEnumerable<CallbackInfo> callbacks, IEnumerable<HistoryLookup> lookups, string key, bool minimised)
         {
@@ -73,30 +81,25 @@ namespace KerasLint.Rules
                 if (minimised && c.Mode is { Text: "max" } mode) plan.ReplaceValue(mode, "min");
             }
 
-            foreach (var lookup in lookups)
+            foreach (var lookup in lookups.Where(l => Moves(l, minimised)))
             {
                 plan.ReplaceValue(lookup.Key, ValidationPrefixOf(lookup.Key.Text!) + key);
-
-                // The best epoch of an accuracy is its maximum; of the error that replaces it, its minimum.
-                if (minimised && Flip(lookup) is { } flip) plan.ReplaceExpression(flip.Name, flip.Text);
+                if (!minimised) continue;
+                foreach (var (name, method) in Flips(lookup)) plan.ReplaceExpression(name, method == "Max" ? "Min" : "Max");
             }
         }
 
-        /// <summary>
-        /// The <c>Max</c>/<c>Min</c> applied directly to a History lookup of a key that is maximised
-        /// (<c>h.HistoryLogs["val_acc"].Max()</c>), and the name that keeps its meaning once the key is an error's; null otherwise.
-        /// </summary>
-        private static (Location Name, string Text)? Flip(HistoryLookup lookup)
-        {
-            if (lookup.Key.Text is not { } old || LogKeys.IntendedDirection(old) != MetricDirection.Up) return null;
-            if (!(SourceSpans.MethodCalledOnIndexer(lookup.Key.UseLocation) is { } called)) return null;
-            return called.Method switch
-            {
-                "Max" => (called.Name, "Min"),
-                "Min" => (called.Name, "Max"),
-                _ => ((Location, string)?)null,
-            };
-        }
+        /// <summary>Whether a lookup's best value is the other way round once its key is the minimised one (an accuracy's key becoming an error's).</summary>
+        private static bool Reverses(HistoryLookup lookup, bool minimised) =>
+            minimised && lookup.Key.Text is { } old && LogKeys.IntendedDirection(old) == MetricDirection.Up;
+
+        /// <summary>Whether a lookup follows the renamed key: yes, unless its best value reverses and its values are compared or ranked.</summary>
+        private static bool Moves(HistoryLookup lookup, bool minimised) =>
+            !Reverses(lookup, minimised) || SourceSpans.ValueUses(lookup.Key.UseLocation) is { Ordered: false };
+
+        /// <summary>The <c>Max</c>/<c>Min</c> taken of a lookup's values whose key reverses (<c>logs["val_acc"].Max()</c>, through a local too).</summary>
+        private static List<(Location Name, string Method)> Flips(HistoryLookup lookup) =>
+            Reverses(lookup, minimised: true) && SourceSpans.ValueUses(lookup.Key.UseLocation) is { } uses ? uses.Best : new List<(Location, string)>();
 
         /// <summary>The <c>val_</c> prefix of the key a callback monitors ("" when none or not visible).</summary>
         public static string PrefixOf(CallbackInfo callback) => callback.Monitor.Text is { } m ? ValidationPrefixOf(m) : "";

@@ -11,7 +11,8 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
     /// Checks one source the way a host would meet it: every analyzer runs (no AD0001, no diagnostic reported twice
     /// with the same id, span and message), and every code action offered for every KL diagnostic is applied: the
     /// result must not add compiler errors and must no longer carry that diagnostic (same id, line, column, message);
-    /// a diagnostic of an id in <see cref="UniformlyFixable"/> must be offered at least one.
+    /// a diagnostic of an id in <see cref="UniformlyFixable"/> must be offered at least one; what the History lookups
+    /// mean is kept (<see cref="HistoryMeaning"/>).
     /// </summary>
     public static class FixCheck
     {
@@ -83,6 +84,8 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
                     var (afterErrors, after) = await Analyze(changed, family, result, what);
                     result.FixesApplied++;
                     if (afterErrors > errors) result.Failures.Add($"{what}: {afterErrors - errors} new compiler error(s)");
+                    var meaning = HistoryMeaning((await changed.GetDocument(documentId)!.GetSyntaxTreeAsync())!);
+                    if (meaning != HistoryMeaning((await document.GetSyntaxTreeAsync())!)) result.Failures.Add($"{what}: a History lookup's meaning changed ({meaning})");
                     var position = diagnostic.Location.GetLineSpan().StartLinePosition;
                     if (after.Any(d => d.Id == diagnostic.Id && d.Location.GetLineSpan().StartLinePosition == position && d.GetMessage() == diagnostic.GetMessage()))
                     {
@@ -91,6 +94,27 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// What the History lookups with a constant key mean, as a fix must keep it (issue 18, item 3): how many take the
+        /// best of their values the wrong way round (an error's Max, an accuracy's Min), and how many compare or rank the
+        /// values of a key best when highest, and of one best when lowest.
+        /// </summary>
+        public static string HistoryMeaning(SyntaxTree tree)
+        {
+            int inverted = 0, orderedUp = 0, orderedDown = 0;
+            foreach (var access in tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ElementAccessExpressionSyntax>())
+            {
+                if (access.ArgumentList.Arguments.Count != 1 || !(access.ArgumentList.Arguments[0].Expression is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax { Token.Value: string key } literal)) continue;
+                var direction = global::KerasLint.Knowledge.LogKeys.IntendedDirection(key);
+                if (direction == global::KerasLint.Knowledge.MetricDirection.Unknown || !(SourceSpans.ValueUses(literal.GetLocation()) is { } uses)) continue;
+                inverted += uses.Best.Count(b => (b.Method == "Max") != (direction == global::KerasLint.Knowledge.MetricDirection.Up));
+                if (uses.Ordered && direction == global::KerasLint.Knowledge.MetricDirection.Up) orderedUp++;
+                if (uses.Ordered && direction == global::KerasLint.Knowledge.MetricDirection.Down) orderedDown++;
+            }
+
+            return $"{inverted} best value(s) taken the wrong way round, {orderedUp} highest-best and {orderedDown} lowest-best key(s) compared or ranked";
         }
 
         private static async Task<(int Errors, ImmutableArray<Diagnostic> Diagnostics)> Analyze(Project project, string? family, Result result, string label)

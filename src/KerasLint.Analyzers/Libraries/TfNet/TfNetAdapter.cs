@@ -91,9 +91,10 @@ namespace KerasLint.Libraries.TfNet
         private string? LossObject(string current, string canonical)
         {
             var name = TfNetSemantics.LossObjects.Where(p => p.Value == canonical).Select(p => p.Key).FirstOrDefault();
+            // A creation written without its argument list (a token deleted: "new MeanSquaredError") is replaced whole.
             var open = current.IndexOf('(');
-            if (name == null || open <= 0 || !current.TrimEnd().EndsWith(")", StringComparison.Ordinal)) return null;
-            var head = current.Substring(0, open).TrimEnd();
+            if (name == null || open == 0 || (open > 0 && !current.TrimEnd().EndsWith(")", StringComparison.Ordinal))) return null;
+            var head = (open > 0 ? current.Substring(0, open) : current).Trim();
             var cut = Math.Max(head.LastIndexOf('.'), head.LastIndexOf(' '));
             if (cut < 0) return null;
             var isClass = head.StartsWith("new ", StringComparison.Ordinal);
@@ -103,10 +104,25 @@ namespace KerasLint.Libraries.TfNet
             return exists ? head.Substring(0, cut + 1) + name + "()" : null;
         }
 
-        /// <summary><c>keras.activations.Sigmoid</c> in place of <c>keras.activations.Softmax</c> (same receiver).</summary>
+        /// <summary>
+        /// <c>keras.activations.Sigmoid</c> in place of <c>keras.activations.Softmax</c> (same receiver); <c>tf.nn.sigmoid(x)</c>
+        /// in place of the function call <c>tf.nn.softmax(x)</c> (same receiver and arguments; offered only if it binds).
+        /// </summary>
         private static string? ActivationExpression(string current, string activation)
         {
             var text = current.Trim();
+            var open = text.IndexOf('(');
+            if (open >= 0)
+            {
+                var callee = text.Substring(0, open).TrimEnd();
+                var cut = callee.LastIndexOf('.');
+                var function = activation.ToLowerInvariant();
+                return cut > 0 && text.EndsWith(")", StringComparison.Ordinal) && callee.Substring(0, cut).TrimEnd().EndsWith("nn", StringComparison.Ordinal)
+                    && function is "softmax" or "sigmoid" or "relu" or "tanh"
+                    ? callee.Substring(0, cut + 1) + function + text.Substring(open)
+                    : null;
+            }
+
             var dot = text.LastIndexOf('.');
             if (dot <= 0 || !text.Substring(0, dot).TrimEnd().EndsWith("activations", StringComparison.Ordinal)) return null;
             foreach (var p in ActivationProperties)

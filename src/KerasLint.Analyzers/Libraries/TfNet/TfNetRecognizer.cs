@@ -291,15 +291,25 @@ namespace KerasLint.Libraries.TfNet
             var replacements = ImmutableArray<Replacement>.Empty;
             var phrase = "";
             var prefix = KerasPrefix(compile);
-            if (optimizer != null && OptimizerFactories.TryGetValue(optimizer, out var factory) && s.OptimizerApis.Any(t => t.GetMembers(factory).Any())
-                && LossFactory(loss, head) is { } lossSource)
+
+            // Each string's own object; a string that names none (swapped, a metric, a typo) gets the object that trains
+            // now in its place, when the version trains one whatever was written (0.10.5+: RMSprop, then MSE or MAE).
+            var silent = outcome.Behaviour == TfNetStringCompile.SilentRmspropMse;
+            var optimizerNamed = optimizer != null && OptimizerFactories.ContainsKey(optimizer);
+            var optimizerName = optimizerNamed ? OptimizerFactories[optimizer!] : optimizer != null && silent ? outcome.Optimizer : null;
+            var lossNamed = LossFactory(loss, head);
+            var lossSource = lossNamed ?? (loss != null && silent ? LossFactory(outcome.Loss, head) : null);
+            if (optimizerName != null && s.OptimizerApis.Any(t => t.GetMembers(optimizerName).Any()) && lossSource != null)
             {
-                var optimizerSource = $"{prefix}optimizers.{factory}()";
+                var optimizerSource = $"{prefix}optimizers.{optimizerName}()";
                 var lossText = $"{prefix}losses.{lossSource}";
                 replacements = ImmutableArray.Create(
                     new Replacement(optimizerArg.Value.Syntax.GetLocation(), optimizerSource),
                     new Replacement(lossArg.Value.Syntax.GetLocation(), lossText));
-                phrase = $"{optimizerSource} and {lossText}";
+                var unnamed = new List<string>();
+                if (!optimizerNamed) unnamed.Add($"'{optimizer}' names no optimizer");
+                if (lossNamed == null) unnamed.Add($"'{loss}' names no loss");
+                phrase = $"{optimizerSource} and {lossText}" + (unnamed.Count > 0 ? $", what trains now ({string.Join(", ", unnamed)})" : "");
             }
 
             return new StringCompileInfo(optimizer ?? "?", loss ?? "?", outcome.Summary, outcome.Error != null, compile.Syntax.GetLocation(), replacements, phrase);
@@ -475,7 +485,7 @@ namespace KerasLint.Libraries.TfNet
                 if (!(layers[i] is IInvocationOperation layer)) return null;
                 if (ActivationFunction(layer) is { } function)
                 {
-                    act ??= (Activations.Classify(function), function, ActivationSource.ActivationLayer, null, layer.Syntax.GetLocation(), $"tf.nn.{function}(...) after ");
+                    act ??= (Activations.Classify(function), function, ActivationSource.ActivationFunction, new ValueSite(function, layer.Syntax.GetLocation(), null), layer.Syntax.GetLocation(), $"tf.nn.{function}(...) after ");
                     continue;
                 }
 
