@@ -106,7 +106,7 @@ namespace KerasLint.CodeFixes
 
         /// <summary>
         /// The calls an edit touches (<see cref="SameOverloadCheck"/>): those around the edited node (a call whose name it
-        /// replaces is meant to bind to the new name); for an added argument,
+        /// replaces is meant to bind to the new name, a call whose argument it removes to one of the same name); for an added argument,
         /// the call it is added to as well, which may take another overload of its name (the one with that parameter: the
         /// argument declares it, as <c>keras.layers.Dense(10)</c> + <c>activation:</c> does); for
         /// <see cref="FixEditKind.Retarget"/>, the call, with the method it declares.
@@ -116,7 +116,7 @@ namespace KerasLint.CodeFixes
             var edited = node.AncestorsAndSelf().FirstOrDefault(n => n.Span == location.SourceSpan && (n is InvocationExpressionSyntax || n is BaseObjectCreationExpressionSyntax))
                 ?? node.AncestorsAndSelf().FirstOrDefault(n => n.Span == location.SourceSpan) ?? node;
             if (edit.Kind == FixEditKind.Retarget) return new[] { (edited, (string?)edit.Value) };
-            var around = SameOverloadCheck.Touched(edited, newName: edit.Kind == FixEditKind.ReplaceExpression ? edit.Value : null);
+            var around = SameOverloadCheck.Touched(edited, newName: edit.Kind == FixEditKind.ReplaceExpression ? edit.Value : null, removed: edit.Kind == FixEditKind.RemoveElement);
             return edit.Kind is FixEditKind.AddNamedArgument or FixEditKind.AddNamedExpressionArgument ? around.Prepend((edited, SourceSpans.CalleeName(edited))) : around;
         }
 

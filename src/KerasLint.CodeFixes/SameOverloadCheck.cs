@@ -17,8 +17,8 @@ namespace KerasLint.CodeFixes
     /// silently picks another overload is therefore not offered. An edit that changes a callee on purpose declares
     /// its new target, and that call must then bind to a method (or a constructor of a type) of the declared name: a
     /// renamed loss or activation factory (<see cref="Declare"/>), a compile given objects instead of strings
-    /// (<c>FixPlan.Retarget</c>), a renamed method (<c>.Min()</c> → <c>.Max()</c>), an added named argument (the
-    /// overload of the same name that has the parameter).
+    /// (<c>FixPlan.Retarget</c>), a renamed method (<c>.Min()</c> → <c>.Max()</c>), an added named argument or a
+    /// removed argument (an overload of the same name: the one with that parameter, or the one without the element).
     /// <para>
     /// The appliers mark the touched calls in the original tree before editing (<see cref="Mark"/>); the marks ride
     /// along every edit around them, so the check finds each call again whatever text moved, and a call the fix
@@ -56,13 +56,19 @@ namespace KerasLint.CodeFixes
         /// (<paramref name="retargeted"/>: a loss factory renamed), a call made on it (<c>HuberLoss().forward(p, y)</c>)
         /// is the new type's method of the same name.
         /// </summary>
-        public static IEnumerable<(SyntaxNode Call, string? Target)> Touched(SyntaxNode edited, bool retargeted = false, string? newName = null) =>
-            EnclosingCalls(edited).Select(call => ((SyntaxNode)call,
-                call is InvocationExpressionSyntax { Expression: var callee }
+        public static IEnumerable<(SyntaxNode Call, string? Target)> Touched(SyntaxNode edited, bool retargeted = false, string? newName = null, bool removed = false)
+        {
+            // An argument removed (the last module of a Sequential) may leave another overload of the same name, as an added one may.
+            var argument = edited as ArgumentSyntax ?? edited.Parent as ArgumentSyntax;
+            var shortened = removed && argument?.Parent is ArgumentListSyntax list ? list.Parent : null;
+            return EnclosingCalls(edited).Select(call => ((SyntaxNode)call,
+                call == shortened ? Analysis.SourceSpans.CalleeName(call)
+                : call is InvocationExpressionSyntax { Expression: var callee }
                     ? (newName != null && (callee == edited || (callee is MemberAccessExpressionSyntax m && m.Name == edited)) && SyntaxFacts.IsValidIdentifier(newName)
                         ? newName
                         : retargeted && callee is MemberAccessExpressionSyntax member && Unparenthesized(member.Expression) == edited ? member.Name.Identifier.ValueText : null)
                     : null));
+        }
 
         private static SyntaxNode Unparenthesized(ExpressionSyntax e)
         {

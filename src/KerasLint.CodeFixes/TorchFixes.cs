@@ -310,7 +310,7 @@ namespace KerasLint.CodeFixes
 
                 // The calls around each edit are marked first, for the binding check (ApplyCheckedAsync).
                 var newRoot = target.Root.TrackNodes(nodes);
-                newRoot = SameOverloadCheck.Mark(newRoot, nodes.SelectMany(n => SameOverloadCheck.Touched(newRoot.GetCurrentNode(n) ?? n, SameOverloadCheck.IsDeclared(all[n]))));
+                newRoot = SameOverloadCheck.Mark(newRoot, nodes.SelectMany(n => SameOverloadCheck.Touched(newRoot.GetCurrentNode(n) ?? n, SameOverloadCheck.IsDeclared(all[n]), removed: all[n] == null)));
                 foreach (var node in nodes)
                 {
                     var current = newRoot.GetCurrentNode(node);

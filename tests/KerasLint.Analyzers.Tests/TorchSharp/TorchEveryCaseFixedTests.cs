@@ -114,5 +114,30 @@ class Trainer
         return {|KL0106:model.forward(x).argmax(1)|};
     }
 }", KL0106CodeFixProvider.ThresholdKey);
+
+        // ------------------------------------------------------------ the binding check and a removed last element
+
+        [Fact]
+        public Task KL0102_RemovingTheOnlyModuleLeavesAnEmptySequential() =>
+            // Sequential(ReLU()) → Sequential(): another overload of the same name, as removing an argument may pick (SameOverloadCheck).
+            TorchVerifier.VerifyFixAsync<KL0102BceOnUnboundedOutputsAnalyzer, KL0102CodeFixProvider>(@"
+class Trainer
+{
+    void Train(Tensor x, Tensor y)
+    {
+        var model = Sequential(ReLU());
+        Loss<Tensor, Tensor, Tensor> criterion = new BCELoss();
+        var loss = {|KL0102:criterion.call(model.call(x), y)|};
+    }
+}", @"
+class Trainer
+{
+    void Train(Tensor x, Tensor y)
+    {
+        var model = Sequential();
+        Loss<Tensor, Tensor, Tensor> criterion = new BCEWithLogitsLoss();
+        var loss = criterion.call(model.call(x), y);
+    }
+}", "KL0102.Recommended");
     }
 }
