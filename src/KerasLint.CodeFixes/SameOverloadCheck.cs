@@ -122,7 +122,7 @@ namespace KerasLint.CodeFixes
                     .FirstOrDefault(n => n.Span == span && (n is InvocationExpressionSyntax || n is BaseObjectCreationExpressionSyntax));
                 if (call == null) return false;
                 var before = oldModel.GetSymbolInfo(call, cancellationToken).Symbol;
-                if (before == null && target == null) continue; // it bound to nothing: nothing to keep
+                if (before == null) continue; // it bound to nothing (code that does not compile there): nothing to keep
                 var after = newModel.GetSymbolInfo(node, cancellationToken).Symbol;
                 if (target != null ? !BindsTo(after, target) : !Same(before, after)) return false;
             }
