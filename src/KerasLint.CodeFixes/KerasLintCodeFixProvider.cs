@@ -54,21 +54,6 @@ namespace KerasLint.CodeFixes
 
         /// <summary>The actions that can be completed for the diagnostic, recommended first; none when no edit is safe.</summary>
         internal abstract Task<IReadOnlyList<FixCandidate>> CandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken);
-
-        /// <summary>The candidates among a rule's actions whose edits can be made now (null edits: not offered), in the rule's order.</summary>
-        internal static IReadOnlyList<FixCandidate> Offerable<TEdits>(IEnumerable<(string Title, string Key, Func<TEdits?> Edit)> actions,
-            Func<TEdits, bool> usable, Func<TEdits, CancellationToken, Task<Solution>> apply)
-            where TEdits : class
-        {
-            var candidates = new List<FixCandidate>();
-            foreach (var (title, key, edit) in actions)
-            {
-                // Whether the fix can be made is decided now; the changed solution is built only when the host previews or applies it.
-                if (edit() is { } edits && usable(edits)) candidates.Add(new FixCandidate(title, key, ct => apply(edits, ct)));
-            }
-
-            return candidates;
-        }
     }
 
     /// <summary>The fixes of the rules over compiled setups (Keras.NET, TensorFlow.NET): the plan the analyzer carried in the diagnostic (<see cref="FixPlan"/>).</summary>

@@ -19,24 +19,43 @@ namespace KerasLint.CodeFixes
         /// <summary>
         /// The solution with the action's edits made, in whatever documents they lie (found by <see cref="DocumentResolver"/>);
         /// null when an edit cannot be made, or when the result does not compile as well as the original did (a new
-        /// compiler error in a changed document, such as an overload that no longer resolves): the fix is then not offered.
+        /// compiler error in a changed document, such as an overload that no longer resolves), or when a call the edits touch
+        /// binds to another method than before without the action declaring it (<see cref="SameOverloadCheck"/>): the fix is
+        /// then not offered.
         /// </summary>
         public static async Task<Solution?> ApplyAsync(Document document, Diagnostic diagnostic, FixAction action, CancellationToken cancellationToken)
         {
-            var editors = new Dictionary<DocumentId, (Document Document, SyntaxNode Root, DocumentEditor Editor)>();
+            // First every edit's document and node, and the calls it touches (marked before editing: SameOverloadCheck).
+            var resolved = new List<(FixEdit Edit, Location Location, Document Target)>();
+            var touched = new Dictionary<DocumentId, (Document Document, SyntaxNode Root, List<(SyntaxNode Call, string? Target)> Calls)>();
             foreach (var edit in action.Edits)
             {
                 var location = diagnostic.AdditionalLocations[edit.Location];
                 var target = DocumentResolver.Find(document, diagnostic, location);
                 if (target == null) return null;
-                if (!editors.TryGetValue(target.Id, out var entry))
+                if (!touched.TryGetValue(target.Id, out var entry))
                 {
-                    var editor = await DocumentEditor.CreateAsync(target, cancellationToken).ConfigureAwait(false);
-                    entry = (target, editor.OriginalRoot, editor);
-                    editors[target.Id] = entry;
+                    var root = await target.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+                    if (root == null) return null;
+                    touched[target.Id] = entry = (target, root, new List<(SyntaxNode, string?)>());
                 }
 
                 if (!entry.Root.FullSpan.Contains(location.SourceSpan)) return null;
+                entry.Calls.AddRange(Touched(entry.Root.FindNode(location.SourceSpan, getInnermostNodeForTie: true), location, edit));
+                resolved.Add((edit, location, target));
+            }
+
+            var editors = new Dictionary<DocumentId, (Document Document, SyntaxNode Root, DocumentEditor Editor)>();
+            foreach (var (edit, location, target) in resolved)
+            {
+                if (!editors.TryGetValue(target.Id, out var entry))
+                {
+                    var (original, root, calls) = touched[target.Id];
+                    var editor = await DocumentEditor.CreateAsync(original.WithSyntaxRoot(SameOverloadCheck.Mark(root, calls)), cancellationToken).ConfigureAwait(false);
+                    entry = (original, editor.OriginalRoot, editor);
+                    editors[target.Id] = entry;
+                }
+
                 var node = entry.Root.FindNode(location.SourceSpan, getInnermostNodeForTie: true);
                 if (!Apply(entry.Editor, node, location, edit)) return null;
             }
@@ -57,7 +76,8 @@ namespace KerasLint.CodeFixes
                 }
 
                 if (await AddsErrorsAsync(entry.Document, changed, cancellationToken).ConfigureAwait(false)) return null;
-                solution = solution.WithDocumentSyntaxRoot(entry.Document.Id, (await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!);
+                if (!(await SameOverloadCheck.CheckedAsync(entry.Document, changed, cancellationToken).ConfigureAwait(false) is { } checkedDocument)) return null;
+                solution = solution.WithDocumentSyntaxRoot(entry.Document.Id, (await checkedDocument.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))!);
             }
 
             return solution;
@@ -82,6 +102,22 @@ namespace KerasLint.CodeFixes
             var before = await ErrorsAsync(original, cancellationToken).ConfigureAwait(false);
             var after = await ErrorsAsync(changed, cancellationToken).ConfigureAwait(false);
             return after.Any(e => !before.TryGetValue(e.Key, out var n) || e.Value > n);
+        }
+
+        /// <summary>
+        /// The calls an edit touches (<see cref="SameOverloadCheck"/>): those around the edited node (a call whose name it
+        /// replaces is meant to bind to the new name, a call whose argument it removes to one of the same name); for an added argument,
+        /// the call it is added to as well, which may take another overload of its name (the one with that parameter: the
+        /// argument declares it, as <c>keras.layers.Dense(10)</c> + <c>activation:</c> does); for
+        /// <see cref="FixEditKind.Retarget"/>, the call, with the method it declares.
+        /// </summary>
+        private static IEnumerable<(SyntaxNode Call, string? Target)> Touched(SyntaxNode node, Location location, FixEdit edit)
+        {
+            var edited = node.AncestorsAndSelf().FirstOrDefault(n => n.Span == location.SourceSpan && (n is InvocationExpressionSyntax || n is BaseObjectCreationExpressionSyntax))
+                ?? node.AncestorsAndSelf().FirstOrDefault(n => n.Span == location.SourceSpan) ?? node;
+            if (edit.Kind == FixEditKind.Retarget) return new[] { (edited, (string?)edit.Value) };
+            var around = SameOverloadCheck.Touched(edited, newName: edit.Kind == FixEditKind.ReplaceExpression ? edit.Value : null, removed: edit.Kind == FixEditKind.RemoveElement);
+            return edit.Kind is FixEditKind.AddNamedArgument or FixEditKind.AddNamedExpressionArgument ? around.Prepend((edited, SourceSpans.CalleeName(edited))) : around;
         }
 
         private static bool LastOfSeveral<T>(SeparatedSyntaxList<T> list, T node)
@@ -199,6 +235,9 @@ namespace KerasLint.CodeFixes
                     editor.ReplaceNode(expression, replacement.WithTriviaFrom(expression));
                     return true;
                 }
+
+                case FixEditKind.Retarget:
+                    return node.AncestorsAndSelf().Any(n => n.Span == location.SourceSpan && (n is InvocationExpressionSyntax || n is BaseObjectCreationExpressionSyntax));
 
                 default:
                     return false;

@@ -13,7 +13,22 @@ namespace KerasLint.CodeFixes
         internal sealed override async Task<IReadOnlyList<FixCandidate>> CandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
             var fixes = await TorchFixes.ReadAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
-            return fixes == null ? Array.Empty<FixCandidate>() : Offerable(Actions(fixes), _ => true, (edits, ct) => Task.FromResult(fixes.ToSolution(edits, ct)));
+            return fixes == null ? Array.Empty<FixCandidate>() : await CheckedAsync(fixes, Actions(fixes), cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>The actions whose edits can be made and pass the binding check (<see cref="TorchFixes.ApplyCheckedAsync"/>), in order.</summary>
+        internal static async Task<IReadOnlyList<FixCandidate>> CheckedAsync(TorchFixes fixes, IEnumerable<(string Title, string Key, Func<Dictionary<SyntaxNode, SyntaxNode?>?> Edit)> actions, CancellationToken cancellationToken)
+        {
+            var candidates = new List<FixCandidate>();
+            foreach (var (title, key, edit) in actions)
+            {
+                if (edit() is { } edits && await fixes.ApplyCheckedAsync(edits, cancellationToken).ConfigureAwait(false) is { } changed)
+                {
+                    candidates.Add(new FixCandidate(title, key, _ => Task.FromResult(changed)));
+                }
+            }
+
+            return candidates;
         }
 
         /// <summary>The code actions for one diagnostic, recommended first: title, equivalence key, and the edits (null: not offered).</summary>

@@ -205,7 +205,7 @@ namespace KerasLint.CodeFixes
                     var candidate = SyntaxFactory.InvocationExpression(
                         SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Parenthesize(input.WithoutTrivia()), SyntaxFactory.IdentifierName("log_softmax")),
                         SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(dim.WithoutTrivia())))).WithTriviaFrom(call);
-                    renamed = Binds(call, candidate, "log_softmax") ? candidate : null;
+                    renamed = Binds(call, candidate, "log_softmax") ? SameOverloadCheck.Declare(candidate, "log_softmax") : null;
                 }
 
                 if (renamed == null) return null;
@@ -228,16 +228,34 @@ namespace KerasLint.CodeFixes
             return renamed == null ? null : new Dictionary<SyntaxNode, SyntaxNode?> { [Construction] = renamed };
         }
 
-        /// <summary>The prediction argument of the loss call wrapped in <c>.log_softmax(1)</c> (class dimension 1).</summary>
-        public Dictionary<SyntaxNode, SyntaxNode?>? WrapPredictionInLogSoftmax()
+        /// <summary>
+        /// The prediction argument of the loss call wrapped in <c>.log_softmax(1)</c> (class dimension 1), after the
+        /// edits <paramref name="before"/> when given (the activation removed: when it was applied in the argument
+        /// itself, <c>sigmoid(z)</c>, what is wrapped is what the removal leaves, <c>z</c>); null when it cannot be.
+        /// </summary>
+        public Dictionary<SyntaxNode, SyntaxNode?>? WrapPredictionInLogSoftmax(Dictionary<SyntaxNode, SyntaxNode?>? before = null)
         {
             var first = LossCall.ArgumentList.Arguments.FirstOrDefault();
             if (first == null || first.NameColon != null) return null;
+            var result = before == null ? new Dictionary<SyntaxNode, SyntaxNode?>() : new Dictionary<SyntaxNode, SyntaxNode?>(before);
+            var inner = first.Expression;
+            if (result.TryGetValue(first.Expression, out var removed))
+            {
+                if (!(removed is ExpressionSyntax left)) return null;
+                inner = left;
+            }
+            else if (result.Keys.Any(k => k.SyntaxTree == first.SyntaxTree && k.FullSpan.OverlapsWith(first.Expression.FullSpan)))
+            {
+                return null;
+            }
+
             var wrapped = SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Parenthesize(first.Expression.WithoutTrivia()), SyntaxFactory.IdentifierName("log_softmax")),
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Parenthesize(inner.WithoutTrivia()), SyntaxFactory.IdentifierName("log_softmax")),
                 SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(1))))))
                 .WithTriviaFrom(first.Expression);
-            return Binds(first.Expression, wrapped, "log_softmax") ? new Dictionary<SyntaxNode, SyntaxNode?> { [first.Expression] = wrapped } : null;
+            if (!Binds(first.Expression, wrapped, "log_softmax")) return null;
+            result[first.Expression] = wrapped;
+            return result;
         }
 
         /// <summary>Several edit sets as one; null when any is null or empty, or two edits in one document overlap.</summary>
@@ -260,7 +278,27 @@ namespace KerasLint.CodeFixes
             return all;
         }
 
-        /// <summary>The solution with the edits applied, in whatever documents they touch (built only when the fix is previewed or applied).</summary>
+        /// <summary>
+        /// The solution with the edits applied, when every call they touch still binds to its method and every renamed
+        /// factory to the one it names (<see cref="SameOverloadCheck"/>); null otherwise (the fix is then not offered).
+        /// </summary>
+        public async Task<Solution?> ApplyCheckedAsync(Dictionary<SyntaxNode, SyntaxNode?> all, CancellationToken cancellationToken)
+        {
+            var changed = ToSolution(all, cancellationToken);
+            if (changed == Solution) return null;
+            foreach (var group in all.Keys.GroupBy(n => n.SyntaxTree))
+            {
+                if (!trees.TryGetValue(group.Key, out var target)) return null;
+                var before = Solution.GetDocument(target.Id);
+                var after = changed.GetDocument(target.Id);
+                if (before == null || after == null || !(await SameOverloadCheck.CheckedAsync(before, after, cancellationToken).ConfigureAwait(false) is { } checkedDocument)) return null;
+                changed = checkedDocument.Project.Solution;
+            }
+
+            return changed;
+        }
+
+        /// <summary>The solution with the edits applied, in whatever documents they touch.</summary>
         public Solution ToSolution(Dictionary<SyntaxNode, SyntaxNode?> all, CancellationToken cancellationToken)
         {
             var solution = Solution;
@@ -269,7 +307,10 @@ namespace KerasLint.CodeFixes
                 cancellationToken.ThrowIfCancellationRequested();
                 if (!trees.TryGetValue(group.Key, out var target)) return Solution;
                 var nodes = group.ToList();
+
+                // The calls around each edit are marked first, for the binding check (ApplyCheckedAsync).
                 var newRoot = target.Root.TrackNodes(nodes);
+                newRoot = SameOverloadCheck.Mark(newRoot, nodes.SelectMany(n => SameOverloadCheck.Touched(newRoot.GetCurrentNode(n) ?? n, SameOverloadCheck.IsDeclared(all[n]), removed: all[n] == null)));
                 foreach (var node in nodes)
                 {
                     var current = newRoot.GetCurrentNode(node);
@@ -347,7 +388,7 @@ namespace KerasLint.CodeFixes
             };
             if (expression == null) return null;
             var renamed = call.WithExpression(expression);
-            return Binds(call, renamed, name) ? renamed : null;
+            return Binds(call, renamed, name) ? SameOverloadCheck.Declare(renamed, name) : null;
         }
 
         private static IdentifierNameSyntax Renamed(IdentifierNameSyntax id, string name) =>
@@ -363,7 +404,7 @@ namespace KerasLint.CodeFixes
             };
             if (type == null) return null;
             var renamed = creation.WithType(type);
-            return Binds(creation, renamed, ".ctor") ? renamed : null;
+            return Binds(creation, renamed, ".ctor") ? SameOverloadCheck.Declare(renamed, typeName) : null;
         }
 
         /// <summary>

@@ -41,6 +41,9 @@ namespace KerasLint.CodeFixes
         public ExpressionSyntax? Compared { get; }
         public HeadActivation Head { get; }
 
+        /// <summary>Whether the prediction is thresholded at 0 as its logit would be (<see cref="TorchReadoutRuleAnalyzer.ZeroThresholdProperty"/>).</summary>
+        public bool ZeroThresholdKept { get; private set; }
+
         public static async Task<ReadoutFix?> ReadAsync(Document document, Diagnostic diagnostic, CancellationToken ct)
         {
             var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
@@ -65,7 +68,10 @@ namespace KerasLint.CodeFixes
             var prediction = Find(additional[0], orNull: false);
             if (node == null || prediction == null) return null;
             var comparison = additional[2].SourceSpan == diagnostic.Location.SourceSpan ? node : Find(additional[2], orNull: true);
-            return new ReadoutFix(model, node, prediction, Find(additional[1], orNull: true), comparison, Find(additional[3], orNull: true), head);
+            return new ReadoutFix(model, node, prediction, Find(additional[1], orNull: true), comparison, Find(additional[3], orNull: true), head)
+            {
+                ZeroThresholdKept = diagnostic.Properties.GetValueOrDefault(TorchReadoutRuleAnalyzer.ZeroThresholdProperty) == "true",
+            };
         }
 
         /// <summary><c>e.name(args)</c>, with <c>e</c> parenthesised when needed.</summary>
@@ -145,14 +151,24 @@ namespace KerasLint.CodeFixes
         {
             var fix = await ReadoutFix.ReadAsync(document, diagnostic, cancellationToken).ConfigureAwait(false);
             if (fix == null) return Array.Empty<FixCandidate>();
-            return Offerable(Actions(fix),
-                edits => edits.Count > 0 && !edits.Keys.Any(a => edits.Keys.Any(b => a != b && a.FullSpan.OverlapsWith(b.FullSpan))),
-                async (edits, ct) =>
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root == null) return Array.Empty<FixCandidate>();
+            var candidates = new List<FixCandidate>();
+            foreach (var (title, key, edit) in Actions(fix))
+            {
+                if (!(edit() is { } edits) || edits.Count == 0 || edits.Keys.Any(a => edits.Keys.Any(b => a != b && a.FullSpan.OverlapsWith(b.FullSpan)))) continue;
+                // Every call around a replaced expression (the .eq(y) an argmax was read by) must keep its method: marked first.
+                var tracked = root.TrackNodes(edits.Keys);
+                var marked = SameOverloadCheck.Mark(tracked, edits.Keys.SelectMany(k => SameOverloadCheck.Touched(tracked.GetCurrentNode(k)!)));
+                var keys = edits.Keys.ToDictionary(k => marked.GetCurrentNode(k)!, k => k);
+                var changed = document.WithSyntaxRoot(marked.ReplaceNodes(keys.Keys, (current, _) => edits[keys[current]].WithTriviaFrom(current)));
+                if (await SameOverloadCheck.CheckedAsync(document, changed, cancellationToken).ConfigureAwait(false) is { } checkedDocument)
                 {
-                    var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
-                    if (root == null) return document.Project.Solution;
-                    return document.WithSyntaxRoot(root.ReplaceNodes(edits.Keys, (original, _) => edits[original].WithTriviaFrom(original))).Project.Solution;
-                });
+                    candidates.Add(new FixCandidate(title, key, _ => Task.FromResult(checkedDocument.Project.Solution)));
+                }
+            }
+
+            return candidates;
         }
 
         /// <summary>The code actions for one diagnostic, recommended first: title, equivalence key, and the replacements (null: not offered).</summary>

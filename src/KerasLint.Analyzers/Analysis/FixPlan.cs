@@ -23,6 +23,13 @@ namespace KerasLint.Analysis
 
         /// <summary>Append a named argument whose value is source text (e.g. <c>from_logits: true</c>) to a creation or call.</summary>
         AddNamedExpressionArgument,
+
+        /// <summary>
+        /// No text: declares that the call at the location is meant to bind, after the action, to a method called
+        /// <see cref="FixEdit.Value"/> (another overload, or another method), where otherwise every call an action
+        /// touches must keep its method.
+        /// </summary>
+        Retarget,
     }
 
     internal sealed class FixEdit
@@ -109,6 +116,9 @@ namespace KerasLint.Analysis
         public FixPlan RemoveElement(Location element) => Edit(FixEditKind.RemoveElement, element, "", "");
 
         public FixPlan ReplaceExpression(Location expression, string text) => Edit(FixEditKind.ReplaceExpression, expression, "", text);
+
+        /// <summary>Declares that the action makes the call (invocation or object creation) at the location bind to a method called <paramref name="method"/> (see <see cref="FixEditKind.Retarget"/>).</summary>
+        public FixPlan Retarget(Location call, string method) => Edit(FixEditKind.Retarget, call, "", method);
 
         /// <summary>
         /// Gives a string value a new constant: edits its literal when the literal is used only here, otherwise

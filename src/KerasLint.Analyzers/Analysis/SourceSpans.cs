@@ -6,6 +6,19 @@ namespace KerasLint.Analysis
     /// <summary>What rules may read of the source: the text at a model's location (rules never navigate syntax).</summary>
     internal static class SourceSpans
     {
+        /// <summary>
+        /// The name a call is made by (<c>f(x)</c>, <c>a.f(x)</c>, <c>new T(x)</c>, <c>new N.T(x)</c>: a function, a
+        /// module factory, a constructor's type); null for anything else.
+        /// </summary>
+        public static string? CalleeName(SyntaxNode call) => call switch
+        {
+            Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax m } => m.Name.Identifier.ValueText,
+            Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax n } => n.Identifier.ValueText,
+            Microsoft.CodeAnalysis.CSharp.Syntax.ObjectCreationExpressionSyntax { Type: Microsoft.CodeAnalysis.CSharp.Syntax.QualifiedNameSyntax q } => q.Right.Identifier.ValueText,
+            Microsoft.CodeAnalysis.CSharp.Syntax.ObjectCreationExpressionSyntax { Type: Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax n } => n.Identifier.ValueText,
+            _ => null,
+        };
+
         /// <summary>The source text a location covers, or null when it is not in source.</summary>
         public static string? TextAt(Location location, CancellationToken cancellationToken = default) =>
             location.SourceTree?.GetText(cancellationToken).ToString(location.SourceSpan);

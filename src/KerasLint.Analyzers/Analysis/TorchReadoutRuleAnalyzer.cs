@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using KerasLint.Model;
 using Microsoft.CodeAnalysis;
 
@@ -16,6 +17,12 @@ namespace KerasLint.Analysis
 
         /// <summary>Diagnostic property: the <see cref="TorchReadoutKind"/>.</summary>
         public const string KindProperty = "Readout";
+
+        /// <summary>
+        /// Diagnostic property: "true" when the prediction is thresholded at 0 as its logit would be: a linear output,
+        /// or every activation that decided it is above 0 exactly where its input is (relu, tanh, ...; not softplus).
+        /// </summary>
+        public const string ZeroThresholdProperty = "ZeroThreshold";
 
         /// <summary>The diagnostic for a read-out whose prediction is known, or null.</summary>
         internal abstract Diagnostic? Analyze(TorchReadout readout);
@@ -36,9 +43,15 @@ namespace KerasLint.Analysis
             };
             var properties = ImmutableDictionary<string, string?>.Empty
                 .Add(HeadProperty, readout.Head.Activation.ToString())
-                .Add(KindProperty, readout.Kind.ToString());
+                .Add(KindProperty, readout.Kind.ToString())
+                .Add(ZeroThresholdProperty, ZeroThresholdKept(readout.Head) ? "true" : "false");
             return Diagnostic.Create(descriptor, node.GetLocation(), additional, properties, args);
         }
+
+        private static bool ZeroThresholdKept(TorchHead head) =>
+            head.Activation == Knowledge.HeadActivation.Linear
+            || (head.Activation is Knowledge.HeadActivation.Tanh or Knowledge.HeadActivation.Unbounded && head.Sites.Length > 0
+                && head.Sites.All(s => s.Factory != null && SourceSpans.CalleeName(s.Factory) is { } name && Knowledge.Activations.ZeroThresholdKept(name)));
 
         /// <summary>The read-out expression as written, on one line, shortened.</summary>
         internal static string Text(TorchReadout readout) => TorchStepRuleAnalyzer.OneLine(readout.Node);

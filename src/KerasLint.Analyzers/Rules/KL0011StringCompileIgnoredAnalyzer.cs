@@ -19,6 +19,7 @@ namespace KerasLint.Rules
             {
                 plan.Action("KL0011.Objects", $"Pass {sc.ReplacementPhrase}");
                 foreach (var r in sc.Replacements) plan.ReplaceExpression(r.Location, r.Text);
+                plan.Retarget(sc.Location, "compile"); // the objects overload, on purpose
 
                 // compile(optimizer, loss, null): with objects, null would match both metrics overloads (string[] and
                 // IMetricFunc[]); no metrics is the two-argument overload.

@@ -33,7 +33,7 @@ namespace KerasLint.CodeFixes
                 ? ("Remove the softmax and use BCEWithLogitsLoss (one logit)", TorchRemoveSoftmaxKey,
                     () => TorchFixes.Combine(fixes.RemoveActivation(), fixes.SwitchLoss("BCEWithLogitsLoss", "binary_cross_entropy_with_logits")))
                 : ("Remove the softmax", TorchRemoveSoftmaxKey, () => fixes.RemoveActivation()));
-            return Offerable(actions, _ => true, (edits, ct) => Task.FromResult(fixes.ToSolution(edits, ct)));
+            return await TorchCodeFixProvider.CheckedAsync(fixes, actions, cancellationToken).ConfigureAwait(false);
         }
     }
 }
