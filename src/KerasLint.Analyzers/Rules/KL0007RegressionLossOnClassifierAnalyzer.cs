@@ -30,7 +30,7 @@ namespace KerasLint.Rules
             }
 
             if (setup.Loss.Form == LossForm.Object) RuleSupport.LossObjectFix(plan, setup, ("KL0007.Crossentropy", $"Use '{suggestion}'", suggestion));
-            report.Report(plan.Create(Descriptors.KL0007, setup.Loss.Site.UseLocation, setup.Loss.Site.Text, RuleSupport.HeadPhrase(head), suggestion));
+            report.Report(plan.Create(Descriptors.KL0007, setup.Loss.Site.UseLocation, setup.Loss.Site.Text, RuleSupport.HeadPhrase(head), suggestion, setup.Family.Phrase));
         }
     }
 }

@@ -39,7 +39,7 @@ namespace KerasLint.Rules
                 var plan = new FixPlan();
                 if (FixPlan.CanReplace(modeSite)) plan.Action("KL0012.Mode", $"Use mode '{right}'").ReplaceValue(modeSite, right);
                 report.Report(plan.Create(Descriptors.KL0012, modeSite.UseLocation, callback.Name, mode, monitor,
-                    right == "max" ? "maximized" : "minimized", $"use mode '{right}'", ""));
+                    right == "max" ? "maximized" : "minimized", $"use mode '{right}'", "", setup.Family.Phrase));
             }
         }
 
@@ -66,7 +66,7 @@ namespace KerasLint.Rules
                 if (FixPlan.CanReplace(callback.Monitor)) plan.Action("KL0012.Mode", $"Monitor '{loss}'").ReplaceValue(callback.Monitor, loss);
                 else if (callback.MonitorIsDefault) plan.Action("KL0012.Mode", $"Monitor '{loss}'").AddNamedArgument(callback.Creation, "monitor", loss);
                 report.Report(plan.Create(Descriptors.KL0012, callback.Mode?.UseLocation ?? callback.Monitor.UseLocation, callback.Name, "auto", monitor, "maximized", $"monitor '{loss}'",
-                    $": in mode 'auto'{(callback.Mode == null ? " (the default)" : "")} {callback.Name} {rule.Rule} ({setup.Family.Phrase}), and " + TfNetSemantics.EarlyStoppingMaxNeverImproves));
+                    $": in mode 'auto'{(callback.Mode == null ? " (the default)" : "")} {callback.Name} {rule.Rule} ({setup.Family.Phrase}), and " + TfNetSemantics.EarlyStoppingMaxNeverImproves, setup.Family.Phrase));
                 return;
             }
 
@@ -88,7 +88,7 @@ namespace KerasLint.Rules
             };
             var why = $": in mode 'auto'{(callback.Mode == null ? " (the default)" : "")} {callback.Name} {rule.Rule} in {rule.Versions} ({setup.Family.Phrase}), so {consequence}";
             report.Report(plan.Create(Descriptors.KL0012, location, callback.Name, "auto", monitor,
-                right == "max" ? "maximized" : "minimized", $"use mode '{right}'", why));
+                right == "max" ? "maximized" : "minimized", $"use mode '{right}'", why, setup.Family.Phrase));
         }
     }
 }

@@ -145,7 +145,8 @@ namespace KerasLint.Rules
             var removes = false;
             if (replacement != null && FixPlan.CanReplace(m.Site)) plan.Action("KL0010.DidYouMean", $"Replace with '{replacement}'").ReplaceValue(m.Site, replacement);
             else removes = Remove(plan, m);
-            var detail = "; " + behaviour + (replacement != null ? $"; did you mean '{replacement}'?" : "");
+            // What this version does with the class name is the rule's description and page (behaviour): the message says what to write.
+            var detail = replacement != null ? $"; did you mean '{replacement}'?" : "; pass a metric object";
             var advice = replacement != null ? $"write '{replacement}' where the value is defined" : "remove it from the metrics or pass a metric object";
             return new UnknownName("metric", text, m.Site.UseLocation, detail, plan, advice, removes);
         }
@@ -160,8 +161,8 @@ namespace KerasLint.Rules
             if (suggestion != null && FixPlan.CanReplace(m.Site)) plan.Action("KL0010.DidYouMean", $"Replace with '{suggestion}'").ReplaceValue(m.Site, suggestion);
             else removes = Remove(plan, m);
 
-            var detail = $"; it accepts only {string.Join(", ", TfNetSemantics.MetricStrings)} and throws NotImplementedException at the first training step"
-                + (suggestion != null ? $"; did you mean '{suggestion}'?" : "");
+            // The six accepted strings and the exception are in the rule's description and page.
+            var detail = suggestion != null ? $"; did you mean '{suggestion}'?" : "; it accepts only accuracy, mae, mape (and long names)";
             var advice = suggestion != null ? $"write '{suggestion}' where the value is defined, or remove it from the metrics" : "remove it from the metrics";
             return new UnknownName("metric", text, m.Site.UseLocation, detail, plan, advice, removes);
         }
@@ -177,7 +178,7 @@ namespace KerasLint.Rules
             var elsewhere = KerasCatalog.FamiliesOf(text, roles) & FamilySet.All;
             if (suggestion == null && equivalent == null && elsewhere == FamilySet.None) return null; // a custom name: silence.
 
-            var families = string.Join(", ", KerasFamilies.All.Where(f => elsewhere.Contains(f)).Select(f => f.DisplayName()));
+            var families = string.Join(", ", KerasFamilies.All.Where(f => elsewhere.Contains(f)).Select(f => f.ShortName()));
             var detail = elsewhere != FamilySet.None ? "; it exists in " + families : "";
             if (suggestion != null) detail += $"; did you mean '{suggestion}'?";
             else if (equivalent != null) detail += $"; this version names the same {role} '{equivalent}'";
@@ -195,10 +196,9 @@ namespace KerasLint.Rules
             }
             else
             {
-                advice = role == "loss"
-                    ? $"it exists in {families}, and no built-in loss of this version computes the same: use one this version has"
-                    : $"it exists in {families}: remove it from the metrics";
-                advice += $", or set keraslint.keras_version if your Python environment runs {families}";
+                // The versions that have it are in the message's first part (KL0010's detail) and the rule page.
+                advice = role == "loss" ? "use a loss this version has" : "remove it from the metrics";
+                advice += ", or set keraslint.keras_version";
             }
 
             return new UnknownName(role, text, site.UseLocation, detail, plan, advice, removes);
