@@ -89,7 +89,7 @@ namespace KerasLint
         public static readonly DiagnosticDescriptor KL0011 = Create(
             RuleIds.StringCompileIgnored,
             "TensorFlow.NET's all-string compile does not train what the strings say",
-            "compile(\"{0}\", \"{1}\") with strings: {2}; pass optimizer and loss objects",
+            "compile(\"{0}\", \"{1}\"): {2}; pass optimizer and loss objects",
             CategoryLoss,
             DiagnosticSeverity.Error,
             "TensorFlow.NET's compile(string optimizer, string loss, string[] metrics) never looked the strings up like Python Keras: TensorFlow.Keras 0.1-0.5 read only \"rmsprop\" and ignored the loss, 0.6.0-0.10.4 throw NotImplementedException unless it is (\"rmsprop\", \"mse\"/\"mae\"), and from 0.10.5 any strings silently train RMSprop with default settings and mean squared error (mean absolute error for \"mae\"). A classifier compiled with (\"adam\", \"sparse_categorical_crossentropy\") regresses integer labels. Pass keras.optimizers.X() and keras.losses.Y() objects. The message names the TensorFlow.Keras version whose behaviour applies (keraslint.tfnet_version where set, else the referenced assembly's).");
@@ -107,7 +107,7 @@ namespace KerasLint
         public static readonly DiagnosticDescriptor KL0008 = Create(
             RuleIds.MonitorKeyNeverLogged,
             "callback monitors a key the model never logs",
-            "{0} monitors '{1}', which {3} never logs: {2}",
+            "{0} monitors '{1}', never logged in {3}: {2}",
             CategoryCallbacks,
             DiagnosticSeverity.Warning,
             "Keras names logged metrics by family: Keras ≤ 2.2 logs \"accuracy\" as acc/val_acc, later versions log the string you passed (accuracy/val_accuracy). A callback watching a missing key only warns (Keras 2.x, tf.keras: EarlyStopping never fires, ModelCheckpoint never saves) or raises (Keras 3 in auto mode). Without validation_data or validation_split, fit logs no val_ key. tf.keras 2.x creates a class-name metric string such as \"Precision\" with no arguments and logs it under its default name (\"precision\", then \"precision_1\", ... for later objects in the same process). TensorFlow.NET's Keras logs both accuracy strings as \"accuracy\", and its EarlyStopping throws KeyNotFoundException at the end of epoch 1 on a key that is not logged. The message lists the first training keys that are logged. " + FamilyNote);
@@ -227,7 +227,7 @@ namespace KerasLint
         public static readonly DiagnosticDescriptor KL0108 = Create(
             RuleIds.RegressionLossOnTorchClassifier,
             "regression loss on a classifier's outputs",
-            "TorchSharp: {0} is a regression loss on {1}; use {2}",
+            "TorchSharp: regression loss {0} on {1}; use {2}",
             CategoryLoss,
             DiagnosticSeverity.Warning,
             "Squared or absolute error on class probabilities or logits is not a proper scoring rule: through a softmax or sigmoid its gradient vanishes as outputs saturate, so classifiers train slower and end worse than with crossentropy. Use BCELoss on sigmoid outputs (or BCEWithLogitsLoss without the sigmoid), NLLLoss on log_softmax outputs, CrossEntropyLoss on logits (removing a softmax). " + TorchSitesNote);
@@ -236,7 +236,7 @@ namespace KerasLint
         public static readonly DiagnosticDescriptor KL0109 = Create(
             RuleIds.BceOnSoftmax,
             "binary crossentropy on a softmax output",
-            "TorchSharp: {0} on a softmax over {2} ({1}) trains each class as a yes/no; use CrossEntropyLoss on logits",
+            "TorchSharp: {0} on a softmax ({1}) trains one yes/no per class; use CrossEntropyLoss",
             CategoryLoss,
             DiagnosticSeverity.Warning,
             "A softmax picks one class among C; BCELoss and BCEWithLogitsLoss score every unit as an independent binary problem (and BCEWithLogitsLoss applies a sigmoid on top of the softmax). Training optimises the wrong objective and element-wise metrics look inflated. CrossEntropyLoss on logits is the single-label loss. " + TorchSitesNote);

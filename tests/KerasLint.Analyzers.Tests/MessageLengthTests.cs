@@ -67,11 +67,11 @@ namespace KerasLint.Analyzers.Tests
             Assert.True(unreached.Count == 0, "the corpus raises no " + string.Join(", ", unreached));
 
             var tooLong = messages.Where(m => m.Message.Length > MaxLength).GroupBy(m => (m.Id, m.Message)).OrderByDescending(g => g.Key.Message.Length).ToList();
-            Assert.True(tooLong.Count == 0, $"{tooLong.Count} message(s) over {MaxLength} characters:\n" +
-                string.Join("\n", tooLong.Take(20).Select(g => $"{g.Key.Id} ({g.Key.Message.Length}, {g.First().Label}): {g.Key.Message}")));
-
             var unnamed = messages.Where(m => !m.Message.Contains(m.Library, StringComparison.Ordinal)).GroupBy(m => (m.Id, m.Message)).ToList();
-            Assert.True(unnamed.Count == 0, $"{unnamed.Count} message(s) do not name their library:\n" +
+            Assert.True(tooLong.Count == 0 && unnamed.Count == 0,
+                $"{tooLong.Count} message(s) over {MaxLength} characters:\n" +
+                string.Join("\n", tooLong.Take(20).Select(g => $"{g.Key.Id} ({g.Key.Message.Length}, {g.First().Label}): {g.Key.Message}")) +
+                $"\n{unnamed.Count} message(s) that do not name their library:\n" +
                 string.Join("\n", unnamed.Take(20).Select(g => $"{g.Key.Id} ({g.First().Library}, {g.First().Label}): {g.Key.Message}")));
         }
 

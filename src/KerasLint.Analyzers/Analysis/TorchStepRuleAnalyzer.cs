@@ -92,7 +92,7 @@ namespace KerasLint.Analysis
         }
 
         /// <summary>
-        /// Where a head's values come from, for messages: the site nearest the prediction, shortened, with its line
+        /// Where a head's values come from, for messages: the first site, shortened, with its line
         /// ("'softmax(x, 1)' at line 12"; in another file, "… at Model.cs line 12"), and "+N" for the other sites
         /// (the diagnostic's additional locations point at every one).
         /// </summary>
@@ -102,7 +102,7 @@ namespace KerasLint.Analysis
             var s = head.Sites[0];
             var span = s.Node.GetLocation().GetLineSpan();
             var file = s.Node.SyntaxTree == at.SyntaxTree ? "" : System.IO.Path.GetFileName(span.Path) + " ";
-            return $"'{OneLine(s.Node, 28)}' at {file}line {span.StartLinePosition.Line + 1}" + (head.Sites.Length > 1 ? $" +{head.Sites.Length - 1}" : "");
+            return $"'{OneLine(s.Node, 24)}' at {file}line {span.StartLinePosition.Line + 1}" + (head.Sites.Length > 1 ? $" +{head.Sites.Length - 1}" : "");
         }
 
         internal static string Describe(HeadActivation head) => head switch

@@ -201,7 +201,7 @@ namespace KerasLint.Knowledge
                     var trained = loss == "mae" ? "mean_absolute_error" : "mean_squared_error";
                     outcome = new TfNetStringCompileOutcome(behaviour, "RMSprop", trained, null,
                         $"{name} trains RMSprop with default settings and {(trained == "mean_absolute_error" ? "MeanAbsoluteError" : "MeanSquaredError")} whatever you wrote",
-                        $"{ShortName(kerasVersion)} trains RMSprop with {(trained == "mean_absolute_error" ? "MeanAbsoluteError" : "MeanSquaredError")} instead");
+                        $"{ShortName(kerasVersion)} trains RMSprop with {(trained == "mean_absolute_error" ? "MeanAbsoluteError" : "MeanSquaredError")}");
                     outcome.DiffersFromWhatWasWritten = optimizer != "rmsprop" || (loss != "mse" && loss != "mae");
                     break;
                 }

@@ -39,7 +39,7 @@ namespace KerasLint.Rules
                 if (LogKeys.MayLog(version, metrics, stripped))
                 {
                     if (!isValidation || setup.HasValidation != false) continue;
-                    why = setup.Api.NoValidationPhrase + ", so no val_ key" + setup.Api.MissingKeyConsequence;
+                    why = setup.Api.NoValidationPhrase + setup.Api.MissingKeyConsequence;
                     replacement = stripped;
                 }
                 else
@@ -106,7 +106,7 @@ namespace KerasLint.Rules
                     // Whatever the metric objects log, no val_ key exists without validation data; the training key is logged when the metric is.
                     Monitor(plan, callback, "loss");
                     report.Report(plan.Create(Descriptors.KL0008, callback.Monitor.UseLocation, callback.Name, monitor,
-                        setup.Api.NoValidationPhrase + ", so no val_ key" + setup.Api.MissingKeyConsequence, setup.Family.Phrase));
+                        setup.Api.NoValidationPhrase + setup.Api.MissingKeyConsequence, setup.Family.Phrase));
                 }
             }
         }

@@ -27,19 +27,19 @@ namespace KerasLint.Rules
             var units = head.Units is { } u ? $"{u}-unit " : "";
             string? what = head.Activation switch
             {
-                HeadActivation.Softmax when head.Units != 1 => $"class probabilities from a {units}softmax",
-                HeadActivation.LogSoftmax when head.Units != 1 => $"class log-probabilities from a {units}log_softmax",
-                HeadActivation.Linear when oneHot && head.Units is > 1 => $"the logits of a {units}classifier with one-hot targets",
-                HeadActivation.Sigmoid when oneHot => $"{units}sigmoid probabilities with one-hot (0/1) targets",
+                // A message's few words (the one-hot targets these cases need are in the rule's description).
+                HeadActivation.Softmax when head.Units != 1 => $"a {units}softmax",
+                HeadActivation.LogSoftmax when head.Units != 1 => $"a {units}log_softmax",
+                HeadActivation.Linear when oneHot && head.Units is > 1 => $"a {units}classifier's logits",
+                HeadActivation.Sigmoid when oneHot => $"{units}sigmoid outputs",
                 _ => null,
             };
             if (what == null) return null;
             var use = head.Activation switch
             {
-                HeadActivation.Sigmoid => LossName(TorchLossKind.Bce, step.Form) + " (or " + LossName(TorchLossKind.BceWithLogits, step.Form) + " without the sigmoid)",
+                HeadActivation.Sigmoid => LossName(TorchLossKind.Bce, step.Form),
                 HeadActivation.LogSoftmax => LossName(TorchLossKind.NllLoss, step.Form),
-                HeadActivation.Softmax => LossName(TorchLossKind.CrossEntropy, step.Form) + " on the logits (remove the softmax)",
-                _ => LossName(TorchLossKind.CrossEntropy, step.Form) + " on the logits",
+                _ => LossName(TorchLossKind.CrossEntropy, step.Form) + " on logits",
             };
             return Create(Descriptors.KL0108, step, LossName(step), what + " (" + Origin(step) + ")", use);
         }

@@ -179,9 +179,9 @@ namespace KerasLint.Rules
             if (suggestion == null && equivalent == null && elsewhere == FamilySet.None) return null; // a custom name: silence.
 
             var families = string.Join(", ", KerasFamilies.All.Where(f => elsewhere.Contains(f)).Select(f => f.ShortName()));
-            var detail = elsewhere != FamilySet.None ? "; it exists in " + families : "";
-            if (suggestion != null) detail += $"; did you mean '{suggestion}'?";
-            else if (equivalent != null) detail += $"; this version names the same {role} '{equivalent}'";
+            var detail = suggestion != null ? $"; did you mean '{suggestion}'?"
+                : equivalent != null ? $"; this version calls it '{equivalent}'"
+                : "; it exists in " + families;
 
             var replacement = suggestion ?? equivalent;
             var plan = new FixPlan();
