@@ -164,7 +164,7 @@ namespace KerasLint
         public static readonly DiagnosticDescriptor KL0101 = Create(
             RuleIds.CrossEntropyOnProbabilities,
             "CrossEntropyLoss receives probabilities",
-            "TorchSharp: {0} on softmax outputs ({1}) applies softmax twice; remove the softmax",
+            "TorchSharp: {0} on softmax outputs ({1}) applies it twice; remove the softmax",
             CategoryLoss,
             DiagnosticSeverity.Warning,
             "TorchSharp's CrossEntropyLoss and functional.cross_entropy expect raw logits. Softmax before it squashes the logits, so the loss can never approach zero and gradients shrink; training is slower and calibrated worse. TorchSharp, like PyTorch, does not warn. Remove the softmax (pass the logits), or use LogSoftmax with NLLLoss. " + TorchSitesNote);
@@ -182,7 +182,7 @@ namespace KerasLint
         public static readonly DiagnosticDescriptor KL0103 = Create(
             RuleIds.BceWithLogitsOnSigmoid,
             "BCEWithLogitsLoss receives sigmoid outputs",
-            "TorchSharp: {0} on sigmoid outputs ({1}) applies sigmoid twice; remove the sigmoid",
+            "TorchSharp: {0} on sigmoid outputs ({1}) applies it twice; remove the sigmoid",
             CategoryLoss,
             DiagnosticSeverity.Warning,
             "BCEWithLogitsLoss applies a sigmoid to its input. A sigmoid before it squashes the outputs twice: predictions stay between 0.5 and 0.73, the loss cannot go below about 0.31 per element, and gradients vanish. Remove the sigmoid (pass the logits), or use BCELoss. " + TorchSitesNote);
@@ -236,7 +236,7 @@ namespace KerasLint
         public static readonly DiagnosticDescriptor KL0109 = Create(
             RuleIds.BceOnSoftmax,
             "binary crossentropy on a softmax output",
-            "TorchSharp: {0} on a softmax ({1}) trains one yes/no per class; use CrossEntropyLoss",
+            "TorchSharp: {0} on a softmax ({1}) is one yes/no per class; use CrossEntropyLoss",
             CategoryLoss,
             DiagnosticSeverity.Warning,
             "A softmax picks one class among C; BCELoss and BCEWithLogitsLoss score every unit as an independent binary problem (and BCEWithLogitsLoss applies a sigmoid on top of the softmax). Training optimises the wrong objective and element-wise metrics look inflated. CrossEntropyLoss on logits is the single-label loss. " + TorchSitesNote);

@@ -102,7 +102,7 @@ namespace KerasLint.Analysis
             var s = head.Sites[0];
             var span = s.Node.GetLocation().GetLineSpan();
             var file = s.Node.SyntaxTree == at.SyntaxTree ? "" : System.IO.Path.GetFileName(span.Path) + " ";
-            return $"'{OneLine(s.Node, 24)}' at {file}line {span.StartLinePosition.Line + 1}" + (head.Sites.Length > 1 ? $" +{head.Sites.Length - 1}" : "");
+            return $"'{OneLine(s.Node, 28)}' at {file}line {span.StartLinePosition.Line + 1}" + (head.Sites.Length > 1 ? $" +{head.Sites.Length - 1}" : "");
         }
 
         internal static string Describe(HeadActivation head) => head switch
