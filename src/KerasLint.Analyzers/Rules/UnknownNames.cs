@@ -162,7 +162,7 @@ namespace KerasLint.Rules
             else removes = Remove(plan, m);
 
             // The six accepted strings and the exception are in the rule's description and page.
-            var detail = suggestion != null ? $"; did you mean '{suggestion}'?" : "; it accepts only accuracy, mae, mape (and long names)";
+            var detail = suggestion != null ? $"; did you mean '{suggestion}'?" : "; it throws: only accuracy, mae, mape (and long names) work";
             var advice = suggestion != null ? $"write '{suggestion}' where the value is defined, or remove it from the metrics" : "remove it from the metrics";
             return new UnknownName("metric", text, m.Site.UseLocation, detail, plan, advice, removes);
         }
