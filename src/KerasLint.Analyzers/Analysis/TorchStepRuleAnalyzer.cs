@@ -75,7 +75,7 @@ namespace KerasLint.Analysis
         /// <summary>Another loss, spelled in the step's form (for "use X" advice).</summary>
         internal static string LossName(TorchLossKind loss, TorchLossForm form) => TorchLossNames.Of(loss, form);
 
-        /// <summary>Where the prediction's values come from, for messages: "'softmax(x, 1)' (line 12)" and the others, joined.</summary>
+        /// <summary>Where the prediction's values come from, for messages: "'softmax(x, 1)' at line 12" (see <see cref="Origin(TorchHead, SyntaxNode)"/>).</summary>
         internal static string Origin(TorchTrainingStep step) => Origin(step.Head, step.LossCall);
 
         /// <summary>The library the TorchSharp rules' messages name (a message that speaks of every library passes it).</summary>
