@@ -48,7 +48,7 @@ namespace KerasLint.Analyzers.Tests
         public async Task Message_SaysWhatTheHeadProduces()
         {
             var d = await Direct.Single(InMethod(ReportedCasesTests.Plain(NoActivation)), "KL0005");
-            Assert.Equal("'categorical_crossentropy' expects a probability distribution over the classes (softmax) but the output head produces unbounded linear outputs (no activation); use activation 'softmax'", d.GetMessage());
+            Assert.Equal("'categorical_crossentropy' expects softmax probabilities but the output head has no softmax (Keras.NET, tf.keras 2.x); use activation 'softmax'", d.GetMessage());
         }
 
         [Fact]

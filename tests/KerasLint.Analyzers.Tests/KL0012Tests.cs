@@ -25,7 +25,7 @@ namespace KerasLint.Analyzers.Tests
         public async Task Message()
         {
             var d = (await Direct.Analyze(InMethod(ReportedCasesTests.Plain(MinOnAccuracy)))).First(x => x.Id == "KL0012");
-            Assert.Equal("EarlyStopping uses mode 'min' on 'val_accuracy', which should be maximized; use mode 'max'", d.GetMessage());
+            Assert.Equal("EarlyStopping with mode 'min' does not treat 'val_accuracy' as maximized in Keras.NET, tf.keras 2.x; use mode 'max'", d.GetMessage());
         }
 
         [Fact]

@@ -24,12 +24,8 @@ namespace KerasLint.Analyzers.Tests
         public async Task LossOnlyInKeras3_MessageSaysWhatKerasDoesAndWhatToDo()
         {
             var d = await Direct.Single(InMethod(ReportedCasesTests.Plain(LossOnlyInKeras3)), "KL0013", "tf2");
-            Assert.Equal(
-                "'dice' is not a loss name in tf.keras 2.x (TF 2.2–2.15) via Keras.NET (keraslint.keras_version = tf2) and no edit can replace it: "
-                + "Keras.NET hands it to Python Keras, which fails on it at Compile or at the first batch (Python.Runtime.PythonException); "
-                + "it exists in Keras 3, and no built-in loss of this version computes the same: use one this version has, "
-                + "or set keraslint.keras_version if your Python environment runs Keras 3",
-                d.GetMessage());
+            Assert.Equal("'dice' is not a loss name in Keras.NET, tf.keras 2.x, and no edit can replace it; use a loss this version has, or set keraslint.keras_version", d.GetMessage());
+            Assert.Contains("Python.Runtime.PythonException", d.Descriptor.Description.ToString());
             Assert.Empty(FixPlan.Read(d));
             Assert.False(FixCheck.Providers.ContainsKey("KL0013"), "KL0013 has no code fix: a fixable id must be fixable everywhere");
         }
@@ -43,7 +39,7 @@ namespace KerasLint.Analyzers.Tests
 
         /// <summary>A metric only Keras 3 has, under Keras 2.2; "crossentropy", a metric before Keras 3 and only a loss in Keras 3.</summary>
         [Theory]
-        [InlineData("2.2", "f1_score", "; it exists in Keras 3: remove it from the metrics, or set keraslint.keras_version if your Python environment runs Keras 3")]
+        [InlineData("2.2", "f1_score", "; remove it from the metrics, or set keraslint.keras_version")]
         [InlineData("3", "crossentropy", "; Keras 3 accepts it only as a loss: remove it from the metrics, or name the crossentropy metric (binary_crossentropy, categorical_crossentropy or sparse_categorical_crossentropy)")]
         public async Task MetricKeptInALocal_IsKL0013WithWhatToDo(string family, string metric, string messageEnd)
         {

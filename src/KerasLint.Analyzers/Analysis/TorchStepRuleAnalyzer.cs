@@ -75,32 +75,34 @@ namespace KerasLint.Analysis
         /// <summary>Another loss, spelled in the step's form (for "use X" advice).</summary>
         internal static string LossName(TorchLossKind loss, TorchLossForm form) => TorchLossNames.Of(loss, form);
 
-        /// <summary>Where the prediction's values come from, for messages: "'softmax(x, 1)' (line 12)" and the others, joined.</summary>
+        /// <summary>Where the prediction's values come from, for messages: "'softmax(x, 1)' at line 12" (see <see cref="Origin(TorchHead, SyntaxNode)"/>).</summary>
         internal static string Origin(TorchTrainingStep step) => Origin(step.Head, step.LossCall);
 
-        /// <summary>The step for messages that speak of every library: "TorchSharp: 'Softmax(1)' at line 12, trained with BCELoss".</summary>
-        internal static string Phrase(TorchTrainingStep step) => "TorchSharp: " + Origin(step) + ", trained with " + LossName(step);
+        /// <summary>The library the TorchSharp rules' messages name (a message that speaks of every library passes it).</summary>
+        internal const string Library = "TorchSharp";
 
-        /// <summary>An expression as written, on one line, shortened to 60 characters.</summary>
-        internal static string OneLine(SyntaxNode node)
+        /// <summary>The step for messages that speak of every library (with <see cref="Library"/>): "'Softmax(1)' at line 12".</summary>
+        internal static string Phrase(TorchTrainingStep step) => Origin(step);
+
+        /// <summary>An expression as written, on one line, shortened to <paramref name="max"/> characters (a message's few words).</summary>
+        internal static string OneLine(SyntaxNode node, int max = 40)
         {
             var text = string.Join(" ", node.ToString().Split((char[]?)null, System.StringSplitOptions.RemoveEmptyEntries));
-            return text.Length > 60 ? text.Substring(0, 57) + "..." : text;
+            return text.Length > max ? text.Substring(0, max - 1) + "…" : text;
         }
 
-        /// <summary>Where a head's values come from, for messages; sites in <paramref name="at"/>'s file are named by line only.</summary>
+        /// <summary>
+        /// Where a head's values come from, for messages: the first site, shortened, with its line
+        /// ("'softmax(x, 1)' at line 12"; in another file, "… at Model.cs line 12"), and "+N" for the other sites
+        /// (the diagnostic's additional locations point at every one).
+        /// </summary>
         internal static string Origin(TorchHead head, SyntaxNode at)
         {
-            var parts = head.Sites.Take(3).Select(s =>
-            {
-                var text = OneLine(s.Node);
-                var span = s.Node.GetLocation().GetLineSpan();
-                var file = s.Node.SyntaxTree == at.SyntaxTree ? "" : System.IO.Path.GetFileName(span.Path) + " ";
-                return $"'{text}' at {file}line {span.StartLinePosition.Line + 1}";
-            }).ToList();
-            if (parts.Count == 0) return "the model's output";
-            if (head.Sites.Length > parts.Count) parts.Add("...");
-            return string.Join(", ", parts);
+            if (head.Sites.Length == 0) return "the model's output";
+            var s = head.Sites[0];
+            var span = s.Node.GetLocation().GetLineSpan();
+            var file = s.Node.SyntaxTree == at.SyntaxTree ? "" : System.IO.Path.GetFileName(span.Path) + " ";
+            return $"'{OneLine(s.Node, 28)}' at {file}line {span.StartLinePosition.Line + 1}" + (head.Sites.Length > 1 ? $" +{head.Sites.Length - 1}" : "");
         }
 
         internal static string Describe(HeadActivation head) => head switch
@@ -109,8 +111,8 @@ namespace KerasLint.Analysis
             HeadActivation.Sigmoid => "sigmoid probabilities",
             HeadActivation.LogSoftmax => "log-probabilities",
             HeadActivation.Linear => "raw logits",
-            HeadActivation.Tanh => "tanh outputs in (-1, 1)",
-            HeadActivation.Unbounded => "unbounded activations",
+            HeadActivation.Tanh => "tanh outputs",
+            HeadActivation.Unbounded => "unbounded outputs",
             _ => "unknown values",
         };
     }

@@ -82,7 +82,18 @@ namespace KerasLint.Knowledge
             _ => throw new ArgumentOutOfRangeException(nameof(family)),
         };
 
-        /// <summary>What a user reads in a diagnostic message.</summary>
+        /// <summary>The family in a few characters, for messages (e.g. "tf.keras 2.x"; <see cref="DisplayName"/> gives the version ranges).</summary>
+        public static string ShortName(this KerasFamily family) => family switch
+        {
+            KerasFamily.Keras22 => "Keras 2.2",
+            KerasFamily.Keras23 => "Keras 2.3",
+            KerasFamily.TfKeras2 => "tf.keras 2.x",
+            KerasFamily.Keras3 => "Keras 3",
+            KerasFamily.TfNet => "TensorFlow.NET's Keras",
+            _ => throw new ArgumentOutOfRangeException(nameof(family)),
+        };
+
+        /// <summary>What a user reads in a rule page or a description: the family and the versions it covers.</summary>
         public static string DisplayName(this KerasFamily family) => family switch
         {
             KerasFamily.Keras22 => "Keras 2.0–2.2",

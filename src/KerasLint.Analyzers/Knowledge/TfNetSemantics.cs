@@ -40,8 +40,9 @@ namespace KerasLint.Knowledge
     /// <summary>The outcome of TensorFlow.NET's all-string compile for given strings.</summary>
     public sealed class TfNetStringCompileOutcome
     {
-        internal TfNetStringCompileOutcome(TfNetStringCompile behaviour, string? optimizer, string? loss, string? error, string summary)
+        internal TfNetStringCompileOutcome(TfNetStringCompile behaviour, string? optimizer, string? loss, string? error, string summary, string? brief = null)
         {
+            Brief = brief ?? summary;
             Behaviour = behaviour;
             Optimizer = optimizer;
             Loss = loss;
@@ -60,8 +61,11 @@ namespace KerasLint.Knowledge
         /// <summary>Set when the call throws.</summary>
         public string? Error { get; }
 
-        /// <summary>One sentence for messages.</summary>
+        /// <summary>One sentence naming the version: what trains instead (or the exception) and why.</summary>
         public string Summary { get; }
+
+        /// <summary>What a diagnostic message says, in a few words naming the version (<see cref="Summary"/> has the why).</summary>
+        public string Brief { get; }
 
         /// <summary>True when what trains differs from what the strings say (or nothing trains as written).</summary>
         public bool DiffersFromWhatWasWritten { get; internal set; }
@@ -141,6 +145,10 @@ namespace KerasLint.Knowledge
         public static string DisplayName(Version? kerasVersion) =>
             kerasVersion == null ? KerasFamily.TfNet.DisplayName() : $"TensorFlow.NET's Keras (TensorFlow.Keras {Format(kerasVersion)})";
 
+        /// <summary>"TensorFlow.NET's Keras 0.15.0": what messages say (<see cref="DisplayName"/> for descriptions and pages).</summary>
+        public static string ShortName(Version? kerasVersion) =>
+            kerasVersion == null ? KerasFamily.TfNet.ShortName() : $"{KerasFamily.TfNet.ShortName()} {Format(kerasVersion)}";
+
         /// <summary>
         /// Parses a TensorFlow.Keras version ("0.15.0", "0.10.5.0") or a conformance-vector spelling
         /// ("TensorFlow.Keras 0.15.0", "tfnet 0.15.0", "tfnet"); a bare id gives <see cref="Latest"/>.
@@ -193,7 +201,8 @@ namespace KerasLint.Knowledge
                 {
                     var trained = loss == "mae" ? "mean_absolute_error" : "mean_squared_error";
                     outcome = new TfNetStringCompileOutcome(behaviour, "RMSprop", trained, null,
-                        $"{name} trains RMSprop with default settings and {(trained == "mean_absolute_error" ? "MeanAbsoluteError" : "MeanSquaredError")} whatever you wrote");
+                        $"{name} trains RMSprop with default settings and {(trained == "mean_absolute_error" ? "MeanAbsoluteError" : "MeanSquaredError")} whatever you wrote",
+                        $"{ShortName(kerasVersion)} trains RMSprop with {(trained == "mean_absolute_error" ? "MeanAbsoluteError" : "MeanSquaredError")}");
                     outcome.DiffersFromWhatWasWritten = optimizer != "rmsprop" || (loss != "mse" && loss != "mae");
                     break;
                 }
@@ -204,7 +213,8 @@ namespace KerasLint.Knowledge
                     if (optimizer != "rmsprop" || !lossOk)
                     {
                         outcome = new TfNetStringCompileOutcome(behaviour, null, null, "NotImplementedException",
-                            $"{name} throws NotImplementedException: its all-string compile accepts only optimizer \"rmsprop\" and loss \"mse\" or \"mae\"");
+                            $"{name} throws NotImplementedException: its all-string compile accepts only optimizer \"rmsprop\" and loss \"mse\" or \"mae\"",
+                            $"{ShortName(kerasVersion)} throws NotImplementedException on them");
                         outcome.DiffersFromWhatWasWritten = true;
                     }
                     else
@@ -217,7 +227,8 @@ namespace KerasLint.Knowledge
 
                 default:
                     outcome = new TfNetStringCompileOutcome(behaviour, optimizer == "rmsprop" ? "RMSprop" : null, null, null,
-                        $"{name} reads only optimizer \"rmsprop\" and ignores the loss and metrics");
+                        $"{name} reads only optimizer \"rmsprop\" and ignores the loss and metrics",
+                        $"{ShortName(kerasVersion)} ignores the loss and metrics");
                     outcome.DiffersFromWhatWasWritten = true;
                     break;
             }

@@ -44,9 +44,9 @@ namespace KerasLint.Libraries
         private static readonly Setting[] Settings =
         {
             new Setting(KerasNetAdapter.VersionOption, "Keras.NET", text => KerasFamilies.TryParse(text, out _),
-                "a Keras family (2.2, 2.3, tf2 or 3) or a Keras version such as 2.2.4, 2.3.1, 'tf.keras 2.15.0' or 3.15.1"),
+                "2.2, 2.3, tf2, 3 or a version (2.3.1)"),
             new Setting(TfNetAdapter.VersionOption, "TensorFlow.NET's Keras", text => TfNetSemantics.TryParseVersion(text, out _),
-                "a TensorFlow.Keras version such as 0.15.0 or 0.10.5"),
+                "a TensorFlow.Keras version (0.15.0)"),
         };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0014);
@@ -107,15 +107,15 @@ namespace KerasLint.Libraries
             var none = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, NoOptions.Provider);
             if (tree != null && setting.Key == KerasNetAdapter.VersionOption && adapters.OfType<KerasNetAdapter>().FirstOrDefault() is { } kerasNet)
             {
-                return "the version of the referenced assembly, " + kerasNet.FamilyFor(none, tree).Source;
+                return kerasNet.FamilyFor(none, tree).Source;
             }
 
             if (tree != null && setting.Key == TfNetAdapter.VersionOption && adapters.OfType<TfNetAdapter>().FirstOrDefault() is { } tfNet)
             {
-                return "the version of the referenced assembly, " + tfNet.FamilyFor(none, tree).Family.Source;
+                return tfNet.FamilyFor(none, tree).Family.Phrase;
             }
 
-            return $"nothing (the project does not reference {setting.Library})";
+            return $"no version (no {setting.Library} reference)";
         }
 
         /// <summary>Options with no values: what the adapters fall back to when no setting is read.</summary>

@@ -86,8 +86,16 @@ namespace KerasLint.Model
         /// <summary>E.g. "Keras.NET 3.8.5" or "keraslint.keras_version = 2.2".</summary>
         public string Source { get; }
 
-        /// <summary>What messages say, e.g. "tf.keras 2.x (TF 2.2–2.15) via Keras.NET 3.8.5".</summary>
-        public string Phrase => phrase ?? Family.DisplayName() + " via " + Source;
+        /// <summary>
+        /// What messages say, in a few characters: the library and the family or version whose semantics the verdict
+        /// follows, e.g. "Keras.NET, tf.keras 2.x" or "Keras.NET, Keras 2.3.1" (how it was chosen, <see cref="Source"/>,
+        /// is in each rule's description and page, not in the message).
+        /// </summary>
+        public string Phrase => phrase ?? Name(Version);
+
+        /// <summary>A family or a configured version in a few characters: "tf.keras 2.x", "Keras 2.3.1", "tf.keras 2.6.0".</summary>
+        public static string Name(KerasVersion version) =>
+            version.Version == null ? version.Family.ShortName() : (version.IsTfKeras ? "tf.keras " : "Keras ") + version.Version;
     }
 
     /// <summary>What messages say about a library's API (rules never spell library API themselves).</summary>

@@ -78,8 +78,8 @@ namespace KerasLint.Rules
                 }
 
                 var todo = offers.Length == 2
-                    ? "name 'sparse_categorical_accuracy' (integer labels) or 'categorical_accuracy' (one-hot labels)"
-                    : "name the accuracy you mean ('sparse_categorical_accuracy', 'categorical_accuracy' or 'binary_accuracy')";
+                    ? "name 'sparse_categorical_accuracy' or 'categorical_accuracy'"
+                    : "name the accuracy you mean";
                 report.Report(plan.Create(Descriptors.KL0003, metric.Site.UseLocation, severity, metric.Text, setup.Family.Phrase, computes, todo));
             }
         }

@@ -20,12 +20,12 @@ namespace KerasLint.Rules
         {
             if (setup.Head is not { Units: 1, Activation: HeadActivation.Softmax } head) return;
             var plan = ActivationFix.Plan("KL0004.Sigmoid", "Use 'sigmoid'", setup.Api, head, "sigmoid", report.CancellationToken);
-            report.Report(plan.Create(Descriptors.KL0004, head.ActivationLocation, head.Phrase));
+            report.Report(plan.Create(Descriptors.KL0004, head.ActivationLocation, head.Phrase, setup.Family.Phrase));
         }
 
         Diagnostic? IStepRule.AnalyzeStep(TorchTrainingStep step) =>
             step.Head.IsSoftmaxOverOneUnit && step.Loss is not (TorchLossKind.CrossEntropy or TorchLossKind.NllLoss)
-                ? TorchStepRuleAnalyzer.Create(Descriptors.KL0004, step, TorchStepRuleAnalyzer.Phrase(step))
+                ? TorchStepRuleAnalyzer.Create(Descriptors.KL0004, step, TorchStepRuleAnalyzer.Phrase(step), TorchStepRuleAnalyzer.Library)
                 : null;
     }
 }

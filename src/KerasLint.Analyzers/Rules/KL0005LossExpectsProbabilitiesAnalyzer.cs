@@ -73,7 +73,7 @@ namespace KerasLint.Rules
             }
 
             plan.Append(ActivationFix.Plan("KL0005.SetActivation", $"Use activation '{want}' on the output layer", setup.Api, head, want, report.CancellationToken));
-            report.Report(plan.Create(Descriptors.KL0005, setup.Loss.Site.UseLocation, setup.Loss.Site.Text, expects, produces, want));
+            report.Report(plan.Create(Descriptors.KL0005, setup.Loss.Site.UseLocation, setup.Loss.Site.Text, expects, produces, want, setup.Family.Phrase));
         }
     }
 }

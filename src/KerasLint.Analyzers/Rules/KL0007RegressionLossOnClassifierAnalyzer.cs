@@ -29,15 +29,15 @@ namespace KerasLint.Rules
             {
                 case HeadActivation.Sigmoid when view.TargetsAreLabels:
                     return view.LossName(binary, LossInput.Probabilities) is { } bce
-                        ? (binary, bce + (view.LossName(binary, LossInput.Logits) is { } withLogits ? " (or " + withLogits + " without the sigmoid)" : ""))
+                        ? (binary, bce)
                         : null;
                 case HeadActivation.Softmax when p.IsClassDistribution:
                     return view.LossName(categorical, LossInput.Probabilities) is { } cce ? (categorical, cce)
-                        : view.LossName(categorical, LossInput.Logits) is { } onLogits ? (categorical, onLogits + " on the logits (remove the softmax)") : null;
+                        : view.LossName(categorical, LossInput.Logits) is { } onLogits ? (categorical, onLogits + " on logits") : null;
                 case HeadActivation.LogSoftmax when p.IsClassDistribution:
                     return view.LossName(categorical, LossInput.LogProbabilities) is { } nll ? (categorical, nll) : null;
                 case HeadActivation.Linear when view.TargetsAreLabels && p.Units is > 1:
-                    return view.LossName(categorical, LossInput.Logits) is { } ce ? (categorical, ce + " on the logits") : null;
+                    return view.LossName(categorical, LossInput.Logits) is { } ce ? (categorical, ce + " on logits") : null;
                 default:
                     return null;
             }
@@ -55,7 +55,7 @@ namespace KerasLint.Rules
             }
 
             if (setup.Loss.Form == LossForm.Object) RuleSupport.LossObjectFix(plan, setup, ("KL0007.Crossentropy", $"Use '{suggestion}'", suggestion));
-            report.Report(plan.Create(Descriptors.KL0007, setup.Loss.Site.UseLocation, setup.Loss.Site.Text, RuleSupport.HeadPhrase(head), found.Advice));
+            report.Report(plan.Create(Descriptors.KL0007, setup.Loss.Site.UseLocation, setup.Loss.Site.Text, RuleSupport.HeadPhrase(head), found.Advice, setup.Family.Phrase));
         }
 
         Diagnostic? IStepRule.AnalyzeStep(TorchTrainingStep step)
@@ -65,10 +65,11 @@ namespace KerasLint.Rules
             var units = head.Units is { } u ? $"{u}-unit " : "";
             var what = head.Activation switch
             {
-                HeadActivation.Softmax => $"class probabilities from a {units}softmax",
-                HeadActivation.LogSoftmax => $"class log-probabilities from a {units}log_softmax",
-                HeadActivation.Linear => $"the logits of a {units}classifier with one-hot targets",
-                _ => $"{units}sigmoid probabilities with one-hot (0/1) targets",
+                // A message's few words (the one-hot targets these cases need are in the rule's description).
+                HeadActivation.Softmax => $"a {units}softmax",
+                HeadActivation.LogSoftmax => $"a {units}log_softmax",
+                HeadActivation.Linear => $"a {units}classifier's logits",
+                _ => $"{units}sigmoid outputs",
             };
             return TorchStepRuleAnalyzer.Create(Descriptors.KL0108, step, TorchStepRuleAnalyzer.LossName(step), what + " (" + TorchStepRuleAnalyzer.Origin(step) + ")", found.Advice);
         }

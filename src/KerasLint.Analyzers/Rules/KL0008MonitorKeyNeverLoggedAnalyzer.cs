@@ -39,13 +39,14 @@ namespace KerasLint.Rules
                 if (LogKeys.MayLog(version, metrics, stripped))
                 {
                     if (!isValidation || setup.HasValidation != false) continue;
-                    why = setup.Api.NoValidationPhrase + ", so no val_ key is logged" + setup.Api.MissingKeyConsequence;
+                    why = setup.Api.NoValidationPhrase + setup.Api.MissingKeyConsequence;
                     replacement = stripped;
                 }
                 else
                 {
-                    var logged = setup.HasValidation == false ? trainKeys : trainKeys.Concat(trainKeys.Select(k => LogKeys.ValidationPrefix + k)).ToList();
-                    why = "it logs " + string.Join(", ", logged.Select(k => "'" + k + "'")) + ObjectNameNote(family, metrics) + setup.Api.MissingKeyConsequence;
+                    // The training keys (their val_ twins when fit may validate): what to monitor instead, in a few words.
+                    why = "it logs " + string.Join(", ", trainKeys.Take(4).Select(k => "'" + k + "'")) + (trainKeys.Count > 4 ? ", …" : "")
+                        + (setup.HasValidation == false ? "" : " (and val_)") + ObjectNameNote(family, metrics) + setup.Api.MissingKeyConsequence;
                     var same = metrics.FirstOrDefault(m => SameMetric(family, stripped, m));
                     var key = same == null ? null : LogKeys.MetricKeys(version, same).FirstOrDefault();
                     // The same metric under its logged name; otherwise the loss, which every model logs.
@@ -98,14 +99,14 @@ namespace KerasLint.Rules
                     if (setup.HasValidation == false) replacement = LogKeys.StripValidation(replacement);
                     Monitor(plan, callback, replacement);
                     report.Report(plan.Create(Descriptors.KL0008, callback.Monitor.UseLocation, callback.Name, monitor,
-                        "accuracy is logged as 'accuracy' (and 'val_accuracy'), never as 'acc'" + setup.Api.MissingKeyConsequence, setup.Family.Phrase));
+                        "accuracy logs as 'accuracy', never 'acc'" + setup.Api.MissingKeyConsequence, setup.Family.Phrase));
                 }
                 else if (monitor.StartsWith(LogKeys.ValidationPrefix, System.StringComparison.Ordinal) && setup.HasValidation == false)
                 {
                     // Whatever the metric objects log, no val_ key exists without validation data; the training key is logged when the metric is.
                     Monitor(plan, callback, "loss");
                     report.Report(plan.Create(Descriptors.KL0008, callback.Monitor.UseLocation, callback.Name, monitor,
-                        setup.Api.NoValidationPhrase + ", so no val_ key is logged" + setup.Api.MissingKeyConsequence, setup.Family.Phrase));
+                        setup.Api.NoValidationPhrase + setup.Api.MissingKeyConsequence, setup.Family.Phrase));
                 }
             }
         }
@@ -119,8 +120,8 @@ namespace KerasLint.Rules
             foreach (var m in metrics)
             {
                 if (SpecialStrings.Classify(family, m) != SpecialStringKind.None || MetricObjectNames.TfKerasDefaultName(m) is not { } name || name == m) continue;
-                return $" (tf.keras 2.x creates '{m}' with no arguments and logs it under its default name '{name}'"
-                    + (MetricObjectNames.TfKerasIsUniquified(m) ? $", '{name}_1', … for later {m} objects in the same process" : "") + ")";
+                // Why, and the '_1' suffixes of later objects, are in the rule's description and page.
+                return $"; '{m}' logs as '{name}'";
             }
 
             return "";

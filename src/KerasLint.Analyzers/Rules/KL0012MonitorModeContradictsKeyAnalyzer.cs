@@ -40,7 +40,7 @@ namespace KerasLint.Rules
                 var plan = new FixPlan();
                 if (FixPlan.CanReplace(modeSite)) plan.Action("KL0012.Mode", $"Use mode '{right}'").ReplaceValue(modeSite, right);
                 report.Report(plan.Create(Descriptors.KL0012, modeSite.UseLocation, callback.Name, mode, monitor,
-                    right == "max" ? "maximized" : "minimized", $"use mode '{right}'", ""));
+                    right == "max" ? "maximized" : "minimized", $"use mode '{right}'", "", setup.Family.Phrase));
             }
         }
 
@@ -67,8 +67,8 @@ namespace KerasLint.Rules
                 if (explicitMode) plan.ReplaceValue(callback.Mode!, "min");
             }
 
-            report.Report(plan.Create(Descriptors.KL0012, callback.Mode?.UseLocation ?? callback.Monitor.UseLocation, callback.Name, mode, monitor, "maximized", $"monitor '{loss}'",
-                $", but EarlyStopping in {setup.Family.Phrase} starts from +infinity in every mode and never sees it improve (fixed in 0.11.4)"));
+            report.Report(plan.Create(Descriptors.KL0012, callback.Mode?.UseLocation ?? callback.Monitor.UseLocation, callback.Name, mode, monitor, "a key that can improve (its best starts at +infinity)", $"monitor '{loss}'",
+                $", but EarlyStopping in {setup.Family.Phrase} starts from +infinity in every mode and never sees it improve (fixed in 0.11.4)", setup.Family.Phrase));
             return true;
         }
 
@@ -106,7 +106,7 @@ namespace KerasLint.Rules
             };
             var why = $": in mode 'auto'{(callback.Mode == null ? " (the default)" : "")} {callback.Name} {rule.Rule} in {rule.Versions} ({setup.Family.Phrase}), so {consequence}";
             report.Report(plan.Create(Descriptors.KL0012, location, callback.Name, "auto", monitor,
-                right == "max" ? "maximized" : "minimized", $"use mode '{right}'", why));
+                right == "max" ? "maximized" : "minimized", $"use mode '{right}'", why, setup.Family.Phrase));
         }
     }
 }

@@ -17,8 +17,8 @@ namespace KerasLint.Rules
                     && KerasCatalog.ClassNameMetricBehaviour(setup.Family.Version, x.Text) == null) // "Accuracy" before tf.keras 2.6: KL0010's
                 : Enumerable.Empty<MetricInfo>();
 
-        /// <summary>"binary_accuracy" or "binary_accuracy or categorical_accuracy".</summary>
-        public static string Candidates(SpecialResolution r) => string.Join(" or ", r.Candidates);
+        /// <summary>"binary_accuracy", "binary_accuracy or categorical_accuracy"; three: "an accuracy picked by the output shape" (a message's few words).</summary>
+        public static string Candidates(SpecialResolution r) => r.Candidates.Count > 2 ? "an accuracy picked by the output shape" : string.Join(" or ", r.Candidates);
 
         /// <summary>What the resolved function(s) compute, from the catalog's descriptions.</summary>
         public static string Describe(KerasFamily family, SpecialResolution r) =>

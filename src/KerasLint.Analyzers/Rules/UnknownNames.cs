@@ -151,7 +151,8 @@ namespace KerasLint.Rules
             var removes = false;
             if (replacement != null && FixPlan.CanReplace(m.Site)) plan.Action("KL0010.DidYouMean", $"Replace with '{replacement}'").ReplaceValue(m.Site, replacement);
             else removes = Remove(plan, m);
-            var detail = "; " + behaviour + (replacement != null ? $"; did you mean '{replacement}'?" : "");
+            // What this version does with the class name is the rule's description and page (behaviour): the message says what to write.
+            var detail = replacement != null ? $"; did you mean '{replacement}'?" : "; pass a metric object";
             var advice = replacement != null ? $"write '{replacement}' where the value is defined" : "remove it from the metrics or pass a metric object";
             return new UnknownName("metric", text, m.Site.UseLocation, detail, plan, advice, removes);
         }
@@ -183,8 +184,8 @@ namespace KerasLint.Rules
             if (suggestion != null && FixPlan.CanReplace(m.Site)) plan.Action("KL0010.DidYouMean", $"Replace with '{suggestion}'").ReplaceValue(m.Site, suggestion);
             else removes = Remove(plan, m);
 
-            var detail = $"; it accepts only {string.Join(", ", TfNetSemantics.MetricStrings)} and throws NotImplementedException at the first training step"
-                + (suggestion != null ? $"; did you mean '{suggestion}'?" : "");
+            // The six accepted strings and the exception are in the rule's description and page.
+            var detail = suggestion != null ? $"; did you mean '{suggestion}'?" : "; it throws: only accuracy, mae, mape (and long names) work";
             var advice = suggestion != null ? $"write '{suggestion}' where the value is defined, or remove it from the metrics" : "remove it from the metrics";
             return new UnknownName("metric", text, m.Site.UseLocation, detail, plan, advice, removes);
         }
@@ -200,10 +201,10 @@ namespace KerasLint.Rules
             var elsewhere = KerasCatalog.FamiliesOf(text, roles) & FamilySet.All;
             if (suggestion == null && equivalent == null && elsewhere == FamilySet.None) return null; // a custom name: silence.
 
-            var families = string.Join(", ", KerasFamilies.All.Where(f => elsewhere.Contains(f)).Select(f => f.DisplayName()));
-            var detail = elsewhere != FamilySet.None ? "; it exists in " + families : "";
-            if (suggestion != null) detail += $"; did you mean '{suggestion}'?";
-            else if (equivalent != null) detail += $"; this version names the same {role} '{equivalent}'";
+            var families = string.Join(", ", KerasFamilies.All.Where(f => elsewhere.Contains(f)).Select(f => f.ShortName()));
+            var detail = suggestion != null ? $"; did you mean '{suggestion}'?"
+                : equivalent != null ? $"; this version calls it '{equivalent}'"
+                : "; it exists in " + families;
 
             var replacement = suggestion ?? equivalent;
             var plan = new FixPlan();
@@ -218,10 +219,9 @@ namespace KerasLint.Rules
             }
             else
             {
-                advice = role == "loss"
-                    ? $"it exists in {families}, and no built-in loss of this version computes the same: use one this version has"
-                    : $"it exists in {families}: remove it from the metrics";
-                advice += $", or set keraslint.keras_version if your Python environment runs {families}";
+                // The versions that have it are in the message's first part (KL0010's detail) and the rule page.
+                advice = role == "loss" ? "use a loss this version has" : "remove it from the metrics";
+                advice += ", or set keraslint.keras_version";
             }
 
             return new UnknownName(role, text, site.UseLocation, detail, plan, advice, removes);

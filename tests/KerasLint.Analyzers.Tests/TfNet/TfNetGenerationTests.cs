@@ -19,7 +19,7 @@ namespace KerasLint.Analyzers.Tests.TfNet
         {
             var diagnostics = await Analyze(InMethod(Generation2022Classifier, usings: Usings2022), references: Generation2022);
             Assert.Equal(new[] { "KL0006", "KL0010" }, diagnostics.Select(d => d.Id).OrderBy(i => i).ToArray());
-            Assert.Contains("TensorFlow.Keras 0.7.0", diagnostics[0].GetMessage());
+            Assert.Contains("TensorFlow.NET's Keras 0.7.0", diagnostics[0].GetMessage());
         }
 
         internal const string Generation2022Strings = @"        var model = keras.Sequential(new List<ILayer> { keras.layers.Dense(10, activation: ""softmax"") });
@@ -30,7 +30,7 @@ namespace KerasLint.Analyzers.Tests.TfNet
         public async Task Generation2022_AllStringCompileThrows()
         {
             var d = await Single(InMethod(Generation2022Strings, usings: Usings2022), "KL0011", references: Generation2022);
-            Assert.Contains("TensorFlow.Keras 0.7.0", d.GetMessage());
+            Assert.Contains("TensorFlow.NET's Keras 0.7.0", d.GetMessage());
             Assert.Contains("throws NotImplementedException", d.GetMessage());
         }
 
@@ -46,14 +46,14 @@ namespace KerasLint.Analyzers.Tests.TfNet
         public async Task VersionKey_OverridesTheAssembly()
         {
             var d = await Single(InMethod(Plain(TfNetRuleTests.AllStrings)), "KL0011", version: "0.10.4");
-            Assert.Contains("TensorFlow.Keras 0.10.4", d.GetMessage());
+            Assert.Contains("TensorFlow.NET's Keras 0.10.4", d.GetMessage());
         }
 
         [Fact]
         public async Task VersionKey_Garbage_FallsBackToTheAssembly()
         {
             var d = await Single(InMethod(Plain(TfNetRuleTests.AllStrings)), "KL0011", version: "latest please");
-            Assert.Contains("TensorFlow.Keras 0.15.0", d.GetMessage());
+            Assert.Contains("TensorFlow.NET's Keras 0.15.0", d.GetMessage());
         }
 
         [Fact]

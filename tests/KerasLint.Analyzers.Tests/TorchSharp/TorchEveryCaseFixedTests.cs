@@ -14,7 +14,7 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
 
         [Fact]
         public Task KL0104_SigmoidModuleRemovedAndPredictionGetsLogSoftmax() =>
-            TorchVerifier.VerifyFixAsync<KL0104NllLossWithoutLogSoftmaxAnalyzer, KL0104CodeFixProvider>(@"
+            TorchVerifier.VerifyFixAsync<KL0005LossExpectsProbabilitiesAnalyzer, KL0104CodeFixProvider>(@"
 class Trainer
 {
     void Step(Tensor x, Tensor y)
@@ -34,7 +34,7 @@ class Trainer
 
         [Fact]
         public Task KL0104_SigmoidInTheArgumentIsReplacedByLogSoftmaxOfItsInput() =>
-            TorchVerifier.VerifyFixAsync<KL0104NllLossWithoutLogSoftmaxAnalyzer, KL0104CodeFixProvider>(@"
+            TorchVerifier.VerifyFixAsync<KL0005LossExpectsProbabilitiesAnalyzer, KL0104CodeFixProvider>(@"
 class Trainer
 {
     void Step(Tensor x, Tensor y)
@@ -56,7 +56,7 @@ class Trainer
 
         [Fact]
         public Task KL0104_TanhFunctionRemovedInTheModel() =>
-            TorchVerifier.VerifyFixAsync<KL0104NllLossWithoutLogSoftmaxAnalyzer, KL0104CodeFixProvider>(TorchVerifier.LinearNet(3, "fc.forward(x).tanh()") + @"
+            TorchVerifier.VerifyFixAsync<KL0005LossExpectsProbabilitiesAnalyzer, KL0104CodeFixProvider>(TorchVerifier.LinearNet(3, "fc.forward(x).tanh()") + @"
 class Trainer
 {
     void Step(Net model, Tensor x, Tensor y) => {|KL0104:nll_loss(model.forward(x), y)|}.backward();
@@ -120,7 +120,7 @@ class Trainer
         [Fact]
         public Task KL0102_RemovingTheOnlyModuleLeavesAnEmptySequential() =>
             // Sequential(ReLU()) → Sequential(): another overload of the same name, as removing an argument may pick (SameOverloadCheck).
-            TorchVerifier.VerifyFixAsync<KL0102BceOnUnboundedOutputsAnalyzer, KL0102CodeFixProvider>(@"
+            TorchVerifier.VerifyFixAsync<KL0005LossExpectsProbabilitiesAnalyzer, KL0102CodeFixProvider>(@"
 class Trainer
 {
     void Train(Tensor x, Tensor y)

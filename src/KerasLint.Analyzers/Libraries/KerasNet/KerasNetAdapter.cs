@@ -22,7 +22,7 @@ namespace KerasLint.Libraries.KerasNet
         /// <summary>The first Keras.NET release that imports tf.keras by default (docs/keras-semantics.md, Keras.NET).</summary>
         private static readonly Version TfKerasFrom = new Version(3, 8, 5);
 
-        public static readonly LibraryApi Api = new LibraryApi("Fit gets neither validation_data nor validation_split", ActivationLayerSource,
+        public static readonly LibraryApi Api = new LibraryApi("Fit has no validation data", ActivationLayerSource,
             unknownNameOutcome: "Keras.NET hands it to Python Keras, which fails on it at Compile or at the first batch (Python.Runtime.PythonException)");
 
         private readonly KerasFamilyInfo assemblyFamily;
@@ -34,7 +34,7 @@ namespace KerasLint.Libraries.KerasNet
             var v = new Version(version.Major, version.Minor, Math.Max(version.Build, 0));
             var family = v < TfKerasFrom ? KerasFamily.Keras22 : KerasFamily.TfKeras2;
             var imports = family == KerasFamily.Keras22 ? "standalone Keras" : "tf.keras";
-            assemblyFamily = new KerasFamilyInfo(family, $"{Library} {v} (imports {imports})");
+            assemblyFamily = new KerasFamilyInfo(family, $"{Library} {v} (imports {imports})", $"{Library}, {family.ShortName()}");
         }
 
         public KerasNetSymbols Symbols { get; }
@@ -50,7 +50,7 @@ namespace KerasLint.Libraries.KerasNet
             if ((provider.GetOptions(tree).TryGetValue(VersionOption, out var text) || provider.GlobalOptions.TryGetValue(VersionOption, out text))
                 && KerasVersion.TryParse(text, out var version))
             {
-                return new KerasFamilyInfo(version.Family, $"{Library} ({VersionOption} = {text.Trim()})", version: version);
+                return new KerasFamilyInfo(version.Family, $"{Library} ({VersionOption} = {text.Trim()})", $"{Library}, {KerasFamilyInfo.Name(version)}", version);
             }
 
             return assemblyFamily;

@@ -33,9 +33,9 @@ namespace KerasLint.Libraries.TfNet
             var v = symbols.Model.ContainingAssembly.Identity.Version;
             assemblyVersion = new Version(v.Major, v.Minor, Math.Max(v.Build, 0));
             Api = new LibraryApi(
-                "fit gets neither validation_data nor validation_split",
+                "fit has no validation data",
                 (_, _) => null, // keras.layers has no Activation layer to put in place of a Softmax layer.
-                "; EarlyStopping throws KeyNotFoundException at the end of epoch 1",
+                " (EarlyStopping throws)",
                 ActivationExpression,
                 LossObject,
                 $"TensorFlow.NET's Keras accepts only the metric strings {string.Join(", ", TfNetSemantics.MetricStrings)} and throws NotImplementedException at the first training step");
@@ -57,10 +57,10 @@ namespace KerasLint.Libraries.TfNet
             if ((provider.GetOptions(tree).TryGetValue(VersionOption, out var text) || provider.GlobalOptions.TryGetValue(VersionOption, out text))
                 && TfNetSemantics.TryParseVersion(text, out var configured))
             {
-                return (new KerasFamilyInfo(KerasFamily.TfNet, $"{VersionOption} = {text.Trim()}", TfNetSemantics.DisplayName(configured) + $" ({VersionOption})", libraryVersion: configured), configured);
+                return (new KerasFamilyInfo(KerasFamily.TfNet, $"{VersionOption} = {text.Trim()}", TfNetSemantics.ShortName(configured), libraryVersion: configured), configured);
             }
 
-            return (new KerasFamilyInfo(KerasFamily.TfNet, $"TensorFlow.Keras {assemblyVersion}", TfNetSemantics.DisplayName(assemblyVersion), libraryVersion: assemblyVersion), assemblyVersion);
+            return (new KerasFamilyInfo(KerasFamily.TfNet, $"TensorFlow.Keras {assemblyVersion}", TfNetSemantics.ShortName(assemblyVersion), libraryVersion: assemblyVersion), assemblyVersion);
         }
 
         public bool IsCompile(IInvocationOperation invocation) => Operations.IsOneOf(invocation.TargetMethod, Symbols.Compile);

@@ -312,7 +312,7 @@ namespace KerasLint.Libraries.TfNet
                 phrase = $"{optimizerSource} and {lossText}" + (unnamed.Count > 0 ? $", what trains now ({string.Join(", ", unnamed)})" : "");
             }
 
-            return new StringCompileInfo(optimizer ?? "?", loss ?? "?", outcome.Summary, outcome.Error != null, compile.Syntax.GetLocation(), replacements, phrase);
+            return new StringCompileInfo(optimizer ?? "?", loss ?? "?", outcome.Brief, outcome.Error != null, compile.Syntax.GetLocation(), replacements, phrase);
         }
 
         /// <summary><c>SparseCategoricalCrossentropy(from_logits: true)</c> for "sparse_categorical_crossentropy" on a linear head.</summary>

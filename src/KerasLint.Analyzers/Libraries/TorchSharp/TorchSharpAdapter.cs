@@ -63,8 +63,8 @@ namespace KerasLint.Libraries.TorchSharp
             if (rate == null) return null;
             var p = rate.Value;
             string? behaviour = double.IsNaN(p) || (p >= 0 && p < 1) ? null
-                : p == 1 ? "TorchSharp zeroes every activation while training (verified with TorchSharp 0.107), so nothing reaches the next layer and it cannot learn"
-                : "TorchSharp accepts it at construction and throws ExternalException at the first forward (p must lie in [0, 1])";
+                : p == 1 ? "TorchSharp zeroes every activation in training, so it cannot learn"
+                : "TorchSharp throws ExternalException at the first forward";
             return new DropoutInfo(p, argument.Value.Syntax.GetLocation(), behaviour);
         }
     }
