@@ -146,7 +146,7 @@ namespace KerasLint
         public static readonly DiagnosticDescriptor KL0014 = Create(
             RuleIds.UnreadableSetting,
             "KerasLint setting that KerasLint cannot read",
-            "{0} = '{1}' cannot be read; KerasLint uses {4} instead; write {5}",
+            "{0} = '{1}' in {3} cannot be read; using {4} instead; write {5}",
             CategoryConfiguration,
             DiagnosticSeverity.Warning,
             "KerasLint's options (keraslint.keras_version for Keras.NET, keraslint.tfnet_version for TensorFlow.NET's Keras) choose the Keras semantics every rule applies. A value KerasLint cannot parse would otherwise be ignored without a word, and the rules would silently judge the code by another Keras version than the one you configured. Fix the value, or remove the line to use the version of the referenced assembly. keraslint.keras_version accepts a Keras family (2.2, 2.3, tf2 or 3) or a Keras version such as 2.2.4, 2.3.1, 'tf.keras 2.15.0' or 3.15.1; keraslint.tfnet_version a TensorFlow.Keras version such as 0.15.0 or 0.10.5. The diagnostic is reported once per key and value, for the files the .editorconfig or .globalconfig applies to, and says what is used instead.");
@@ -218,7 +218,7 @@ namespace KerasLint
         public static readonly DiagnosticDescriptor KL0107 = Create(
             RuleIds.ElementwiseAccuracyOnSoftmax,
             "element-wise accuracy on a softmax output",
-            "TorchSharp: '{0}' compares softmax outputs ({1}) element-wise, inflating accuracy; use argmax(1) == target",
+            "TorchSharp: '{0}' on {2}softmax outputs ({1}) is element-wise, inflating accuracy; use argmax(1) == target",
             CategoryMetrics,
             DiagnosticSeverity.Warning,
             "Rounding or thresholding softmax probabilities and comparing them with one-hot targets scores every class as an independent yes/no question (Keras's binary_accuracy): with 10 classes an all-zero prediction already scores 0.9. The accuracy of a single-label classifier compares argmax(1) with the class index (or with argmax(1) of the one-hot target). With C classes a model that predicts nothing already scores (C-1)/C. " + TorchSitesNote);
@@ -249,15 +249,6 @@ namespace KerasLint
             CategoryMetrics,
             DiagnosticSeverity.Warning,
             "A linear 1-unit head trained as a regression outputs real numbers; comparing them with the targets by == / eq counts exact floating-point hits, which is about 0 whatever the model learned. Report the error the loss measures (MSE, MAE). " + TorchSitesNote);
-
-        /// <summary>
-        /// The compilation-end variant of a rule reported while typing too (TorchSharp steps whose model is in another
-        /// file are decided at compilation end): same id, text and severity, tagged <see cref="WellKnownDiagnosticTags.CompilationEnd"/>,
-        /// its message the formatted one. A separate descriptor, because a host treats an analyzer whose descriptors are all
-        /// compilation-end as build-only. Created per call (descriptors compare by value; no static cache).
-        /// </summary>
-        public static DiagnosticDescriptor AtCompilationEnd(DiagnosticDescriptor d) =>
-            new DiagnosticDescriptor(d.Id, d.Title, "{0}", d.Category, d.DefaultSeverity, d.IsEnabledByDefault, d.Description, d.HelpLinkUri, WellKnownDiagnosticTags.CompilationEnd);
 
         private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
             new DiagnosticDescriptor(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpBase + id + ".md");

@@ -36,6 +36,19 @@ namespace KerasLint.Analyzers.Tests
             Assert.Equal("Dropout rate 1.5 is outside [0, 1): tf.keras raises ValueError at construction (Keras.NET, tf.keras 2.x)", d.GetMessage());
         }
 
+        /// <summary>A float rate (TF.NET and TorchSharp take floats) reads as written, not as its double expansion.</summary>
+        [Theory]
+        [InlineData(-0.1f, "-0.1")]
+        [InlineData(1.5f, "1.5")]
+        public void FloatRate_ReadsAsWritten(float rate, string expected) =>
+            Assert.Equal(expected, KerasLint.Rules.KL0009DropoutRateOutOfRangeAnalyzer.Format(rate));
+
+        [Theory]
+        [InlineData(-0.1, "-0.1")]
+        [InlineData(1.0000000001, "1.0000000001")]
+        public void DoubleRate_KeepsEveryDigit(double rate, string expected) =>
+            Assert.Equal(expected, KerasLint.Rules.KL0009DropoutRateOutOfRangeAnalyzer.Format(rate));
+
         [Fact]
         public Task Negative_ValidAndUnknownRates() => AllRulesTest.Run(Usings + @"class C
 {

@@ -3,7 +3,7 @@ using static KerasLint.Analyzers.Tests.Infrastructure.KerasCode;
 
 namespace KerasLint.Analyzers.Tests
 {
-    /// <summary>KL0014: a keraslint.* setting KerasLint cannot read speaks up once, with the key, the value, the fallback and the accepted forms.</summary>
+    /// <summary>KL0014: a keraslint.* setting KerasLint cannot read speaks up once, with the key, the value, the files, the fallback and the accepted forms.</summary>
     public class KL0014Tests
     {
         private const string Code = @"        var model = new Sequential();
@@ -34,7 +34,7 @@ namespace KerasLint.Analyzers.Tests
             ExpectedDiagnostics =
             {
                 new DiagnosticResult("KL0014", DiagnosticSeverity.Warning).WithArguments(
-                    "keraslint.keras_version", value, "Keras.NET", "/0/Test0.cs",
+                    "keraslint.keras_version", value, "Keras.NET", "Test0.cs",
                     "Keras.NET 3.8.5 (imports tf.keras)",
                     "2.2, 2.3, tf2, 3 or a version (2.3.1)"),
             },
@@ -46,7 +46,7 @@ namespace KerasLint.Analyzers.Tests
             ExpectedDiagnostics =
             {
                 new DiagnosticResult("KL0014", DiagnosticSeverity.Warning).WithArguments(
-                    "keraslint.tfnet_version", "banana", "TensorFlow.NET's Keras", "/0/Test0.cs",
+                    "keraslint.tfnet_version", "banana", "TensorFlow.NET's Keras", "Test0.cs",
                     "no version (no TensorFlow.NET's Keras reference)",
                     "a TensorFlow.Keras version (0.15.0)"),
             },
@@ -58,7 +58,7 @@ namespace KerasLint.Analyzers.Tests
             ExpectedDiagnostics =
             {
                 new DiagnosticResult("KL0014", DiagnosticSeverity.Warning).WithArguments(
-                    "keraslint.keras_version", "banana", "Keras.NET", "/0/Test0.cs",
+                    "keraslint.keras_version", "banana", "Keras.NET", "Test0.cs",
                     "no version (no Keras.NET reference)",
                     "2.2, 2.3, tf2, 3 or a version (2.3.1)"),
             },
@@ -71,7 +71,7 @@ namespace KerasLint.Analyzers.Tests
             ExpectedDiagnostics =
             {
                 new DiagnosticResult("KL0014", DiagnosticSeverity.Warning).WithArguments(
-                    "keraslint.keras_version", "banana", "Keras.NET", "/0/Test0.cs and 2 other file(s)",
+                    "keraslint.keras_version", "banana", "Keras.NET", "Test0.cs +2",
                     "Keras.NET 3.8.5 (imports tf.keras)",
                     "2.2, 2.3, tf2, 3 or a version (2.3.1)"),
             },
@@ -93,7 +93,7 @@ namespace KerasLint.Analyzers.Tests
             var test = new Test("", keras: true, ("/0/Test0.cs", InMethod(Code)), ("/0/Test1.cs", "class D { }\n"));
             test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nkeraslint.keras_version = banana\n"));
             test.ExpectedDiagnostics.Add(new DiagnosticResult("KL0014", DiagnosticSeverity.Warning).WithArguments(
-                "keraslint.keras_version", "banana", "Keras.NET", "/0/Test0.cs and 1 other file(s)",
+                "keraslint.keras_version", "banana", "Keras.NET", "Test0.cs +1",
                 "Keras.NET 3.8.5 (imports tf.keras)",
                 "2.2, 2.3, tf2, 3 or a version (2.3.1)"));
             await test.RunAsync();

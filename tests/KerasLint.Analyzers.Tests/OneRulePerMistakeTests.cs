@@ -24,7 +24,8 @@ namespace KerasLint.Analyzers.Tests
         {
             await AllRulesTest.Run(InMethod(TanhBce));
             var diagnostic = await Direct.Single(InMethod(TanhBce.Replace("{|KL0005:", "").Replace("|}", "")), "KL0005");
-            Assert.Contains("'tanh' outputs in (-1, 1)", diagnostic.GetMessage(), StringComparison.Ordinal);
+            Assert.Contains("'binary_crossentropy' expects sigmoid probabilities but the output head has no sigmoid", diagnostic.GetMessage(), StringComparison.Ordinal);
+            Assert.EndsWith("use activation 'sigmoid'", diagnostic.GetMessage(), StringComparison.Ordinal);
         }
 
         [Fact]

@@ -16,7 +16,7 @@ namespace KerasLint.Analysis
         {
         }
 
-        /// <summary>The descriptors this rule reports (a compilation-end variant included where it has one).</summary>
+        /// <summary>The descriptors this rule reports.</summary>
         public abstract ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
 
         /// <summary>

@@ -22,9 +22,8 @@ namespace KerasLint.Analysis
         private readonly ImmutableArray<KerasLintRule> stepRules = RuleRegistry.StepRules;
         private readonly ImmutableArray<TorchReadoutRuleAnalyzer> readoutRules = RuleRegistry.ReadoutRules;
 
-        /// <summary>The rules' descriptors (a rule may still list its compilation-end variant; this engine reports none).</summary>
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleRegistry.DescriptorsOf(RuleRegistry.StepRules.Concat(RuleRegistry.ReadoutRules))
-            .SelectMany(d => new[] { d, Descriptors.AtCompilationEnd(d) }).Distinct().ToImmutableArray();
+        /// <summary>The rules' descriptors (every diagnostic is reported from the loss call's or read-out's own document, none at compilation end).</summary>
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleRegistry.DescriptorsOf(RuleRegistry.StepRules.Concat(RuleRegistry.ReadoutRules));
 
         public override void Initialize(AnalysisContext context)
         {

@@ -106,9 +106,8 @@ namespace KerasLint.Knowledge
         /// gelu, tanh, ...): thresholding their output at 0 classifies as thresholding the logit before them at 0.
         /// Not softplus or exp, which are above 0 everywhere.
         /// </summary>
-        private static readonly HashSet<string> PositiveExactlyForPositiveInput = new HashSet<string>(
-            new[] { "relu", "relu6", "elu", "selu", "celu", "gelu", "swish", "silu", "mish", "leaky_relu", "hard_swish", "hard_silu", "tanh", "softsign", "hard_tanh" }.Select(Fold),
-            StringComparer.Ordinal);
+        private static readonly ImmutableHashSet<string> PositiveExactlyForPositiveInput = ImmutableHashSet.CreateRange(StringComparer.Ordinal,
+            new[] { "relu", "relu6", "elu", "selu", "celu", "gelu", "swish", "silu", "mish", "leaky_relu", "hard_swish", "hard_silu", "tanh", "softsign", "hard_tanh" }.Select(Fold));
 
         /// <summary>Whether a TorchSharp activation (function or module factory, any spelling) is above 0 exactly where its input is.</summary>
         public static bool ZeroThresholdKept(string name) => PositiveExactlyForPositiveInput.Contains(Fold(name.TrimEnd('_')));

@@ -94,9 +94,10 @@ namespace KerasLint.Libraries
 
         private static string Files(List<SyntaxTree> trees)
         {
-            var named = trees.Select(t => string.IsNullOrEmpty(t.FilePath) ? "(unnamed file)" : t.FilePath).Distinct(StringComparer.Ordinal).ToList();
-            if (named.Count == 0) return "every file (a global setting)";
-            return named.Count == 1 ? named[0] : $"{named[0]} and {named.Count - 1} other file(s)";
+            // File names only: a message stays one short sentence (the files are the source files the value applies to).
+            var named = trees.Select(t => string.IsNullOrEmpty(t.FilePath) ? "(unnamed file)" : System.IO.Path.GetFileName(t.FilePath)).Distinct(StringComparer.Ordinal).ToList();
+            if (named.Count == 0) return "every file";
+            return named.Count == 1 ? named[0] : $"{named[0]} +{named.Count - 1}";
         }
 
         /// <summary>What the rules use in place of the value: the version of the referenced library's assembly, if any.</summary>

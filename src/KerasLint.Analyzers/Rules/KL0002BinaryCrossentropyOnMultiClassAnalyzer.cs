@@ -20,7 +20,7 @@ namespace KerasLint.Rules
     public sealed class KL0002BinaryCrossentropyOnMultiClassAnalyzer : SetupRuleAnalyzer, IStepRule
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.KL0002, Descriptors.KL0109, Descriptors.AtCompilationEnd(Descriptors.KL0109));
+            ImmutableArray.Create(Descriptors.KL0002, Descriptors.KL0109);
 
         /// <summary>The mistake, decided once for every library.</summary>
         private static bool Decide(TrainingView view) =>

@@ -17,7 +17,7 @@ namespace KerasLint.Rules
     public sealed class KL0005LossExpectsProbabilitiesAnalyzer : SetupRuleAnalyzer, IStepRule
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            Descriptors.KL0005, Descriptors.KL0102, Descriptors.AtCompilationEnd(Descriptors.KL0102), Descriptors.KL0104, Descriptors.AtCompilationEnd(Descriptors.KL0104));
+            Descriptors.KL0005, Descriptors.KL0102, Descriptors.KL0104);
 
         /// <summary>
         /// The mistake, decided once for every library: what the loss reads (<see cref="LossInput"/>, and for

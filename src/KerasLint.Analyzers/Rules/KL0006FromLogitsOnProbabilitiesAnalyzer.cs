@@ -18,7 +18,7 @@ namespace KerasLint.Rules
     public sealed class KL0006FromLogitsOnProbabilitiesAnalyzer : SetupRuleAnalyzer, IStepRule
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            Descriptors.KL0006, Descriptors.KL0101, Descriptors.AtCompilationEnd(Descriptors.KL0101), Descriptors.KL0103, Descriptors.AtCompilationEnd(Descriptors.KL0103));
+            Descriptors.KL0006, Descriptors.KL0101, Descriptors.KL0103);
 
         /// <summary>The mistake, decided once for every library: a loss on logits (a crossentropy) receives probabilities.</summary>
         private static bool Decide(TrainingView view) => view.Loss is { Input: LossInput.Logits } && view.Prediction.IsProbabilities;

@@ -16,7 +16,7 @@ namespace KerasLint.Rules
     public sealed class KL0007RegressionLossOnClassifierAnalyzer : SetupRuleAnalyzer, IStepRule
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.KL0007, Descriptors.KL0108, Descriptors.AtCompilationEnd(Descriptors.KL0108));
+            ImmutableArray.Create(Descriptors.KL0007, Descriptors.KL0108);
 
         /// <summary>The mistake: the crossentropy to use instead (catalog name) and how the library spells that advice; null when none.</summary>
         private static (string Canonical, string Advice)? Decide(TrainingView view)

@@ -13,7 +13,13 @@ namespace KerasLint.Rules
 
         internal override Diagnostic? Analyze(DropoutInfo dropout) =>
             dropout.OutOfRangeBehaviour is { } behaviour
-                ? Diagnostic.Create(Descriptors.KL0009, dropout.RateLocation, dropout.Rate.ToString("R", CultureInfo.InvariantCulture), behaviour)
+                ? Diagnostic.Create(Descriptors.KL0009, dropout.RateLocation, Format(dropout.Rate), behaviour)
                 : null;
+
+        /// <summary>The rate as written: a float constant (<c>-0.1f</c>) reads "-0.1", not its double expansion "-0.10000000149011612".</summary>
+        internal static string Format(double rate) =>
+            (double)(float)rate == rate
+                ? ((float)rate).ToString("R", CultureInfo.InvariantCulture)
+                : rate.ToString("R", CultureInfo.InvariantCulture);
     }
 }

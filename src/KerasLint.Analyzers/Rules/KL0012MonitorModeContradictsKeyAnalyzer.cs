@@ -67,7 +67,7 @@ namespace KerasLint.Rules
                 if (explicitMode) plan.ReplaceValue(callback.Mode!, "min");
             }
 
-            report.Report(plan.Create(Descriptors.KL0012, callback.Mode?.UseLocation ?? callback.Monitor.UseLocation, callback.Name, mode, monitor, "a key that can improve (its best starts at +infinity)", $"monitor '{loss}'",
+            report.Report(plan.Create(Descriptors.KL0012, callback.Mode?.UseLocation ?? callback.Monitor.UseLocation, callback.Name, mode, monitor, "improvable (best starts at +inf)", $"monitor '{loss}'",
                 $", but EarlyStopping in {setup.Family.Phrase} starts from +infinity in every mode and never sees it improve (fixed in 0.11.4)", setup.Family.Phrase));
             return true;
         }

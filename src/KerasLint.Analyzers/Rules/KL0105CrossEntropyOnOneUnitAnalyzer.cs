@@ -9,7 +9,7 @@ namespace KerasLint.Rules
     /// <summary>KL0105: CrossEntropyLoss / functional.cross_entropy on a prediction whose last axis has 1 unit (the loss is identically 0).</summary>
     public sealed class KL0105CrossEntropyOnOneUnitAnalyzer : TorchStepRuleAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0105, Descriptors.AtCompilationEnd(Descriptors.KL0105));
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0105);
 
         internal override TorchLossKind Loss => TorchLossKind.CrossEntropy;
 

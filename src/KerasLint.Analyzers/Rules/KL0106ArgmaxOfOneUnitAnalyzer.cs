@@ -10,7 +10,7 @@ namespace KerasLint.Rules
     /// <summary>KL0106: argmax over the class axis (1 or -1) of a prediction with 1 unit: always 0.</summary>
     public sealed class KL0106ArgmaxOfOneUnitAnalyzer : TorchReadoutRuleAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0106, Descriptors.AtCompilationEnd(Descriptors.KL0106));
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0106);
 
         internal override Diagnostic? Analyze(TorchReadout readout)
         {

@@ -10,13 +10,13 @@ namespace KerasLint.Rules
     /// <summary>KL0107: a softmax output (more than one unit) rounded or thresholded at 0.5 and compared with the target element by element.</summary>
     public sealed class KL0107ElementwiseAccuracyOnSoftmaxAnalyzer : TorchReadoutRuleAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0107, Descriptors.AtCompilationEnd(Descriptors.KL0107));
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0107);
 
         internal override Diagnostic? Analyze(TorchReadout readout)
         {
             var binarises = readout.Kind == TorchReadoutKind.Round || (readout.Kind == TorchReadoutKind.Threshold && readout.Threshold == 0.5);
             if (!binarises || !HasComparison(readout) || readout.Head.Activation != HeadActivation.Softmax || readout.Head.Units == 1) return null;
-            var classes = readout.Head.Units is { } c ? $" with {c} classes" : "";
+            var classes = readout.Head.Units is { } c ? $"{c}-class " : "";
             return Create(Descriptors.KL0107, readout, Text(readout), Origin(readout), classes);
         }
     }

@@ -10,7 +10,7 @@ namespace KerasLint.Rules
     /// <summary>KL0110: element-wise equality on the raw outputs of a linear 1-unit head (continuous values).</summary>
     public sealed class KL0110ExactEqualityOnRegressionAnalyzer : TorchReadoutRuleAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0110, Descriptors.AtCompilationEnd(Descriptors.KL0110));
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0110);
 
         internal override Diagnostic? Analyze(TorchReadout readout) =>
             readout.Kind == TorchReadoutKind.Equality && readout.Head.Activation == HeadActivation.Linear && readout.Head.Units == 1

@@ -89,9 +89,6 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
         {
             ReferenceAssemblies = LibraryReferences.Net80;
             DisabledDiagnostics.AddRange(Engines.OtherIds<TRule>());
-
-            // An id the TorchSharp engine may report at compilation end has two descriptors (Descriptors.AtCompilationEnd).
-            MarkupOptions = MarkupOptions.UseFirstDescriptor;
         }
 
         protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => Engines.All;
@@ -106,9 +103,6 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
         {
             ReferenceAssemblies = LibraryReferences.Net80;
             DisabledDiagnostics.AddRange(Engines.OtherIds<TRule>());
-
-            // An id the TorchSharp engine may report at compilation end has two descriptors (Descriptors.AtCompilationEnd).
-            MarkupOptions = MarkupOptions.UseFirstDescriptor;
         }
 
         protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => Engines.All;

@@ -47,9 +47,9 @@ namespace KerasLint.Analyzers.Tests.TfNet
         public async Task Message_names_the_version_and_the_release_that_fixed_it()
         {
             var d = await TfNetCode.Single(ReportedCasesTests.Plain(Fit(@"new EarlyStopping(new CallbackParams(), monitor: {|KL0012:""val_accuracy""|})")), "KL0012", "0.11.0");
-            Assert.Contains("TensorFlow.Keras 0.11.0", d.GetMessage());
-            Assert.Contains("+infinity in every mode", d.GetMessage());
-            Assert.Contains("fixed in 0.11.4", d.GetMessage());
+            Assert.Contains("TensorFlow.NET's Keras 0.11.0", d.GetMessage());
+            Assert.Contains("best starts at +inf", d.GetMessage());
+            Assert.Contains("Before TensorFlow.Keras 0.11.4", d.Descriptor.Description.ToString());
             Assert.EndsWith("; monitor 'val_loss'", d.GetMessage());
         }
 

@@ -122,14 +122,14 @@ class Evaluation
         public async Task ElementwiseAccuracyOnSoftmaxNamesTheClassesFromTheConstructorArgument()
         {
             var message = Assert.Single(await ReadoutMessagesAsync(Rounded("4, 10", marked: false), SoftmaxNet));
-            Assert.Contains("with 10 classes", message, StringComparison.Ordinal);
+            Assert.Contains("on 10-class softmax outputs", message, StringComparison.Ordinal);
         }
 
         [Fact]
         public async Task ElementwiseAccuracyWhoseCallersDisagreeDoesNotNameAWidth()
         {
             var message = Assert.Single(await ReadoutMessagesAsync(Rounded("4, 10", marked: false), SoftmaxNet, Disagreeing));
-            Assert.DoesNotMatch(@"with \d+ classes", message);
+            Assert.DoesNotMatch(@"\d+-class", message);
         }
 
         /// <summary>A softmax over one unit read by round(): not KL0107's case (its width comes from the constructor argument).</summary>
