@@ -89,6 +89,9 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
         {
             ReferenceAssemblies = LibraryReferences.Net80;
             DisabledDiagnostics.AddRange(Engines.OtherIds<TRule>());
+
+            // A rule of every library (KL0002, KL0004-KL0007) is run by the setup and the TorchSharp engines, so its descriptor is listed once per engine.
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
         }
 
         protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => Engines.All;
@@ -103,6 +106,9 @@ namespace KerasLint.Analyzers.Tests.Infrastructure
         {
             ReferenceAssemblies = LibraryReferences.Net80;
             DisabledDiagnostics.AddRange(Engines.OtherIds<TRule>());
+
+            // A rule of every library (KL0002, KL0004-KL0007) is run by the setup and the TorchSharp engines, so its descriptor is listed once per engine.
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
         }
 
         protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => Engines.All;
