@@ -35,19 +35,9 @@ namespace KerasLint.Analysis
             var prediction = new PredictionView(head.Activation, head.Units, head.IsSoftmaxOverOneUnit,
                 head.Sites.Select(s => s.Node.GetLocation()).ToImmutableArray());
             var form = step.Form;
-            LossWording wording = (f, input) => TorchLosses.ModuleFor(f, input) is { } module && KindOf(module) is { } kind ? TorchLossNames.Of(kind, form) : null;
+            LossWording wording = (f, input) => TorchLosses.ModuleFor(f, input) is { } module && TorchLossNames.OfModule(module) is { } kind ? TorchLossNames.Of(kind, form) : null;
             return new TrainingView(ViewSource.TorchStep, prediction, TorchLosses.Of(TorchLossNames.Of(step.Loss, TorchLossForm.Module)),
                 step.Target == TorchTargetKind.OneHot, wording);
-        }
-
-        private static TorchLossKind? KindOf(string module)
-        {
-            foreach (TorchLossKind kind in System.Enum.GetValues(typeof(TorchLossKind)))
-            {
-                if (TorchLossNames.Of(kind, TorchLossForm.Module) == module) return kind;
-            }
-
-            return null;
         }
     }
 }

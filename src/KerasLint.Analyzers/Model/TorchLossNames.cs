@@ -24,5 +24,16 @@ namespace KerasLint.Model
             (TorchLossKind.SmoothL1, TorchLossForm.Module) => "SmoothL1Loss",
             _ => "functional.smooth_l1_loss",
         };
+
+        /// <summary>The loss whose module class is <paramref name="module"/> ("BCELoss"), or null: <see cref="Of"/> read backwards.</summary>
+        public static TorchLossKind? OfModule(string module)
+        {
+            foreach (TorchLossKind kind in System.Enum.GetValues(typeof(TorchLossKind)))
+            {
+                if (Of(kind, TorchLossForm.Module) == module) return kind;
+            }
+
+            return null;
+        }
     }
 }
