@@ -10,7 +10,7 @@ namespace KerasLint.Analysis
 {
     /// <summary>
     /// The engine of hand-written training (TorchSharp): runs every step rule (<see cref="IStepRule"/>: the
-    /// <see cref="TorchStepRuleAnalyzer"/>s, and KL0004) and <see cref="TorchReadoutRuleAnalyzer"/> of <see cref="RuleRegistry"/>. Per compilation, the step adapter (created
+    /// <see cref="TorchStepRuleAnalyzer"/>s, and the rules of every library) and read-out rule (<see cref="IReadoutRule"/>) of <see cref="RuleRegistry"/>. Per compilation, the step adapter (created
     /// at compilation start with the compilation's <see cref="ValueFlow.ProgramFlow"/>) recognises each loss call and
     /// each read-out once for every rule, from narrow operation actions. A prediction that depends on code in other
     /// members or files is followed there on demand (declarations bound once per compilation, every query budgeted),
@@ -20,7 +20,7 @@ namespace KerasLint.Analysis
     public sealed class KerasLintTorchAnalyzer : DiagnosticAnalyzer
     {
         private readonly ImmutableArray<KerasLintRule> stepRules = RuleRegistry.StepRules;
-        private readonly ImmutableArray<TorchReadoutRuleAnalyzer> readoutRules = RuleRegistry.ReadoutRules;
+        private readonly ImmutableArray<KerasLintRule> readoutRules = RuleRegistry.ReadoutRules;
 
         /// <summary>The rules' descriptors (every diagnostic is reported from the loss call's or read-out's own document, none at compilation end).</summary>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = RuleRegistry.DescriptorsOf(RuleRegistry.StepRules.Concat(RuleRegistry.ReadoutRules));
@@ -34,7 +34,7 @@ namespace KerasLint.Analysis
                 var torch = LibraryRegistration.StepAdapter(start.Compilation, new ValueFlow.ProgramFlow(start.Compilation));
                 if (torch == null) return;
                 var steps = stepRules.Where(r => r.IsEnabled(start.Compilation, start.CancellationToken)).Cast<IStepRule>().ToImmutableArray();
-                var readouts = readoutRules.Where(r => r.IsEnabled(start.Compilation, start.CancellationToken)).ToImmutableArray();
+                var readouts = readoutRules.Where(r => r.IsEnabled(start.Compilation, start.CancellationToken)).Cast<IReadoutRule>().ToImmutableArray();
                 if (steps.IsEmpty && readouts.IsEmpty) return;
                 start.RegisterOperationAction(ctx =>
                 {
@@ -63,12 +63,12 @@ namespace KerasLint.Analysis
             }
         }
 
-        private static void Run(ImmutableArray<TorchReadoutRuleAnalyzer> rules, TorchReadout readout, System.Action<Diagnostic> report)
+        private static void Run(ImmutableArray<IReadoutRule> rules, TorchReadout readout, System.Action<Diagnostic> report)
         {
             if (!readout.Head.IsKnown) return;
             foreach (var rule in rules)
             {
-                if (rule.Analyze(readout) is { } diagnostic) report(diagnostic);
+                if (rule.AnalyzeReadout(readout) is { } diagnostic) report(diagnostic);
             }
         }
     }

@@ -39,8 +39,11 @@ namespace KerasLint.Analysis
             SetupRules.OfType<KL0007RegressionLossOnClassifierAnalyzer>().Single(),
             new KL0105CrossEntropyOnOneUnitAnalyzer());
 
-        /// <summary>Rules over hand-written metric read-outs (TorchSharp): <see cref="KerasLintTorchAnalyzer"/>.</summary>
-        internal static ImmutableArray<TorchReadoutRuleAnalyzer> ReadoutRules { get; } = ImmutableArray.Create<TorchReadoutRuleAnalyzer>(
+        /// <summary>
+        /// Rules over hand-written metric read-outs (TorchSharp), each an <see cref="IReadoutRule"/>: <see cref="KerasLintTorchAnalyzer"/>.
+        /// A rule of every library is listed here too, the same instance as in <see cref="SetupRules"/>: it judges setups and read-outs.
+        /// </summary>
+        internal static ImmutableArray<KerasLintRule> ReadoutRules { get; } = ImmutableArray.Create<KerasLintRule>(
             new KL0106ArgmaxOfOneUnitAnalyzer(),
             new KL0107ElementwiseAccuracyOnSoftmaxAnalyzer(),
             new KL0110ExactEqualityOnRegressionAnalyzer());

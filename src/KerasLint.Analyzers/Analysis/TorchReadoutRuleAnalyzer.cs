@@ -8,9 +8,9 @@ namespace KerasLint.Analysis
     /// <summary>
     /// Base of the rules over hand-written TorchSharp metrics (<see cref="TorchReadout"/>: argmax, round, a threshold
     /// or an equality applied to a prediction); the TorchSharp engine (<see cref="KerasLintTorchAnalyzer"/>) runs them
-    /// over every read-out whose prediction is known (one whose prediction lives in another file at compilation end).
+    /// over every read-out whose prediction is known (<see cref="IReadoutRule"/>).
     /// </summary>
-    public abstract class TorchReadoutRuleAnalyzer : KerasLintRule
+    public abstract class TorchReadoutRuleAnalyzer : KerasLintRule, IReadoutRule
     {
         /// <summary>Diagnostic property: what the prediction holds (<see cref="Knowledge.HeadActivation"/>).</summary>
         public const string HeadProperty = "Head";
@@ -26,6 +26,8 @@ namespace KerasLint.Analysis
 
         /// <summary>The diagnostic for a read-out whose prediction is known, or null.</summary>
         internal abstract Diagnostic? Analyze(TorchReadout readout);
+
+        Diagnostic? IReadoutRule.AnalyzeReadout(TorchReadout readout) => Analyze(readout);
 
         /// <summary>
         /// A diagnostic on the read-out. Additional locations: [0] the prediction, [1] the dimension argument (or the

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 
 namespace KerasLint.Model
 {
-    /// <summary>Which engine's model a <see cref="TrainingView"/> was made from (so a rule reports that library's id).</summary>
+    /// <summary>Which engine's model a <see cref="TrainingView"/> or <see cref="ReadoutView"/> was made from (so a rule reports that library's id).</summary>
     internal enum ViewSource
     {
         /// <summary>A compiled setup (<see cref="TrainingSetup"/>): Keras.NET or TensorFlow.NET, the KL00xx ids.</summary>
@@ -12,6 +12,9 @@ namespace KerasLint.Model
 
         /// <summary>A hand-written training step (<see cref="TorchTrainingStep"/>): TorchSharp, the KL01xx ids.</summary>
         TorchStep,
+
+        /// <summary>A hand-written metric read-out (<see cref="Model.TorchReadout"/>): TorchSharp, the KL01xx ids.</summary>
+        TorchReadout,
     }
 
     /// <summary>What a prediction holds, whatever library produced it.</summary>
