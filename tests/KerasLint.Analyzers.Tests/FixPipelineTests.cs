@@ -77,7 +77,7 @@ namespace KerasLint.Analyzers.Tests
         /// <summary>The count of exact hits was read as a long; the summed absolute error is read as a float.</summary>
         [Fact]
         public Task SummedErrorIsReadAsAFloat() =>
-            TorchSharp.TorchVerifier.VerifyFixAsync<KL0110ExactEqualityOnRegressionAnalyzer, KL0110CodeFixProvider>(@"
+            TorchSharp.TorchVerifier.VerifyFixAsync<KL0001AccuracyOnRegressionAnalyzer, KL0110CodeFixProvider>(@"
 class Trainer
 {
     void Report(Tensor x, Tensor y)

@@ -46,7 +46,7 @@ namespace KerasLint.Analysis
         internal static ImmutableArray<KerasLintRule> ReadoutRules { get; } = ImmutableArray.Create<KerasLintRule>(
             new KL0106ArgmaxOfOneUnitAnalyzer(),
             new KL0107ElementwiseAccuracyOnSoftmaxAnalyzer(),
-            new KL0110ExactEqualityOnRegressionAnalyzer());
+            SetupRules.OfType<KL0001AccuracyOnRegressionAnalyzer>().Single());
 
         /// <summary>Rules over the Dropout layers of every library: <see cref="KerasLintDropoutAnalyzer"/>.</summary>
         internal static ImmutableArray<DropoutRule> DropoutRules { get; } = ImmutableArray.Create<DropoutRule>(

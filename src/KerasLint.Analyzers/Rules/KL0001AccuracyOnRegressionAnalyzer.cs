@@ -9,16 +9,45 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace KerasLint.Rules
 {
-    /// <summary>KL0001: "accuracy"/"acc" with a regression loss on a linear/relu/unknown head (and callbacks watching it).</summary>
-    public sealed class KL0001AccuracyOnRegressionAnalyzer : SetupRuleAnalyzer
+    /// <summary>
+    /// An accuracy (a share of exact hits) of continuous values, in every library (decided once on the
+    /// <see cref="ReadoutView"/>): any read-out of a prediction trained with a regression loss on an output no classifier
+    /// activation bounds, or a single real-valued output compared as it is. KL0001 for a compiled setup (Keras.NET,
+    /// TF.NET: "accuracy"/"acc" with mse, mae, … on a linear/relu/unknown head, and the callbacks watching it), KL0110
+    /// for a TorchSharp read-out (<c>(pred == y).sum()</c> on a linear 1-unit output).
+    /// </summary>
+    public sealed class KL0001AccuracyOnRegressionAnalyzer : SetupRuleAnalyzer, IReadoutRule
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptors.KL0001);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.KL0001, Descriptors.KL0110);
+
+        /// <summary>The mistake: hits counted on values that are continuous, so the share stays about 0 whatever the model learns.</summary>
+        private static bool Decide(ReadoutView view)
+        {
+            if (!view.CountsHits || view.Forms.IsEmpty) return false;
+            var p = view.Prediction;
+
+            // The targets of a regression are continuous: no read-out of its prediction (rounded, thresholded, arg-max'd
+            // or as it is) hits them, unless a classifier's activation bounds the output (then the loss is KL0007's).
+            if (view.Loss is { IsRegression: true } && p.Activation is HeadActivation.Linear or HeadActivation.Unbounded or HeadActivation.Unknown) return true;
+
+            // The loss not known: a single real-valued output compared with the targets as it is.
+            return view.Forms.All(f => f == ReadoutForm.Exact) && p.Activation == HeadActivation.Linear && p.Units == 1;
+        }
+
+        Diagnostic? IReadoutRule.AnalyzeReadout(TorchReadout readout) =>
+            Decide(TrainingViews.Of(readout))
+                ? TorchReadoutRuleAnalyzer.Create(Descriptors.KL0110, readout, TorchReadoutRuleAnalyzer.Text(readout), TorchReadoutRuleAnalyzer.Origin(readout))
+                : null;
 
         internal override void Analyze(TrainingSetup setup, Reporter report)
         {
             var loss = setup.Loss;
-            if (loss.Kind != LossKind.BuiltIn || loss.Function is not { IsRegression: true } f) return;
-            if (setup.Head is { } head && head.Activation is not (HeadActivation.Linear or HeadActivation.Unbounded or HeadActivation.Unknown)) return;
+            // Each accuracy metric's read-out (what it resolves to under the family), where the mistake holds.
+            var found = RuleSupport.AccuracyMetrics(setup)
+                .Select(m => (Metric: m, Resolution: TrainingViews.Of(setup, m) is { } view && Decide(view) ? view.Resolution : null))
+                .Where(x => x.Resolution != null).ToList();
+            if (found.Count == 0 || loss.Function is not { } f) return;
 
             var family = setup.Family.Family;
             var natural = KerasCatalog.NaturalRegressionMetric(f.CanonicalName);
@@ -26,8 +55,7 @@ namespace KerasLint.Rules
             // TensorFlow.NET's Keras accepts six metric strings: "mse" is not one of them.
             if (family == KerasFamily.TfNet && KerasCatalog.ResolveMetric(family, natural) == null) natural = "mae";
             var present = setup.Metrics?.Select(m => m.Text).ToList() ?? new List<string?>();
-            var metrics = RuleSupport.AccuracyMetrics(setup).ToList();
-            if (metrics.Count == 0) return;
+            var metrics = found.Select(x => x.Metric).ToList();
             var accuracyKeys = new HashSet<string>(metrics.Select(m => LogKeys.MetricKey(family, m.Text!)).Where(k => k != null).Select(k => k!));
             var reported = setup.Callbacks.Where(c => c.Monitor.Text is { } m && accuracyKeys.Contains(LogKeys.StripValidation(m))).ToList();
             // The fixes also move callbacks watching the accuracy under another family's spelling (val_acc under
@@ -85,9 +113,9 @@ namespace KerasLint.Rules
             }
 
             SpecialResolution? last = null;
-            foreach (var metric in metrics)
+            foreach (var (metric, resolution) in found)
             {
-                var r = SpecialStrings.ResolveMetric(family, metric.Text!, f.CanonicalName, setup.Head?.Units, LabelLayout.Unknown);
+                var r = resolution!;
                 last = r;
                 var plan = Coherent(new FixPlan(), metric, alsoLossOption: false);
                 if (present.Contains(natural) || !FixPlan.CanReplace(metric.Site))

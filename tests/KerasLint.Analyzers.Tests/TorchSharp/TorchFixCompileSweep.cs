@@ -28,7 +28,7 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
             (new KL0107ElementwiseAccuracyOnSoftmaxAnalyzer(), new KL0107CodeFixProvider()),
             (new KL0007RegressionLossOnClassifierAnalyzer(), new KL0108CodeFixProvider()),
             (new KL0002BinaryCrossentropyOnMultiClassAnalyzer(), new KL0109CodeFixProvider()),
-            (new KL0110ExactEqualityOnRegressionAnalyzer(), new KL0110CodeFixProvider()),
+            (new KL0001AccuracyOnRegressionAnalyzer(), new KL0110CodeFixProvider()),
         };
 
         /// <summary>Rules whose every positive case must be offered a fix (their cases use the shapes the fixes handle).</summary>

@@ -282,7 +282,7 @@ class Trainer
 
         [Fact]
         public Task KL0110_AbsoluteErrorInsteadOfEquality_FixAll() =>
-            TorchVerifier.VerifyFixAsync<KL0110ExactEqualityOnRegressionAnalyzer, KL0110CodeFixProvider>(@"
+            TorchVerifier.VerifyFixAsync<KL0001AccuracyOnRegressionAnalyzer, KL0110CodeFixProvider>(@"
 class Trainer
 {
     Tensor Hits(Tensor x, Tensor y)

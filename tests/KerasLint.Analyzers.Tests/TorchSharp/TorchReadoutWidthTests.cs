@@ -99,11 +99,11 @@ class Evaluation
 
         [Fact]
         public Task ExactEqualityOnOneUnitRegressionFromConstructorArgument() =>
-            TorchVerifier.VerifyFilesAsync<KL0110ExactEqualityOnRegressionAnalyzer>(Equality("4, 1", marked: true), Net());
+            TorchVerifier.VerifyFilesAsync<KL0001AccuracyOnRegressionAnalyzer>(Equality("4, 1", marked: true), Net());
 
         [Fact]
         public Task ExactEqualityWhoseCallersDisagreeIsSilent() =>
-            TorchVerifier.VerifyFilesAsync<KL0110ExactEqualityOnRegressionAnalyzer>(Equality("4, 1", marked: false), Net(), Disagreeing);
+            TorchVerifier.VerifyFilesAsync<KL0001AccuracyOnRegressionAnalyzer>(Equality("4, 1", marked: false), Net(), Disagreeing);
 
         private static string Rounded(string arguments, bool marked) => @"
 class Evaluation

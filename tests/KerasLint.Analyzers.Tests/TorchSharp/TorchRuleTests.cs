@@ -25,7 +25,7 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
                 "KL0107" => TorchVerifier.VerifyAsync<KL0107ElementwiseAccuracyOnSoftmaxAnalyzer>(c.Source),
                 "KL0108" => TorchVerifier.VerifyAsync<KL0007RegressionLossOnClassifierAnalyzer>(c.Source),
                 "KL0109" => TorchVerifier.VerifyAsync<KL0002BinaryCrossentropyOnMultiClassAnalyzer>(c.Source),
-                "KL0110" => TorchVerifier.VerifyAsync<KL0110ExactEqualityOnRegressionAnalyzer>(c.Source),
+                "KL0110" => TorchVerifier.VerifyAsync<KL0001AccuracyOnRegressionAnalyzer>(c.Source),
                 "KL0009" => TorchVerifier.VerifyAsync<KL0009DropoutRateOutOfRangeAnalyzer>(c.Source),
                 _ => throw new InvalidOperationException(c.Rule),
             };
