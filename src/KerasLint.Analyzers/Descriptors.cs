@@ -94,6 +94,19 @@ namespace KerasLint
             DiagnosticSeverity.Error,
             "TensorFlow.NET's compile(string optimizer, string loss, string[] metrics) never looked the strings up like Python Keras: TensorFlow.Keras 0.1-0.5 read only \"rmsprop\" and ignored the loss, 0.6.0-0.10.4 throw NotImplementedException unless it is (\"rmsprop\", \"mse\"/\"mae\"), and from 0.10.5 any strings silently train RMSprop with default settings and mean squared error (mean absolute error for \"mae\"). A classifier compiled with (\"adam\", \"sparse_categorical_crossentropy\") regresses integer labels. Pass keras.optimizers.X() and keras.losses.Y() objects. The message names the TensorFlow.Keras version whose behaviour applies (keraslint.tfnet_version where set, else the referenced assembly's).");
 
+        /// <summary>
+        /// {0} optimizer string, {1} loss string, {2} what the library does instead (names its version), {3} why no edit
+        /// can pass objects and what to do ("the loss is not a constant: pass objects"). The KL0011 cases no edit fixes correctly (every KL0011 carries a fix, so that Fix All and
+        /// dotnet format fix them all).
+        /// </summary>
+        public static readonly DiagnosticDescriptor KL0015 = Create(
+            RuleIds.StringCompileWithoutObjects,
+            "TensorFlow.NET's all-string compile that no edit can turn into objects",
+            "compile(\"{0}\", \"{1}\"): {2}; {3}",
+            CategoryLoss,
+            DiagnosticSeverity.Error,
+            "The same trap as KL0011 (TensorFlow.NET's compile(string optimizer, string loss, string[] metrics) does not train what the strings say: RMSprop and mean squared error from TensorFlow.Keras 0.10.5, a NotImplementedException in 0.6.0-0.10.4, the loss ignored before), where no automatic edit is certainly right: a string that is not a compile-time constant (its value is known only at run time, and TensorFlow.NET has no function that turns a name into a loss or optimizer object), a string naming an optimizer or loss the referenced TensorFlow.Keras has no object for, or, before 0.10.5, a string naming no optimizer or loss (nothing trains in its place). Pass keras.optimizers.X() and keras.losses.Y() objects by hand. The message names the TensorFlow.Keras version whose behaviour applies (keraslint.tfnet_version where set, else the referenced assembly's).");
+
         /// <summary>{0} loss, {1} head activation, {2} suggested loss, {3} family/library.</summary>
         public static readonly DiagnosticDescriptor KL0007 = Create(
             RuleIds.RegressionLossOnClassifier,

@@ -21,6 +21,7 @@ namespace KerasLint.Knowledge
         public const string MonitorModeContradictsKey = "KL0012";
         public const string UnknownNameWithoutReplacement = "KL0013";
         public const string UnreadableSetting = "KL0014";
+        public const string StringCompileWithoutObjects = "KL0015";
 
         // TorchSharp training-code rules.
         public const string CrossEntropyOnProbabilities = "KL0101";

@@ -200,9 +200,13 @@ namespace KerasLint.Knowledge
                 case TfNetStringCompile.SilentRmspropMse:
                 {
                     var trained = loss == "mae" ? "mean_absolute_error" : "mean_squared_error";
+                    var lossClass = trained == "mean_absolute_error" ? "MeanAbsoluteError" : "MeanSquaredError";
+
+                    // A loss that is not a constant: MeanAbsoluteError if its value is "mae" (unknown stays unknown).
+                    if (loss == null) lossClass += " (MAE for \"mae\")";
                     outcome = new TfNetStringCompileOutcome(behaviour, "RMSprop", trained, null,
-                        $"{name} trains RMSprop with default settings and {(trained == "mean_absolute_error" ? "MeanAbsoluteError" : "MeanSquaredError")} whatever you wrote",
-                        $"{ShortName(kerasVersion)} trains RMSprop with {(trained == "mean_absolute_error" ? "MeanAbsoluteError" : "MeanSquaredError")}");
+                        $"{name} trains RMSprop with default settings and {lossClass} whatever you wrote",
+                        $"{ShortName(kerasVersion)} trains RMSprop with {lossClass}");
                     outcome.DiffersFromWhatWasWritten = optimizer != "rmsprop" || (loss != "mse" && loss != "mae");
                     break;
                 }
@@ -214,7 +218,10 @@ namespace KerasLint.Knowledge
                     {
                         outcome = new TfNetStringCompileOutcome(behaviour, null, null, "NotImplementedException",
                             $"{name} throws NotImplementedException: its all-string compile accepts only optimizer \"rmsprop\" and loss \"mse\" or \"mae\"",
-                            $"{ShortName(kerasVersion)} throws NotImplementedException on them");
+                            // A string that is not a constant: it throws unless its value is the accepted one.
+                            optimizer != null && optimizer != "rmsprop" || loss != null && !lossOk
+                                ? $"{ShortName(kerasVersion)} throws NotImplementedException on them"
+                                : $"{ShortName(kerasVersion)} throws NotImplementedException unless they are \"rmsprop\" and \"mse\"/\"mae\"");
                         outcome.DiffersFromWhatWasWritten = true;
                     }
                     else

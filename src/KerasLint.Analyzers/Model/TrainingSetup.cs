@@ -313,8 +313,9 @@ namespace KerasLint.Model
     /// </summary>
     internal sealed class StringCompileInfo
     {
-        public StringCompileInfo(string optimizer, string loss, string outcome, bool throws, Location location, ImmutableArray<Replacement> replacements, string replacementPhrase)
+        public StringCompileInfo(string optimizer, string loss, string outcome, bool throws, Location location, ImmutableArray<Replacement> replacements, string replacementPhrase, string? unfixable = null)
         {
+            Unfixable = unfixable;
             Optimizer = optimizer;
             Loss = loss;
             Outcome = outcome;
@@ -344,6 +345,12 @@ namespace KerasLint.Model
 
         /// <summary>The objects the fix passes, in the library's API (for the fix title), e.g. "keras.optimizers.Adam()".</summary>
         public string ReplacementPhrase { get; }
+
+        /// <summary>
+        /// Why no edit can pass objects and what to do (KL0015's message), e.g. "the loss is not a constant: pass objects"; null when
+        /// <see cref="Replacements"/> holds the fix.
+        /// </summary>
+        public string? Unfixable { get; }
     }
 
     internal sealed class HeadInfo

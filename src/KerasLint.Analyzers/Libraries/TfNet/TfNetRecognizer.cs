@@ -30,7 +30,16 @@ namespace KerasLint.Libraries.TfNet
             ["adam"] = "Adam",
             ["rmsprop"] = "RMSprop",
             ["sgd"] = "SGD",
+            ["adamw"] = "AdamW",
         }.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// The optimizer strings Keras itself resolves (class names lower-cased: keras-team/keras
+        /// keras/src/optimizers/__init__.py, ALL_OBJECTS_DICT): a string among them names an optimizer even where
+        /// TensorFlow.NET has no object for it (KL0015, not "what trains now").
+        /// </summary>
+        private static readonly ImmutableHashSet<string> KerasOptimizerNames = ImmutableHashSet.Create(StringComparer.OrdinalIgnoreCase,
+            "adadelta", "adafactor", "adagrad", "adam", "adamax", "adamw", "ftrl", "lion", "nadam", "rmsprop", "sgd");
 
         private readonly TfNetSymbols s;
         private readonly LibraryApi api;
@@ -294,12 +303,41 @@ namespace KerasLint.Libraries.TfNet
 
             // Each string's own object; a string that names none (swapped, a metric, a typo) gets the object that trains
             // now in its place, when the version trains one whatever was written (0.10.5+: RMSprop, then MSE or MAE).
+            // No edit is certainly right (KL0015) when a string is not a constant, names an optimizer or loss this
+            // TensorFlow.Keras has no object for, or names nothing before 0.10.5 (where nothing trains in its place).
             var silent = outcome.Behaviour == TfNetStringCompile.SilentRmspropMse;
             var optimizerNamed = optimizer != null && OptimizerFactories.ContainsKey(optimizer);
-            var optimizerName = optimizerNamed ? OptimizerFactories[optimizer!] : optimizer != null && silent ? outcome.Optimizer : null;
+            var optimizerName = optimizerNamed ? OptimizerFactories[optimizer!] : null;
             var lossNamed = LossFactory(loss, head);
-            var lossSource = lossNamed ?? (loss != null && silent ? LossFactory(outcome.Loss, head) : null);
-            if (optimizerName != null && s.OptimizerApis.Any(t => t.GetMembers(optimizerName).Any()) && lossSource != null)
+            string? unfixable;
+            if (optimizer == null || loss == null)
+            {
+                unfixable = (optimizer == null && loss == null ? "neither string is a constant" : optimizer == null ? "the optimizer is not a constant" : "the loss is not a constant") + ": pass objects";
+            }
+            else if (optimizerName != null && !HasFactory(s.OptimizerApis, optimizerName))
+            {
+                unfixable = $"pass an optimizer it has (no {optimizerName}())";
+            }
+            else if (!optimizerNamed && KerasOptimizerNames.Contains(optimizer))
+            {
+                unfixable = "pass an optimizer object it has";
+            }
+            else if (lossNamed == null && (KerasCatalog.ResolveLoss(KerasFamily.TfKeras2, loss) != null || KerasCatalog.FamiliesOf(loss, FunctionRoles.Loss) != FamilySet.None))
+            {
+                unfixable = "pass a loss object it has";
+            }
+            else if (!silent && (!optimizerNamed || lossNamed == null))
+            {
+                unfixable = (!optimizerNamed ? $"'{optimizer}' names no optimizer" : $"'{loss}' names no loss") + ": pass objects";
+            }
+            else
+            {
+                unfixable = null;
+            }
+
+            var lossSource = lossNamed ?? (silent ? LossFactory(outcome.Loss, head) : null);
+            optimizerName ??= silent ? outcome.Optimizer : null;
+            if (unfixable == null && optimizerName != null && HasFactory(s.OptimizerApis, optimizerName) && lossSource != null)
             {
                 var optimizerSource = $"{prefix}optimizers.{optimizerName}()";
                 var lossText = $"{prefix}losses.{lossSource}";
@@ -311,8 +349,12 @@ namespace KerasLint.Libraries.TfNet
                 if (lossNamed == null) unnamed.Add($"'{loss}' names no loss");
                 phrase = $"{optimizerSource} and {lossText}" + (unnamed.Count > 0 ? $", what trains now ({string.Join(", ", unnamed)})" : "");
             }
+            else
+            {
+                unfixable ??= "pass objects it has";
+            }
 
-            return new StringCompileInfo(optimizer ?? "?", loss ?? "?", outcome.Brief, outcome.Error != null, compile.Syntax.GetLocation(), replacements, phrase);
+            return new StringCompileInfo(optimizer ?? "?", loss ?? "?", outcome.Brief, outcome.Error != null, compile.Syntax.GetLocation(), replacements, phrase, replacements.IsEmpty ? unfixable : null);
         }
 
         /// <summary><c>SparseCategoricalCrossentropy(from_logits: true)</c> for "sparse_categorical_crossentropy" on a linear head.</summary>
@@ -323,13 +365,20 @@ namespace KerasLint.Libraries.TfNet
             if (canonical == null) return null;
             foreach (var p in TfNetSemantics.LossObjects)
             {
-                if (p.Value != canonical || !s.LossesApis.Any(t => t.GetMembers(p.Key).OfType<IMethodSymbol>().Any())) continue;
+                if (p.Value != canonical || !HasFactory(s.LossesApis, p.Key)) continue;
                 var logits = head?.Activation == HeadActivation.Linear && TfNetSemantics.LossesWithFromLogits.Contains(p.Key);
                 return p.Key + (logits ? "(from_logits: true)" : "()");
             }
 
             return null;
         }
+
+        /// <summary>
+        /// Whether one of the API types has a method <paramref name="name"/> callable without arguments (TensorFlow.Keras
+        /// 0.7.0's <c>SGD(float learning_rate)</c> is not: <c>SGD()</c> would not compile).
+        /// </summary>
+        private static bool HasFactory(IEnumerable<INamedTypeSymbol> apis, string name) =>
+            apis.Any(t => t.GetMembers(name).OfType<IMethodSymbol>().Any(m => m.Parameters.All(p => p.IsOptional || p.IsParams)));
 
         /// <summary>"keras." when <c>keras</c> binds at the call (using static Tensorflow.KerasApi), else the qualified form.</summary>
         private string KerasPrefix(IInvocationOperation compile)

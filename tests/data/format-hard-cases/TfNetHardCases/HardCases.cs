@@ -13,7 +13,14 @@ namespace TfNetHardCases
             model.compile(keras.optimizers.Adam(), keras.losses.BinaryCrossentropy());
         }
 
-        // KL0011 first: an all-string compile with null metrics (objects would make the call ambiguous).
+        // KL0011 first (once): a loss string that is not a constant; no edit can name its object, so it is KL0015 (no fix).
+        public static void LossNotConstant()
+        {
+            var model = keras.Sequential(keras.layers.Dense(10));
+            model.compile("adam", System.Environment.GetEnvironmentVariable("LOSS"), new[] { "mae" });
+        }
+
+        // Then: an all-string compile with null metrics (objects would make the call ambiguous).
         public static void NullMetrics()
         {
             var model = keras.Sequential(keras.layers.Dense(10));
