@@ -14,7 +14,7 @@ namespace KerasNetSample
             model.Add(new Dense(64, activation: "relu", input_shape: new Shape(30)));
             model.Add(new Dense(1, activation: "sigmoid"));
 
-            model.Compile(optimizer: "adam", loss: "categorical_crossentropy", metrics: new[] { "binary_accuracy" });   // KL0015
+            model.Compile(optimizer: "adam", loss: "categorical_crossentropy", metrics: new[] { "binary_accuracy" });   // KL0016
             model.Fit(transactions, isFraud, batch_size: 256, epochs: 5, validation_split: 0.2f);
             return model;
         }

@@ -18,7 +18,7 @@ namespace KerasLint.Analyzers.Tests
 
         /// <summary>
         /// A categorical crossentropy over one unit is not a missing softmax (that fix made a 1-unit softmax, KL0004's):
-        /// the loss is constant whatever the activation, a mistake of its own (KL0015). KL0005 stays silent on it.
+        /// the loss is constant whatever the activation, a mistake of its own (KL0016). KL0005 stays silent on it.
         /// </summary>
         [Theory]
         [InlineData(@"new Dense(1, activation: ""sigmoid"", input_dim: 4)", "categorical_crossentropy")]

@@ -23,7 +23,7 @@ namespace KerasLint.Rules
         /// The mistake, decided once for every library: what the loss reads (<see cref="LossInput"/>, and for
         /// probabilities the catalog's <see cref="OutputExpectation"/>) is not what the prediction holds. A softmax where
         /// independent probabilities are expected is another mistake (KL0002/KL0109 over several units, KL0004 over one), and
-        /// so is a categorical crossentropy over one unit (KL0015/KL0105: constant whatever the activation).
+        /// so is a categorical crossentropy over one unit (KL0016/KL0105: constant whatever the activation).
         /// </summary>
         private static bool Decide(TrainingView view)
         {
@@ -33,7 +33,7 @@ namespace KerasLint.Rules
             {
                 LossInput.Probabilities => loss.Function.Expects switch
                 {
-                    // Over one unit no softmax helps: a categorical crossentropy there is constant (KL0015/KL0105).
+                    // Over one unit no softmax helps: a categorical crossentropy there is constant (KL0016/KL0105).
                     OutputExpectation.Distribution => !(view.Prediction.Units == 1 && loss.IsCategoricalCrossentropy)
                         && activation is HeadActivation.Linear or HeadActivation.Unbounded or HeadActivation.Tanh or HeadActivation.Sigmoid,
                     OutputExpectation.IndependentProbabilities => activation is HeadActivation.Linear or HeadActivation.Unbounded or HeadActivation.Tanh,

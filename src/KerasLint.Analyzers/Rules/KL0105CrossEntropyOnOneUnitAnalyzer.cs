@@ -10,7 +10,7 @@ namespace KerasLint.Rules
     /// <summary>
     /// Categorical crossentropy over a 1-unit output, in every library (decided once on the <see cref="TrainingView"/>):
     /// the loss normalises the prediction over the class axis (a division by the row's sum from probabilities,
-    /// log_softmax from logits), which over one unit is constant, so the loss never moves. KL0015 for a compiled setup
+    /// log_softmax from logits), which over one unit is constant, so the loss never moves. KL0016 for a compiled setup
     /// (Keras.NET, TF.NET: categorical, sparse categorical or categorical focal crossentropy, name or object, whatever
     /// its from_logits); KL0105 for a TorchSharp step (CrossEntropyLoss, module or functional; NLLLoss reads
     /// log-probabilities and is KL0104's).
@@ -18,10 +18,10 @@ namespace KerasLint.Rules
     public sealed class KL0105CrossEntropyOnOneUnitAnalyzer : SetupRuleAnalyzer, IStepRule
     {
         /// <summary>The Keras.NET / TensorFlow.NET id (TorchSharp's is <see cref="RuleIds.CrossEntropyOnOneUnit"/>).</summary>
-        public const string KerasId = "KL0015";
+        public const string KerasId = "KL0016";
 
         /// <summary>{0} the loss (catalog name), {1} the head, {2} family/library.</summary>
-        internal static readonly DiagnosticDescriptor KL0015 = Descriptors.Create(
+        internal static readonly DiagnosticDescriptor KL0016 = Descriptors.Create(
             KerasId,
             "categorical crossentropy over a 1-unit output",
             "'{0}' on a 1-unit output ({1}) is constant in {2}; use binary_crossentropy",
@@ -29,7 +29,7 @@ namespace KerasLint.Rules
             DiagnosticSeverity.Warning,
             "Keras's categorical crossentropy normalises the prediction over the class axis before it takes the log: from probabilities it divides each row by its sum, from logits it applies log_softmax, and sparse_categorical_crossentropy takes the log and feeds it to a softmax crossentropy. Over a single output unit every normalised row is exactly 1, so the loss is constant (0, or the 1e-7 clip), every gradient is 0 and the weights never move (a sparse label of 1 fails instead). tf.keras 2.x and Keras 3 warn about it at run time. A binary classifier needs binary_crossentropy on a 1-unit sigmoid output, or 2 output units with a categorical loss. Reported for Keras.NET and TensorFlow.NET; the same mistake in TorchSharp (CrossEntropyLoss on one unit) is KL0105, decided by the same rule. The message names the library and the Keras family.");
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(KL0015, Descriptors.KL0105);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(KL0016, Descriptors.KL0105);
 
         /// <summary>
         /// The mistake, decided once for every library: a categorical crossentropy (one-hot or class-index targets) that
@@ -53,14 +53,14 @@ namespace KerasLint.Rules
             var plan = new FixPlan();
             if (setup.Loss.Form == LossForm.Object)
             {
-                RuleSupport.LossObjectFix(plan, setup, ("KL0015.Binary", "Use binary crossentropy", "binary_crossentropy"));
+                RuleSupport.LossObjectFix(plan, setup, ("KL0016.Binary", "Use binary crossentropy", "binary_crossentropy"));
             }
             else if (FixPlan.CanReplace(setup.Loss.Site))
             {
-                plan.Action("KL0015.Binary", "Use binary_crossentropy").ReplaceValue(setup.Loss.Site, "binary_crossentropy");
+                plan.Action("KL0016.Binary", "Use binary_crossentropy").ReplaceValue(setup.Loss.Site, "binary_crossentropy");
             }
 
-            report.Report(plan.Create(KL0015, setup.Loss.Site.UseLocation, view.Loss!.Function.CanonicalName, head.Phrase, setup.Family.Phrase));
+            report.Report(plan.Create(KL0016, setup.Loss.Site.UseLocation, view.Loss!.Function.CanonicalName, head.Phrase, setup.Family.Phrase));
         }
     }
 }

@@ -4,19 +4,19 @@ using static KerasLint.Analyzers.Tests.Infrastructure.KerasCode;
 namespace KerasLint.Analyzers.Tests
 {
     /// <summary>
-    /// KL0015: categorical crossentropy over a 1-unit output (Keras.NET, TensorFlow.NET), decided by the rule that
+    /// KL0016: categorical crossentropy over a 1-unit output (Keras.NET, TensorFlow.NET), decided by the rule that
     /// reports TorchSharp's KL0105 (CrossEntropyLoss on one unit): one mistake, one rule, an id per library. The rule
-    /// declares KL0015's id and descriptor in its own file and has no registry line: the engines find it.
+    /// declares KL0016's id and descriptor in its own file and has no registry line: the engines find it.
     /// </summary>
-    public class KL0015Tests
+    public class KL0016Tests
     {
         private static Task Fix(string before, string after) =>
-            FixTest<KL0105CrossEntropyOnOneUnitAnalyzer, KL0015CategoricalCrossentropyOnOneUnitCodeFixProvider>.Run(InMethod(before), InMethod(after), null, "KL0015.Recommended");
+            FixTest<KL0105CrossEntropyOnOneUnitAnalyzer, KL0016CategoricalCrossentropyOnOneUnitCodeFixProvider>.Run(InMethod(before), InMethod(after), null, "KL0016.Recommended");
 
         private const string SigmoidHead = @"        var model = new Sequential();
         model.Add(new Dense(16, activation: ""relu"", input_dim: 20));
         model.Add(new Dense(1, activation: ""sigmoid""));
-        model.Compile(optimizer: ""adam"", loss: {|KL0015:""categorical_crossentropy""|} /* kept */, metrics: new[] { ""binary_accuracy"" });
+        model.Compile(optimizer: ""adam"", loss: {|KL0016:""categorical_crossentropy""|} /* kept */, metrics: new[] { ""binary_accuracy"" });
 ";
 
         [Fact]
@@ -30,10 +30,10 @@ namespace KerasLint.Analyzers.Tests
         [Fact]
         public Task KerasNetTwoSetups_FixAll() => Fix(@"        var a = new Sequential();
         a.Add(new Dense(1, activation: ""sigmoid"", input_dim: 4));
-        a.Compile(optimizer: ""adam"", loss: {|KL0015:""sparse_categorical_crossentropy""|});
+        a.Compile(optimizer: ""adam"", loss: {|KL0016:""sparse_categorical_crossentropy""|});
         var b = new Sequential();
         b.Add(new Dense(1, input_dim: 4));
-        b.Compile(optimizer: ""sgd"", loss: {|KL0015:""categorical_crossentropy""|});
+        b.Compile(optimizer: ""sgd"", loss: {|KL0016:""categorical_crossentropy""|});
 ", @"        var a = new Sequential();
         a.Add(new Dense(1, activation: ""sigmoid"", input_dim: 4));
         a.Compile(optimizer: ""adam"", loss: ""binary_crossentropy"");
@@ -46,7 +46,7 @@ namespace KerasLint.Analyzers.Tests
         [Fact]
         public async Task KerasNetMessage()
         {
-            var diagnostic = await Direct.Single(InMethod(ReportedCasesTests.Plain(SigmoidHead)), "KL0015");
+            var diagnostic = await Direct.Single(InMethod(ReportedCasesTests.Plain(SigmoidHead)), "KL0016");
             var message = diagnostic.GetMessage();
             Assert.StartsWith("'categorical_crossentropy' on a 1-unit output (Dense(1, activation: \"sigmoid\")) is constant in Keras.NET", message, StringComparison.Ordinal);
             Assert.Contains("Keras.NET", message, StringComparison.Ordinal);
@@ -54,11 +54,11 @@ namespace KerasLint.Analyzers.Tests
             Assert.True(message.Length <= MessageLengthTests.MaxLength, message);
         }
 
-        /// <summary>A softmax over the one unit is also KL0004's (the head), with its own fix; the loss is KL0015's.</summary>
+        /// <summary>A softmax over the one unit is also KL0004's (the head), with its own fix; the loss is KL0016's.</summary>
         [Fact]
         public Task KerasNetSoftmaxHead_HeadAndLossEachOnce() => AllRulesTest.Run(InMethod(@"        var model = new Sequential();
         model.Add(new Dense(1, activation: {|KL0004:""softmax""|}, input_dim: 8));
-        model.Compile(optimizer: ""adam"", loss: {|KL0015:""categorical_crossentropy""|});
+        model.Compile(optimizer: ""adam"", loss: {|KL0016:""categorical_crossentropy""|});
 "));
 
         [Fact]
@@ -88,7 +88,7 @@ namespace KerasLint.Analyzers.Tests
 
         /// <summary>TensorFlow.NET, a loss object on logits: log_softmax over one logit is 0.</summary>
         private const string TfNetLogits = @"        var model = keras.Sequential(keras.layers.Dense(32, activation: ""relu""), keras.layers.Dense(1));
-        model.compile(keras.optimizers.Adam(), {|KL0015:keras.losses.CategoricalCrossentropy(from_logits: true)|}, new[] { ""accuracy"" });
+        model.compile(keras.optimizers.Adam(), {|KL0016:keras.losses.CategoricalCrossentropy(from_logits: true)|}, new[] { ""accuracy"" });
 ";
 
         [Fact]
@@ -96,15 +96,15 @@ namespace KerasLint.Analyzers.Tests
 
         [Fact]
         public Task TfNetLossObject_FixUsesTheBinaryObject() =>
-            TfNetFixTest<KL0105CrossEntropyOnOneUnitAnalyzer, KL0015CategoricalCrossentropyOnOneUnitCodeFixProvider>.Run(
+            TfNetFixTest<KL0105CrossEntropyOnOneUnitAnalyzer, KL0016CategoricalCrossentropyOnOneUnitCodeFixProvider>.Run(
                 TfNetCode.InMethod(TfNetLogits),
                 TfNetCode.InMethod(ReportedCasesTests.Plain(TfNetLogits).Replace("keras.losses.CategoricalCrossentropy(from_logits: true)", "keras.losses.BinaryCrossentropy()")),
-                "KL0015.Recommended");
+                "KL0016.Recommended");
 
         [Fact]
         public async Task TfNetMessageNamesTheLibrary()
         {
-            var diagnostic = await TfNetCode.Single(TfNetCode.InMethod(ReportedCasesTests.Plain(TfNetLogits)), "KL0015");
+            var diagnostic = await TfNetCode.Single(TfNetCode.InMethod(ReportedCasesTests.Plain(TfNetLogits)), "KL0016");
             Assert.Contains("TensorFlow.NET", diagnostic.GetMessage(), StringComparison.Ordinal);
         }
 
@@ -136,10 +136,10 @@ class Trainer
         [Fact]
         public void DeclaredInTheRuleFileAndFoundByTheEngines()
         {
-            Assert.Contains(Engines.All.SelectMany(e => e.SupportedDiagnostics), d => d.Id == "KL0015" && d.HelpLinkUri.EndsWith("docs/rules/KL0015.md", StringComparison.Ordinal));
+            Assert.Contains(Engines.All.SelectMany(e => e.SupportedDiagnostics), d => d.Id == "KL0016" && d.HelpLinkUri.EndsWith("docs/rules/KL0016.md", StringComparison.Ordinal));
             Assert.Single(RuleRegistry.SetupRules.OfType<KL0105CrossEntropyOnOneUnitAnalyzer>());
             Assert.Same(RuleRegistry.SetupRules.OfType<KL0105CrossEntropyOnOneUnitAnalyzer>().Single(), RuleRegistry.StepRules.OfType<KL0105CrossEntropyOnOneUnitAnalyzer>().Single());
-            Assert.DoesNotContain("KL0015", typeof(KerasLint.Knowledge.RuleIds).GetFields().Select(f => f.GetRawConstantValue() as string));
+            Assert.DoesNotContain("KL0016", typeof(KerasLint.Knowledge.RuleIds).GetFields().Select(f => f.GetRawConstantValue() as string));
         }
     }
 }
