@@ -4,8 +4,10 @@ using Microsoft.CodeAnalysis;
 namespace KerasLint
 {
     /// <summary>
-    /// Every diagnostic KerasLint reports, in one place. Ids come from <see cref="RuleIds"/>; each links to
-    /// docs/rules/&lt;id&gt;.md (a test checks the pages exist). Message arguments are documented per rule; an argument
+    /// The diagnostics of the rules written before a rule could declare its own: a new rule declares its id and
+    /// descriptor in its file with <see cref="Create"/>, and the tests and generated tables take every engine's
+    /// SupportedDiagnostics. Ids come from <see cref="RuleIds"/>; each links to docs/rules/&lt;id&gt;.md (a test checks
+    /// the pages exist). Message arguments are documented per rule; an argument
     /// a message no longer shows is still passed (the order stays). A message is one short sentence (at most 160
     /// characters, MessageLengthTests): what the library computes here, naming it and the family, and what to do. How
     /// the family was chosen, the numbers and the reasoning are in the description (shown on expand and in SARIF) and
@@ -263,7 +265,8 @@ namespace KerasLint
             DiagnosticSeverity.Warning,
             "A linear 1-unit head trained as a regression outputs real numbers; comparing them with the targets by == / eq counts exact floating-point hits, which is about 0 whatever the model learned. Report the error the loss measures (MSE, MAE). " + TorchSitesNote);
 
-        private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
+        /// <summary>A descriptor with KerasLint's help link (docs/rules/&lt;id&gt;.md); a rule may declare its own with it, in its file.</summary>
+        internal static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
             new DiagnosticDescriptor(id, title, message, category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpBase + id + ".md");
     }
 }

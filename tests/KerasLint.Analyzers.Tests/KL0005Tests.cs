@@ -16,6 +16,20 @@ namespace KerasLint.Analyzers.Tests
         [Fact]
         public Task LinearHead() => AllRulesTest.Run(InMethod(NoActivation));
 
+        /// <summary>
+        /// A categorical crossentropy over one unit is not a missing softmax (that fix made a 1-unit softmax, KL0004's):
+        /// the loss is constant whatever the activation, a mistake of its own (KL0016). KL0005 stays silent on it.
+        /// </summary>
+        [Theory]
+        [InlineData(@"new Dense(1, activation: ""sigmoid"", input_dim: 4)", "categorical_crossentropy")]
+        [InlineData("new Dense(1, input_dim: 4)", "sparse_categorical_crossentropy")]
+        public async Task CategoricalOnOneUnit_NotKL0005(string head, string loss)
+        {
+            var source = InMethod($"        var model = new Sequential();\n        model.Add({head});\n        model.Compile(optimizer: \"adam\", loss: \"{loss}\");\n");
+            Assert.Empty(await Direct.All(source, "KL0005"));
+            Assert.Single(await Direct.All(source.Replace("Dense(1,", "Dense(3,"), "KL0005"));
+        }
+
         [Fact]
         public Task LinearHead_FixAddsSoftmaxArgument() => Fix(NoActivation, ReportedCasesTests.Plain(NoActivation).Replace("new Dense(10)", @"new Dense(10, activation: ""softmax"")"));
 

@@ -1,6 +1,4 @@
-using System.Reflection;
 using System.Text.Json.Nodes;
-using KerasLint.Knowledge;
 using Microsoft.CodeAnalysis;
 using Xunit;
 using Xunit.Abstractions;
@@ -162,11 +160,7 @@ public class LspEditorTests : IClassFixture<PackedPackage>
     /// <summary>The LSP severity of a rule's default severity (1 error, 2 warning, 3 information, 4 hint).</summary>
     private static int LspSeverity(string id)
     {
-        var descriptor = typeof(RuleIds).Assembly.GetType("KerasLint.Descriptors", throwOnError: true)!
-            .GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
-            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
-            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
-            .First(d => d.Id == id);
+        var descriptor = AnalyzerDescriptors.All.First(d => d.Id == id);
         return descriptor.DefaultSeverity switch
         {
             DiagnosticSeverity.Error => 1,

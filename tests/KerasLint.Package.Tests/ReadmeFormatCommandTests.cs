@@ -18,7 +18,7 @@ public class ReadmeFormatCommandTests
     [Fact]
     public void EveryFixableIdIsARule()
     {
-        var rules = typeof(KerasLint.Knowledge.RuleIds).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
+        var rules = AnalyzerDescriptors.Ids.ToHashSet();
         Assert.All(DotnetFormatTests.FixableIds(), id => Assert.Contains(id, rules));
     }
 }

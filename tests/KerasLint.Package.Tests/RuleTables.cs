@@ -1,17 +1,15 @@
-using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
-using KerasLint.Knowledge;
 using Microsoft.CodeAnalysis;
 
 namespace KerasLint.Package.Tests;
 
 /// <summary>
-/// The rule tables, generated: README.md's and docs/rules/README.md's (between <c>&lt;!-- rules:begin --&gt;</c> and
+/// The rule tables, generated: README.md's (and its "fix everything" dotnet format line) and docs/rules/README.md's (between <c>&lt;!-- rules:begin --&gt;</c> and
 /// <c>&lt;!-- rules:end --&gt;</c>) and the release-tracking file AnalyzerReleases.Unshipped.md. Id and title come
 /// from the descriptors, category and release severity too; severity as documented, libraries, what a rule fires on
 /// and its code fix come from the rows of the same names in each rule page's metadata table (docs/rules/KLxxxx.md).
-/// A new rule needs a descriptor and a page; then regenerate:
+/// A new rule needs a descriptor (in its own file: every engine's SupportedDiagnostics is read) and a page; then regenerate:
 /// <c>KERASLINT_UPDATE_DOCS=1 dotnet test tests/KerasLint.Package.Tests -c Release --filter FullyQualifiedName~GeneratedDocsTests</c>.
 /// </summary>
 internal static class RuleTables
@@ -32,11 +30,7 @@ internal static class RuleTables
 
     public static IReadOnlyList<Rule> Rules()
     {
-        var descriptors = typeof(RuleIds).Assembly.GetType("KerasLint.Descriptors", throwOnError: true)!
-            .GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
-            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
-            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
-            .ToArray();
+        var descriptors = AnalyzerDescriptors.All;
         return descriptors.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {
             var first = g.OrderBy(d => d.DefaultSeverity).First();
@@ -73,6 +67,14 @@ internal static class RuleTables
         return text.Substring(0, begin + Begin.Length) + "\n" + table + text.Substring(end);
     }
 
+    /// <summary>README's "fix everything" line with every id that has a code fix (<see cref="DotnetFormatTests.FixableIds"/>).</summary>
+    public static string FormatCommand(string readme)
+    {
+        const string prefix = "dotnet format analyzers MyProject.csproj --diagnostics ";
+        var line = prefix + string.Join(" ", DotnetFormatTests.FixableIds()) + " --severity info";
+        return Regex.Replace(readme, "^" + Regex.Escape(prefix) + ".*$", _ => line, RegexOptions.Multiline);
+    }
+
     /// <summary>AnalyzerReleases.Unshipped.md: every rule that is not in the shipped file.</summary>
     public static string Unshipped(IReadOnlyList<Rule> rules, string shipped)
     {
@@ -99,7 +101,7 @@ internal static class RuleTables
         var rules = Rules();
         return new[]
         {
-            (ReadmePath, Splice(Read(ReadmePath), Table(rules, "docs/rules/"))),
+            (ReadmePath, FormatCommand(Splice(Read(ReadmePath), Table(rules, "docs/rules/")))),
             (IndexPath, Splice(Read(IndexPath), Table(rules, ""))),
             (UnshippedPath, Unshipped(rules, File.Exists(ShippedPath) ? Read(ShippedPath) : "")),
         };

@@ -7,8 +7,8 @@ namespace KerasLint.Analysis
     /// <summary>
     /// A rule: a plain class that an engine analyzer runs over the neutral models (<see cref="SetupRuleAnalyzer"/>,
     /// <see cref="TorchStepRuleAnalyzer"/>, <see cref="TorchReadoutRuleAnalyzer"/>, <see cref="DropoutRule"/>). It
-    /// declares its descriptors; the engine's SupportedDiagnostics is the union of its rules'. Rules are listed in
-    /// <see cref="RuleRegistry"/>; they hold no state.
+    /// declares its descriptors; the engine's SupportedDiagnostics is the union of its rules'. The engines find every
+    /// rule class through <see cref="RuleRegistry"/> (no line needed); rules hold no state.
     /// </summary>
     public abstract class KerasLintRule
     {

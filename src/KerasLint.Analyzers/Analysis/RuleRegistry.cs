@@ -1,14 +1,18 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Reflection;
 using KerasLint.Rules;
 using Microsoft.CodeAnalysis;
 
 namespace KerasLint.Analysis
 {
     /// <summary>
-    /// Every rule, one registration line each, grouped by the engine that runs it. A new rule is a class in Rules/
-    /// and one line here; the engine's SupportedDiagnostics is the union of its rules' descriptors.
+    /// Every rule, grouped by the engine that runs it; the engine's SupportedDiagnostics is the union of its rules'
+    /// descriptors. A new rule is a class in Rules/ and needs no line here: the rules written before discovery are
+    /// listed below, and the static constructor adds every other concrete <see cref="KerasLintRule"/> of this assembly
+    /// (one instance per class) to each list of its kind (<see cref="Complete"/>).
     /// </summary>
     public static class RuleRegistry
     {
@@ -51,6 +55,68 @@ namespace KerasLint.Analysis
         /// <summary>Rules over the Dropout layers of every library: <see cref="KerasLintDropoutAnalyzer"/>.</summary>
         internal static ImmutableArray<DropoutRule> DropoutRules { get; } = ImmutableArray.Create<DropoutRule>(
             new KL0009DropoutRateOutOfRangeAnalyzer());
+
+        /// <summary>
+        /// Completes the lists: each rule class, listed or not, has one instance, and it is in every list of its kind
+        /// (<see cref="SetupRuleAnalyzer"/>, <see cref="IStepRule"/>, <see cref="IReadoutRule"/>,
+        /// <see cref="DropoutRule"/>) once; the listed rules keep their order, the others follow by class name. Runs once
+        /// per process (a type scan of this assembly); the lists stay immutable.
+        /// </summary>
+        static RuleRegistry()
+        {
+            var rules = Complete(SetupRules.Cast<KerasLintRule>().Concat(StepRules).Concat(ReadoutRules).Concat(DropoutRules), RuleTypes());
+            SetupRules = WithKind(SetupRules, rules);
+            StepRules = WithKind(StepRules, rules.Where(r => r is IStepRule));
+            ReadoutRules = WithKind(ReadoutRules, rules.Where(r => r is IReadoutRule));
+            DropoutRules = WithKind(DropoutRules, rules);
+        }
+
+        /// <summary>The listed instances (one per class), then one new instance of every other class in <paramref name="types"/>.</summary>
+        internal static ImmutableArray<KerasLintRule> Complete(IEnumerable<KerasLintRule> listed, IEnumerable<Type> types)
+        {
+            var rules = new List<KerasLintRule>();
+            var seen = new HashSet<Type>();
+            foreach (var rule in listed)
+            {
+                if (seen.Add(rule.GetType())) rules.Add(rule);
+            }
+
+            foreach (var type in types.Where(t => !seen.Contains(t)).OrderBy(t => t.FullName, StringComparer.Ordinal))
+            {
+                if (type.GetConstructor(Type.EmptyTypes) is { } constructor && seen.Add(type)) rules.Add((KerasLintRule)constructor.Invoke(null));
+            }
+
+            return rules.ToImmutableArray();
+        }
+
+        /// <summary>The concrete rule classes of this assembly (a type that cannot load is skipped).</summary>
+        private static IEnumerable<Type> RuleTypes()
+        {
+            Type?[] types;
+            try
+            {
+                types = typeof(KerasLintRule).Assembly.GetTypes();
+            }
+            catch (ReflectionTypeLoadException e)
+            {
+                types = e.Types;
+            }
+
+            return types.Where(t => t != null && !t.IsAbstract && typeof(KerasLintRule).IsAssignableFrom(t)).Select(t => t!);
+        }
+
+        /// <summary><paramref name="list"/>, then every rule of <typeparamref name="T"/> in <paramref name="rules"/> whose class it lacks.</summary>
+        private static ImmutableArray<T> WithKind<T>(ImmutableArray<T> list, IEnumerable<KerasLintRule> rules)
+            where T : KerasLintRule
+        {
+            var builder = list.ToBuilder();
+            foreach (var rule in rules.OfType<T>())
+            {
+                if (!builder.Any(r => r.GetType() == rule.GetType())) builder.Add(rule);
+            }
+
+            return builder.ToImmutable();
+        }
 
         /// <summary>Every registered rule.</summary>
         public static IEnumerable<KerasLintRule> All =>

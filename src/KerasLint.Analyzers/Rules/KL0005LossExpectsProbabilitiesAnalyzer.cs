@@ -22,7 +22,8 @@ namespace KerasLint.Rules
         /// <summary>
         /// The mistake, decided once for every library: what the loss reads (<see cref="LossInput"/>, and for
         /// probabilities the catalog's <see cref="OutputExpectation"/>) is not what the prediction holds. A softmax where
-        /// independent probabilities are expected is another mistake (KL0002/KL0109 over several units, KL0004 over one).
+        /// independent probabilities are expected is another mistake (KL0002/KL0109 over several units, KL0004 over one), and
+        /// so is a categorical crossentropy over one unit (KL0016/KL0105: constant whatever the activation).
         /// </summary>
         private static bool Decide(TrainingView view)
         {
@@ -32,7 +33,9 @@ namespace KerasLint.Rules
             {
                 LossInput.Probabilities => loss.Function.Expects switch
                 {
-                    OutputExpectation.Distribution => activation is HeadActivation.Linear or HeadActivation.Unbounded or HeadActivation.Tanh or HeadActivation.Sigmoid,
+                    // Over one unit no softmax helps: a categorical crossentropy there is constant (KL0016/KL0105).
+                    OutputExpectation.Distribution => !(view.Prediction.Units == 1 && loss.IsCategoricalCrossentropy)
+                        && activation is HeadActivation.Linear or HeadActivation.Unbounded or HeadActivation.Tanh or HeadActivation.Sigmoid,
                     OutputExpectation.IndependentProbabilities => activation is HeadActivation.Linear or HeadActivation.Unbounded or HeadActivation.Tanh,
                     _ => false,
                 },
