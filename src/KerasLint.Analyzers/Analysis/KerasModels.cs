@@ -360,7 +360,7 @@ namespace KerasLint.Analysis
                         {
                             foreach (var e in values)
                             {
-                                if (Resolve(e, flow.Of(e), ct) is IObjectCreationOperation creation && callback(creation) is { } info) found.Add(info);
+                                if (Resolve(e, flow.Of(e), ct) is IObjectCreationOperation creation && callback(creation) is { } info) found.Add(info.Via(e.Syntax.GetLocation(), cb.Value.Syntax.GetLocation()));
                             }
                         }
 
@@ -439,7 +439,7 @@ namespace KerasLint.Analysis
                     if (!Operations.IsExplicit(cb) || !(elements(cb!.Value) is { } values)) continue;
                     foreach (var e in values)
                     {
-                        if (Resolve(e, flow.Of(e), ct) is IObjectCreationOperation creation && callback(creation) is { } info) cbs.Add(info);
+                        if (Resolve(e, flow.Of(e), ct) is IObjectCreationOperation creation && callback(creation) is { } info) cbs.Add(info.Via(e.Syntax.GetLocation(), cb.Value.Syntax.GetLocation()));
                     }
                 }
             }
@@ -540,6 +540,19 @@ namespace KerasLint.Analysis
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Where a setup's problems at sites in other members are reported: the compile call's method name, and its
+        /// metrics argument when one is written.
+        /// </summary>
+        public static SetupAnchors Anchors(IInvocationOperation compile)
+        {
+            var name = compile.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access }
+                ? access.Name.GetLocation()
+                : compile.Syntax.GetLocation();
+            var metrics = Operations.Argument(compile.Arguments, "metrics");
+            return new SetupAnchors(name, Operations.IsExplicit(metrics) ? metrics!.Value.Syntax.GetLocation() : null);
         }
 
         /// <summary>A monitoring callback's monitor (its parameter default when omitted) and mode arguments.</summary>

@@ -66,7 +66,7 @@ namespace KerasLint.Libraries.KerasNet
                 }
             }
 
-            return new TrainingSetup(KerasNetAdapter.Api, family, loss, metrics, head, callbacks, validation, historyLookups: lookups);
+            return new TrainingSetup(KerasNetAdapter.Api, family, loss, metrics, head, callbacks, validation, historyLookups: lookups, anchors: KerasModels.Anchors(compile));
         }
 
         // ---- loss and metrics ----
