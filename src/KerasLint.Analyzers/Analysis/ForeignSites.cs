@@ -56,21 +56,22 @@ namespace KerasLint.Analysis
 
         /// <summary>
         /// The sites of a setup's parts, each with the places of the compile or fit call that bring it in, innermost first
-        /// (a place outside the member does not serve: the next one, or the compile call's name, does).
+        /// (a place outside the member does not serve: the next one, or the compile call's name, does), and whether the
+        /// part may serve other setups too (a callback a helper hands to several fits: <see cref="Model.CallbackInfo.Shared"/>).
         /// </summary>
-        public static ImmutableArray<(ImmutableArray<Location> Sites, ImmutableArray<Location> Through)> Anchors(Model.TrainingSetup setup)
+        public static ImmutableArray<(ImmutableArray<Location> Sites, ImmutableArray<Location> Through, bool Shared)> Anchors(Model.TrainingSetup setup)
         {
-            var groups = ImmutableArray.CreateBuilder<(ImmutableArray<Location>, ImmutableArray<Location>)>();
-            groups.Add((HeadAndLossSites(setup), ImmutableArray.Create(setup.Loss.Site.UseLocation)));
+            var groups = ImmutableArray.CreateBuilder<(ImmutableArray<Location>, ImmutableArray<Location>, bool)>();
+            groups.Add((HeadAndLossSites(setup), ImmutableArray.Create(setup.Loss.Site.UseLocation), false));
             var metricsArgument = setup.Anchors?.Metrics is { } m ? ImmutableArray.Create(m) : ImmutableArray<Location>.Empty;
             foreach (var metric in setup.Metrics ?? ImmutableArray<Model.MetricInfo>.Empty)
             {
-                groups.Add((Sites(metric.Site.UseLocation, metric.Site.LiteralLocation, metric.ElementLocation, metric.EmptyCollection?.Location), metricsArgument));
+                groups.Add((Sites(metric.Site.UseLocation, metric.Site.LiteralLocation, metric.ElementLocation, metric.EmptyCollection?.Location), metricsArgument, false));
             }
 
             foreach (var callback in setup.Callbacks)
             {
-                groups.Add((Sites(callback.Creation, callback.Monitor.UseLocation, callback.Monitor.LiteralLocation, callback.Mode?.UseLocation, callback.Mode?.LiteralLocation), callback.Routes));
+                groups.Add((Sites(callback.Creation, callback.Monitor.UseLocation, callback.Monitor.LiteralLocation, callback.Mode?.UseLocation, callback.Mode?.LiteralLocation), callback.Routes, callback.Shared));
             }
 
             return groups.ToImmutable();

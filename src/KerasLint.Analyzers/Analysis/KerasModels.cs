@@ -360,7 +360,7 @@ namespace KerasLint.Analysis
                         {
                             foreach (var e in values)
                             {
-                                if (Resolve(e, flow.Of(e), ct) is IObjectCreationOperation creation && callback(creation) is { } info) found.Add(info.Via(e.Syntax.GetLocation(), cb.Value.Syntax.GetLocation()));
+                                if (Resolve(e, flow.Of(e), ct) is IObjectCreationOperation creation && callback(creation) is { } info) found.Add(info.Via(!Exclusive(creation, call, flow.Program, ct), e.Syntax.GetLocation(), cb.Value.Syntax.GetLocation()));
                             }
                         }
 
@@ -439,7 +439,7 @@ namespace KerasLint.Analysis
                     if (!Operations.IsExplicit(cb) || !(elements(cb!.Value) is { } values)) continue;
                     foreach (var e in values)
                     {
-                        if (Resolve(e, flow.Of(e), ct) is IObjectCreationOperation creation && callback(creation) is { } info) cbs.Add(info.Via(e.Syntax.GetLocation(), cb.Value.Syntax.GetLocation()));
+                        if (Resolve(e, flow.Of(e), ct) is IObjectCreationOperation creation && callback(creation) is { } info) cbs.Add(info.Via(!Exclusive(creation, fit, flow.Program, ct), e.Syntax.GetLocation(), cb.Value.Syntax.GetLocation()));
                     }
                 }
             }
@@ -537,6 +537,44 @@ namespace KerasLint.Analysis
                 if (!(Operations.Unwrap(loop.Collection) is IPropertyReferenceOperation { Property.Name: "Keys", Instance: { } owner })) return false;
                 var logs = Operations.Unwrap(owner) is ILocalReferenceOperation local && flow.SingleValue(local.Local, ct) is { } value ? Operations.Unwrap(value) : Operations.Unwrap(owner);
                 return logs is IPropertyReferenceOperation property && isLogs(property.Property);
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether a callback reaches fit calls only through <paramref name="fit"/>: made in the fit's member, or outside it
+        /// in a helper with one call site or in a field (initializer or assignment) read once, possibly inside an array or
+        /// collection initializer. Any other route (a local of a helper, a list filled by <c>Add</c>) counts as shared.
+        /// </summary>
+        private static bool Exclusive(IObjectCreationOperation creation, IInvocationOperation fit, ValueFlow.ProgramFlow program, CancellationToken ct)
+        {
+            if (Operations.Root(creation) == Operations.Root(fit)) return true;
+            bool OneUse(IFieldSymbol f) => program.Field(f, ct) is { Complete: true, Uses.Length: 1 };
+            IOperation op = creation;
+            for (var p = op.Parent; p != null; op = p, p = p.Parent)
+            {
+                switch (p)
+                {
+                    case IConversionOperation _:
+                    case IParenthesizedOperation _:
+                    case IArrayInitializerOperation _:
+                    case IArrayCreationOperation _:
+                    case IObjectOrCollectionInitializerOperation _:
+                    case IArgumentOperation { IsImplicit: true, Parent: IInvocationOperation { IsImplicit: true, Parent: IObjectOrCollectionInitializerOperation _ } } _:
+                    case IInvocationOperation { IsImplicit: true, Parent: IObjectOrCollectionInitializerOperation _ } _:
+                    case IObjectCreationOperation c when c.Initializer == op:
+                        continue;
+                    case IReturnOperation _:
+                        return program.Model(creation.Syntax.SyntaxTree).GetEnclosingSymbol(creation.Syntax.SpanStart, ct) is IMethodSymbol { MethodKind: MethodKind.Ordinary } method
+                            && program.CallSites(method, ct) is { Complete: true, Uses.Length: 1 };
+                    case IFieldInitializerOperation initializer:
+                        return initializer.InitializedFields.Length == 1 && OneUse(initializer.InitializedFields[0]);
+                    case ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } assignment when assignment.Value == op:
+                        return OneUse(field.Field);
+                    default:
+                        return false;
+                }
             }
 
             return false;

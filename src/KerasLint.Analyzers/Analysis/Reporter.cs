@@ -42,7 +42,7 @@ namespace KerasLint.Analysis
 
         public CancellationToken CancellationToken { get; }
 
-        private ImmutableArray<(ImmutableArray<Location> Sites, ImmutableArray<Location> Through)> groups = ImmutableArray<(ImmutableArray<Location>, ImmutableArray<Location>)>.Empty;
+        private ImmutableArray<(ImmutableArray<Location> Sites, ImmutableArray<Location> Through, bool Shared)> groups = ImmutableArray<(ImmutableArray<Location>, ImmutableArray<Location>, bool)>.Empty;
         private Location? lastResort;
 
         /// <summary>
@@ -59,9 +59,14 @@ namespace KerasLint.Analysis
         public void Report(Diagnostic diagnostic)
         {
             var key = (diagnostic.Id, diagnostic.Location);
-            if (isLocal != null && !isLocal(diagnostic.Location) && !anchors.ContainsKey(key) && AnchorOf(diagnostic.Location) is { } anchor)
+            if (isLocal != null && !isLocal(diagnostic.Location))
             {
-                anchors[key] = anchor;
+                var (anchor, shared) = AnchorOf(diagnostic.Location);
+                if (anchor != null && !anchors.ContainsKey(key)) anchors[key] = anchor;
+
+                // A part that other setups (of other members) may use too: the fixes planned for this setup keep only
+                // the actions that edit this member, since an edit at the shared site could break another setup.
+                if (shared) diagnostic = FixPlan.EditingOnly(diagnostic, isLocal).Carry(diagnostic);
             }
 
             if (!found.TryGetValue(key, out var seen))
@@ -85,19 +90,24 @@ namespace KerasLint.Analysis
             anchors.Clear();
         }
 
-        /// <summary>The first place in the member that brings in the part written at <paramref name="site"/>; null when none is in the member.</summary>
-        private Location? AnchorOf(Location site)
+        /// <summary>
+        /// The first place in the member that brings in the part written at <paramref name="site"/> (null when none is in
+        /// the member), and whether that part may serve other setups too.
+        /// </summary>
+        private (Location? Anchor, bool Shared) AnchorOf(Location site)
         {
-            foreach (var (sites, through) in groups)
+            foreach (var (sites, through, shared) in groups)
             {
                 if (!sites.Contains(site)) continue;
                 foreach (var place in through)
                 {
-                    if (isLocal!(place)) return place;
+                    if (isLocal!(place)) return (place, shared);
                 }
+
+                return (lastResort != null && isLocal!(lastResort) ? lastResort : null, shared);
             }
 
-            return lastResort != null && isLocal!(lastResort) ? lastResort : null;
+            return (lastResort != null && isLocal!(lastResort) ? lastResort : null, false);
         }
 
         private static bool SameFixes(Diagnostic a, Diagnostic b) =>

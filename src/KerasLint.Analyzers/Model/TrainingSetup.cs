@@ -418,8 +418,9 @@ namespace KerasLint.Model
     internal sealed class CallbackInfo
     {
         public CallbackInfo(MonitorCallback kind, string name, ValueSite monitor, bool monitorIsDefault, ValueSite? mode, Location creation,
-            ImmutableArray<Location> routes = default)
+            ImmutableArray<Location> routes = default, bool shared = false)
         {
+            Shared = shared;
             Routes = routes.IsDefault ? ImmutableArray<Location>.Empty : routes;
             MonitorIsDefault = monitorIsDefault;
             Kind = kind;
@@ -451,8 +452,14 @@ namespace KerasLint.Model
         /// </summary>
         public ImmutableArray<Location> Routes { get; }
 
+        /// <summary>
+        /// True when the callback is made outside the fit's member and may reach other fits too (a helper with several
+        /// callers, a field read elsewhere, a route not followed): a fix made for this setup could break another.
+        /// </summary>
+        public bool Shared { get; }
+
         /// <summary>The same callback brought in through <paramref name="routes"/> (innermost first).</summary>
-        public CallbackInfo Via(params Location[] routes) => new CallbackInfo(Kind, Name, Monitor, MonitorIsDefault, Mode, Creation, routes.ToImmutableArray());
+        public CallbackInfo Via(bool shared, params Location[] routes) => new CallbackInfo(Kind, Name, Monitor, MonitorIsDefault, Mode, Creation, routes.ToImmutableArray(), shared);
     }
 
     /// <summary>

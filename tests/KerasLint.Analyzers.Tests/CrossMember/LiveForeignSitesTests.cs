@@ -172,6 +172,10 @@ namespace KerasLint.Analyzers.Tests.CrossMember
             Assert.Single(live[2], d => d.Id == "KL0008");
             Assert.Equal(2, all.Count(d => d.Id == "KL0008"));
             Assert.All(all.Where(d => d.Id == "KL0008"), d => Assert.Equal("/0/Test1.cs", d.AdditionalLocations[^1].SourceTree!.FilePath));
+
+            // The helper serves two setups: a fix planned for one would edit the other's callback, so none edits it.
+            Assert.All(all.Where(d => d.Id == "KL0008"), d => Assert.All(FixPlan.Read(d).SelectMany(a => a.Edits),
+                e => Assert.Equal(d.Location.SourceTree, d.AdditionalLocations[e.Location].SourceTree)));
         }
 
         // ---- TensorFlow.NET ----
