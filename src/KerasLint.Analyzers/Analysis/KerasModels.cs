@@ -262,7 +262,7 @@ namespace KerasLint.Analysis
             program.Number(use, new ValueFlow.FlowBudget(), ct);
 
         /// <summary>
-        /// The elements of a collection built in code other than an inline array: a <c>List</c> local's <c>ToArray()</c>
+        /// The elements of a collection built in code other than an inline array: a <c>List</c> local or its <c>ToArray()</c>
         /// (its initializer, then its unconditional <c>Add</c> calls before the use), or the array (or list's
         /// <c>ToArray()</c>) a helper returns. Null when not visible.
         /// </summary>
@@ -271,7 +271,14 @@ namespace KerasLint.Analysis
             var op = Operations.Unwrap(value);
             if (op is IInvocationOperation { TargetMethod.Name: "ToArray", Arguments.Length: 0, Instance: { } instance } && Operations.Unwrap(instance) is ILocalReferenceOperation list)
             {
-                return ListElements(list.Local, flow, op.Syntax.SpanStart, ct);
+                return ListElements(list.Local, flow, op.Syntax.SpanStart, readsOnly, ct);
+            }
+
+            // The list itself (TensorFlow.NET's fit takes a List<ICallback>).
+            if (op is ILocalReferenceOperation local && local.Local.Type is INamedTypeSymbol { Name: "List", Arity: 1 } listType
+                && listType.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic")
+            {
+                return ListElements(local.Local, flow, op.Syntax.SpanStart, readsOnly, ct);
             }
 
             if (depth > 2) return null;
@@ -281,7 +288,7 @@ namespace KerasLint.Analysis
             return inner.ArrayElements(resolved, out _, ct, readsOnly) ?? CollectionElements(resolved, inner, readsOnly, ct, depth + 1);
         }
 
-        private static ImmutableArray<IOperation>? ListElements(ILocalSymbol list, MemberFlow flow, int before, CancellationToken ct)
+        private static ImmutableArray<IOperation>? ListElements(ILocalSymbol list, MemberFlow flow, int before, System.Func<IMethodSymbol, bool> readsOnly, CancellationToken ct)
         {
             if (!(flow.SingleValue(list, ct) is { } v) || !(Operations.Unwrap(v) is IObjectCreationOperation { Arguments.Length: 0 } creation)) return null;
             var elements = ImmutableArray.CreateBuilder<IOperation>();
@@ -300,6 +307,9 @@ namespace KerasLint.Analysis
             {
                 var parent = Operations.ParentSkippingWrappers(read);
                 if (parent is IMemberReferenceOperation) continue;
+
+                // Passed to a method that only reads it (fit).
+                if (parent is IArgumentOperation { Parent: IInvocationOperation reader } && readsOnly(reader.TargetMethod)) continue;
                 if (!(parent is IInvocationOperation call) || call.Instance == null || Operations.Unwrap(call.Instance) != read) return null;
                 if (call.TargetMethod.Name is "ToArray" or "Contains" or "IndexOf") continue;
                 if (call.TargetMethod.Name != "Add" || call.Arguments.Length != 1 || Operations.IsConditional(call, scope)) return null;
