@@ -178,6 +178,36 @@ namespace KerasLint.Analyzers.Tests.CrossMember
                 e => Assert.Equal(d.Location.SourceTree, d.AdditionalLocations[e.Location].SourceTree)));
         }
 
+        [Fact]
+        public async Task KerasNet_FitInAnotherFile_LiveOnTheCompileName()
+        {
+            const string compile = @"partial class C
+{
+    private readonly Sequential model;
+
+    C()
+    {
+        model = new Sequential();
+        model.Add(new Dense(10, activation: ""softmax""));
+        model.Compile(optimizer: ""adam"", loss: ""categorical_crossentropy"", metrics: new[] { ""accuracy"" });
+    }
+}
+";
+            const string fit = @"partial class C
+{
+    void Train(NDarray x, NDarray y) { model.Fit(x, y, epochs: 10, validation_split: 0.1f, callbacks: new Callback[] { new EarlyStopping(monitor: MONITOR) }); }
+}
+";
+            var (live, all) = await LiveInEditorTests.Analyze(LibraryReferences.Keras, KerasUsings + compile, KerasUsings + fit.Replace("MONITOR", "\"val_acc\""));
+            var d = AssertLiveOnce(live[0], all, "KL0008", "Compile");
+            Assert.Equal("\"val_acc\"", SiteText(d));
+            Assert.Empty(live[1]);
+
+            var (liveRight, allRight) = await LiveInEditorTests.Analyze(LibraryReferences.Keras, KerasUsings + compile, KerasUsings + fit.Replace("MONITOR", "\"val_accuracy\""));
+            Assert.Empty(liveRight[0]);
+            Assert.Empty(allRight);
+        }
+
         // ---- TensorFlow.NET ----
         private const string TfTrain = @"class Trainer
 {

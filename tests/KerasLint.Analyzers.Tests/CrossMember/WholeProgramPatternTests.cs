@@ -599,5 +599,96 @@ class Trainer
         model.Add(new Softmax());
         model.Compile(optimizer: ""adam"", loss: " + KerasCategorical + @", metrics: new[] { ""accuracy"" });
 "));
+
+        // ==== layers kept in fields, wired in a Build() method the subclass constructor calls ====
+        private const string KerasBuildSubclass = @"class Net : Sequential
+{
+    private readonly Dense hidden = new Dense(64, activation: ""relu"");
+    private readonly Dense head = new Dense(10, activation: ""softmax"");
+
+    public Net() { Build(); }
+
+    private void Build()
+    {
+        Add(hidden);
+        Add(head);
+    }
+}
+
+class Trainer
+{
+    void Train()
+    {
+        var model = new Net();
+        model.Compile(optimizer: ""adam"", loss: LOSS, metrics: new[] { ""accuracy"" });
+    }
+}
+";
+
+        [Fact]
+        public Task KerasNet_LayerFieldsWiredInBuild_Reported() => Keras(KerasCode.Usings + KerasBuildSubclass.Replace("LOSS", KerasBinary));
+
+        [Fact]
+        public Task KerasNet_LayerFieldsWiredInBuild_Correct_Silent() => Keras(KerasCode.Usings + KerasBuildSubclass.Replace("LOSS", KerasCategorical));
+
+        private const string TfBuildSubclass = @"class Net : Sequential
+{
+    private readonly ILayer hidden = keras.layers.Dense(64, activation: ""relu"");
+    private readonly ILayer head = keras.layers.Dense(10, activation: ""softmax"");
+
+    public Net() : base(new SequentialArgs()) { Build(); }
+
+    private void Build()
+    {
+        add(hidden);
+        add(head);
+    }
+}
+
+class Trainer
+{
+    private readonly Net model = new Net();
+
+    void Train() { model.compile(keras.optimizers.Adam(), LOSS, new[] { ""accuracy"" }); }
+}
+";
+
+        [Fact]
+        public Task TfNet_LayerFieldsWiredInBuild_Reported() => Tf(TfNetCode.Usings + TfSubclassUsings + TfBuildSubclass.Replace("LOSS", TfBinary));
+
+        [Fact]
+        public Task TfNet_LayerFieldsWiredInBuild_Correct_Silent() => Tf(TfNetCode.Usings + TfSubclassUsings + TfBuildSubclass.Replace("LOSS", TfCategorical));
+
+        // ==== a metric or loss in an instance field ====
+        private const string KerasMetricField = @"    private readonly string metric = METRIC;
+
+    void Train()
+    {
+        var model = new Sequential();
+        model.Add(new Dense(1));
+        model.Compile(optimizer: ""adam"", loss: ""mse"", metrics: new[] { USE });
+    }
+";
+
+        [Fact]
+        public Task KerasNet_MetricInField_Reported() => Keras(KerasClass(KerasMetricField.Replace("METRIC", "\"accuracy\"").Replace("USE", "{|KL0001:metric|}")));
+
+        [Fact]
+        public Task KerasNet_MetricInField_Correct_Silent() => Keras(KerasClass(KerasMetricField.Replace("METRIC", "\"mae\"").Replace("USE", "metric")));
+
+        private const string TfMetricField = @"    private readonly string metric = METRIC;
+
+    void Train()
+    {
+        var model = keras.Sequential(keras.layers.Dense(1));
+        model.compile(keras.optimizers.Adam(), keras.losses.MeanSquaredError(), new[] { USE });
+    }
+";
+
+        [Fact]
+        public Task TfNet_MetricInField_Reported() => Tf(TfClass(TfMetricField.Replace("METRIC", "\"accuracy\"").Replace("USE", "{|KL0001:metric|}")));
+
+        [Fact]
+        public Task TfNet_MetricInField_Correct_Silent() => Tf(TfClass(TfMetricField.Replace("METRIC", "\"mae\"").Replace("USE", "metric")));
     }
 }
