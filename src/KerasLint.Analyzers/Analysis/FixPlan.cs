@@ -226,6 +226,20 @@ namespace KerasLint.Analysis
             return plan.HasActions ? plan : null;
         }
 
+        /// <summary>The actions of a diagnostic whose every edit is at a location <paramref name="editable"/> accepts, in order.</summary>
+        public static FixPlan EditingOnly(Diagnostic diagnostic, System.Func<Location, bool> editable)
+        {
+            var plan = new FixPlan();
+            foreach (var action in Read(diagnostic))
+            {
+                if (!action.Edits.All(e => editable(diagnostic.AdditionalLocations[e.Location]))) continue;
+                plan.Action(action.EquivalenceKey, action.Title);
+                foreach (var e in action.Edits) plan.Edit(e.Kind, diagnostic.AdditionalLocations[e.Location], e.Name, e.Value);
+            }
+
+            return plan;
+        }
+
         private static string Signature(FixAction action, Diagnostic diagnostic) =>
             action.EquivalenceKey + EditSeparator + action.Title + EditSeparator + string.Join(EditSeparator.ToString(), action.Edits.Select(e =>
             {

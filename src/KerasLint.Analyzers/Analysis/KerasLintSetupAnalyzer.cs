@@ -12,10 +12,10 @@ namespace KerasLint.Analysis
     /// at all?), then the member's setups (recognised once, over one shared data-flow index) go through every enabled
     /// rule. Reported from the member's block, the diagnostics are local to it (the IDE shows them while typing and
     /// offers their fixes), and a site that several compile calls share is reported once; a site outside the member
-    /// (a head built by a helper, a loss object in a field) is reported on the setup's loss argument, with the site as
-    /// its last additional location (<see cref="ForeignSites.Rehome"/>), so it too is live in the compile's document;
-    /// another site outside the member (a callback or metric made elsewhere) is collected in <see cref="ForeignSites"/>
-    /// and reported once at compilation end.
+    /// (a head built by a helper, a loss object or a metrics array in a field, a callback made in another method, in
+    /// any file) is reported on the part of the compile or fit call that brings it in, with the site as its last
+    /// additional location (<see cref="ForeignSites"/>), so it too is live in the compile's document. Nothing is
+    /// reported at compilation end.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KerasLintSetupAnalyzer : DiagnosticAnalyzer
@@ -34,7 +34,6 @@ namespace KerasLint.Analysis
                 if (analysis == null) return;
                 var active = rules.Where(r => r.IsEnabled(start.Compilation, start.CancellationToken)).ToImmutableArray();
                 if (active.IsEmpty) return;
-                var foreign = new ForeignSites();
                 start.RegisterOperationBlockAction(ctx =>
                 {
                     // Cheap first: a member whose code never names a compile method holds no setup (cached per
@@ -45,11 +44,12 @@ namespace KerasLint.Analysis
                         if (!analysis.MayHoldSetup(block.Syntax, ctx.CancellationToken)) continue;
                         foreach (var setup in analysis.SetupsOfMember(block, ctx.Options, ctx.CancellationToken))
                         {
-                            reporter ??= new Reporter(ctx.ReportDiagnostic, ctx.CancellationToken, l => ForeignSites.IsLocal(l, ctx.OperationBlocks), foreign);
+                            reporter ??= new Reporter(ctx.ReportDiagnostic, ctx.CancellationToken, l => ForeignSites.IsLocal(l, ctx.OperationBlocks));
 
-                            // A head or loss site outside the member (a head built in a constructor, a loss object in a
-                            // field, in any file) is reported on this setup's loss argument: live in the compile's document.
-                            reporter.Follow(setup.Loss.Site.UseLocation, ForeignSites.HeadAndLossSites(setup));
+                            // A site outside the member (a head built in a constructor, a loss object or a metrics array
+                            // in a field, a callback made by a helper, in any file) is reported where this setup's compile
+                            // or fit call brings it in: live in the compile's document.
+                            reporter.Follow(setup);
                             foreach (var rule in active)
                             {
                                 ctx.CancellationToken.ThrowIfCancellationRequested();
@@ -60,9 +60,6 @@ namespace KerasLint.Analysis
 
                     reporter?.Flush();
                 });
-
-                // Sites outside the member that found them (another member or file): once, at compilation end.
-                start.RegisterCompilationEndAction(foreign.Report);
             });
         }
     }

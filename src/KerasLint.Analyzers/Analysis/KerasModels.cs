@@ -262,7 +262,7 @@ namespace KerasLint.Analysis
             program.Number(use, new ValueFlow.FlowBudget(), ct);
 
         /// <summary>
-        /// The elements of a collection built in code other than an inline array: a <c>List</c> local's <c>ToArray()</c>
+        /// The elements of a collection built in code other than an inline array: a <c>List</c> local or its <c>ToArray()</c>
         /// (its initializer, then its unconditional <c>Add</c> calls before the use), or the array (or list's
         /// <c>ToArray()</c>) a helper returns. Null when not visible.
         /// </summary>
@@ -271,7 +271,14 @@ namespace KerasLint.Analysis
             var op = Operations.Unwrap(value);
             if (op is IInvocationOperation { TargetMethod.Name: "ToArray", Arguments.Length: 0, Instance: { } instance } && Operations.Unwrap(instance) is ILocalReferenceOperation list)
             {
-                return ListElements(list.Local, flow, op.Syntax.SpanStart, ct);
+                return ListElements(list.Local, flow, op.Syntax.SpanStart, readsOnly, ct);
+            }
+
+            // The list itself (TensorFlow.NET's fit takes a List<ICallback>).
+            if (op is ILocalReferenceOperation local && local.Local.Type is INamedTypeSymbol { Name: "List", Arity: 1 } listType
+                && listType.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic")
+            {
+                return ListElements(local.Local, flow, op.Syntax.SpanStart, readsOnly, ct);
             }
 
             if (depth > 2) return null;
@@ -281,7 +288,7 @@ namespace KerasLint.Analysis
             return inner.ArrayElements(resolved, out _, ct, readsOnly) ?? CollectionElements(resolved, inner, readsOnly, ct, depth + 1);
         }
 
-        private static ImmutableArray<IOperation>? ListElements(ILocalSymbol list, MemberFlow flow, int before, CancellationToken ct)
+        private static ImmutableArray<IOperation>? ListElements(ILocalSymbol list, MemberFlow flow, int before, System.Func<IMethodSymbol, bool> readsOnly, CancellationToken ct)
         {
             if (!(flow.SingleValue(list, ct) is { } v) || !(Operations.Unwrap(v) is IObjectCreationOperation { Arguments.Length: 0 } creation)) return null;
             var elements = ImmutableArray.CreateBuilder<IOperation>();
@@ -300,6 +307,9 @@ namespace KerasLint.Analysis
             {
                 var parent = Operations.ParentSkippingWrappers(read);
                 if (parent is IMemberReferenceOperation) continue;
+
+                // Passed to a method that only reads it (fit).
+                if (parent is IArgumentOperation { Parent: IInvocationOperation reader } && readsOnly(reader.TargetMethod)) continue;
                 if (!(parent is IInvocationOperation call) || call.Instance == null || Operations.Unwrap(call.Instance) != read) return null;
                 if (call.TargetMethod.Name is "ToArray" or "Contains" or "IndexOf") continue;
                 if (call.TargetMethod.Name != "Add" || call.Arguments.Length != 1 || Operations.IsConditional(call, scope)) return null;
@@ -360,7 +370,7 @@ namespace KerasLint.Analysis
                         {
                             foreach (var e in values)
                             {
-                                if (Resolve(e, flow.Of(e), ct) is IObjectCreationOperation creation && callback(creation) is { } info) found.Add(info);
+                                if (Resolve(e, flow.Of(e), ct) is IObjectCreationOperation creation && callback(creation) is { } info) found.Add(info.Via(!Exclusive(creation, call, flow.Program, ct), e.Syntax.GetLocation(), cb.Value.Syntax.GetLocation()));
                             }
                         }
 
@@ -439,7 +449,7 @@ namespace KerasLint.Analysis
                     if (!Operations.IsExplicit(cb) || !(elements(cb!.Value) is { } values)) continue;
                     foreach (var e in values)
                     {
-                        if (Resolve(e, flow.Of(e), ct) is IObjectCreationOperation creation && callback(creation) is { } info) cbs.Add(info);
+                        if (Resolve(e, flow.Of(e), ct) is IObjectCreationOperation creation && callback(creation) is { } info) cbs.Add(info.Via(!Exclusive(creation, fit, flow.Program, ct), e.Syntax.GetLocation(), cb.Value.Syntax.GetLocation()));
                     }
                 }
             }
@@ -540,6 +550,57 @@ namespace KerasLint.Analysis
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Whether a callback reaches fit calls only through <paramref name="fit"/>: made in the fit's member, or outside it
+        /// in a helper with one call site or in a field (initializer or assignment) read once, possibly inside an array or
+        /// collection initializer. Any other route (a local of a helper, a list filled by <c>Add</c>) counts as shared.
+        /// </summary>
+        private static bool Exclusive(IObjectCreationOperation creation, IInvocationOperation fit, ValueFlow.ProgramFlow program, CancellationToken ct)
+        {
+            if (Operations.Root(creation) == Operations.Root(fit)) return true;
+            bool OneUse(IFieldSymbol f) => program.Field(f, ct) is { Complete: true, Uses.Length: 1 };
+            IOperation op = creation;
+            for (var p = op.Parent; p != null; op = p, p = p.Parent)
+            {
+                switch (p)
+                {
+                    case IConversionOperation _:
+                    case IParenthesizedOperation _:
+                    case IArrayInitializerOperation _:
+                    case IArrayCreationOperation _:
+                    case IObjectOrCollectionInitializerOperation _:
+                    case IArgumentOperation { IsImplicit: true, Parent: IInvocationOperation { IsImplicit: true, Parent: IObjectOrCollectionInitializerOperation _ } } _:
+                    case IInvocationOperation { IsImplicit: true, Parent: IObjectOrCollectionInitializerOperation _ } _:
+                    case IObjectCreationOperation c when c.Initializer == op:
+                        continue;
+                    case IReturnOperation _:
+                        return program.Model(creation.Syntax.SyntaxTree).GetEnclosingSymbol(creation.Syntax.SpanStart, ct) is IMethodSymbol { MethodKind: MethodKind.Ordinary } method
+                            && program.CallSites(method, ct) is { Complete: true, Uses.Length: 1 };
+                    case IFieldInitializerOperation initializer:
+                        return initializer.InitializedFields.Length == 1 && OneUse(initializer.InitializedFields[0]);
+                    case ISimpleAssignmentOperation { Target: IFieldReferenceOperation field } assignment when assignment.Value == op:
+                        return OneUse(field.Field);
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Where a setup's problems at sites in other members are reported: the compile call's method name, and its
+        /// metrics argument when one is written.
+        /// </summary>
+        public static SetupAnchors Anchors(IInvocationOperation compile)
+        {
+            var name = compile.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax access }
+                ? access.Name.GetLocation()
+                : compile.Syntax.GetLocation();
+            var metrics = Operations.Argument(compile.Arguments, "metrics");
+            return new SetupAnchors(name, Operations.IsExplicit(metrics) ? metrics!.Value.Syntax.GetLocation() : null);
         }
 
         /// <summary>A monitoring callback's monitor (its parameter default when omitted) and mode arguments.</summary>

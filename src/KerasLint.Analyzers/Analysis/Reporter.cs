@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using KerasLint.Model;
 using Microsoft.CodeAnalysis;
 
 namespace KerasLint.Analysis
@@ -19,7 +20,6 @@ namespace KerasLint.Analysis
         private readonly List<(string Id, Location Location)> order = new List<(string, Location)>();
 
         private readonly System.Func<Location, bool>? isLocal;
-        private readonly ForeignSites? foreign;
 
         /// <summary>Where a diagnostic found at a site outside the member is reported instead (the anchor when first found).</summary>
         private readonly Dictionary<(string Id, Location Location), Location> anchors = new Dictionary<(string, Location), Location>();
@@ -31,48 +31,42 @@ namespace KerasLint.Analysis
         }
 
         /// <summary>
-        /// A member's reporter: a diagnostic at a head or loss site outside the member is reported on the setup's loss
-        /// argument (<see cref="Follow"/>; once per id and site); any other outside site goes to <paramref name="foreign"/>,
-        /// reported once at compilation end.
+        /// A member's reporter: a diagnostic at a site outside the member is reported inside it, at the place of the
+        /// setup's compile or fit call that brings the site in (<see cref="Follow"/>; once per id and site).
         /// </summary>
-        public Reporter(System.Action<Diagnostic> report, CancellationToken cancellationToken, System.Func<Location, bool> isLocal, ForeignSites foreign)
+        public Reporter(System.Action<Diagnostic> report, CancellationToken cancellationToken, System.Func<Location, bool> isLocal)
             : this(report, cancellationToken)
         {
             this.isLocal = isLocal;
-            this.foreign = foreign;
         }
 
         public CancellationToken CancellationToken { get; }
 
-        private Location? anchor;
-        private ImmutableArray<Location> anchoredSites = ImmutableArray<Location>.Empty;
+        private ImmutableArray<(ImmutableArray<Location> Sites, ImmutableArray<Location> Through, bool Shared)> groups = ImmutableArray<(ImmutableArray<Location>, ImmutableArray<Location>, bool)>.Empty;
+        private Location? lastResort;
 
         /// <summary>
-        /// The setup whose rules report next: a diagnostic at one of <paramref name="sites"/> (its head's and its loss's)
-        /// outside the member is reported on <paramref name="lossArgument"/> (the compile call's line), live
-        /// (<see cref="ForeignSites.Rehome"/>); any other site outside the member goes to compilation end.
+        /// The setup whose rules report next: a diagnostic at a site of one of its parts outside the member is reported
+        /// on the first place in the member that brings that part in (<see cref="ForeignSites.Anchors"/>), else on the
+        /// compile call's name (<see cref="ForeignSites.Rehome"/>).
         /// </summary>
-        public void Follow(Location lossArgument, ImmutableArray<Location> sites)
+        public void Follow(TrainingSetup setup)
         {
-            anchor = lossArgument;
-            anchoredSites = sites;
+            groups = ForeignSites.Anchors(setup);
+            lastResort = setup.Anchors?.Compile;
         }
 
         public void Report(Diagnostic diagnostic)
         {
             var key = (diagnostic.Id, diagnostic.Location);
-            if (foreign != null && isLocal != null && !isLocal(diagnostic.Location))
+            if (isLocal != null && !isLocal(diagnostic.Location))
             {
-                if (!anchors.ContainsKey(key))
-                {
-                    if (anchor == null || !isLocal(anchor) || !anchoredSites.Contains(diagnostic.Location))
-                    {
-                        foreign.Add(diagnostic);
-                        return;
-                    }
+                var (anchor, shared) = AnchorOf(diagnostic.Location);
+                if (anchor != null && !anchors.ContainsKey(key)) anchors[key] = anchor;
 
-                    anchors[key] = anchor;
-                }
+                // A part that other setups (of other members) may use too: the fixes planned for this setup keep only
+                // the actions that edit this member, since an edit at the shared site could break another setup.
+                if (shared) diagnostic = FixPlan.EditingOnly(diagnostic, isLocal).Carry(diagnostic);
             }
 
             if (!found.TryGetValue(key, out var seen))
@@ -94,6 +88,26 @@ namespace KerasLint.Analysis
             found.Clear();
             order.Clear();
             anchors.Clear();
+        }
+
+        /// <summary>
+        /// The first place in the member that brings in the part written at <paramref name="site"/> (null when none is in
+        /// the member), and whether that part may serve other setups too.
+        /// </summary>
+        private (Location? Anchor, bool Shared) AnchorOf(Location site)
+        {
+            foreach (var (sites, through, shared) in groups)
+            {
+                if (!sites.Contains(site)) continue;
+                foreach (var place in through)
+                {
+                    if (isLocal!(place)) return (place, shared);
+                }
+
+                return (lastResort != null && isLocal!(lastResort) ? lastResort : null, shared);
+            }
+
+            return (lastResort != null && isLocal!(lastResort) ? lastResort : null, false);
         }
 
         private static bool SameFixes(Diagnostic a, Diagnostic b) =>

@@ -13,8 +13,9 @@ namespace KerasLint.Model
     {
         public TrainingSetup(LibraryApi api, KerasFamilyInfo family, LossInfo loss, ImmutableArray<MetricInfo>? metrics,
             HeadInfo? head, ImmutableArray<CallbackInfo> callbacks, bool? hasValidation, StringCompileInfo? stringCompile = null,
-            ImmutableArray<HistoryLookup> historyLookups = default)
+            ImmutableArray<HistoryLookup> historyLookups = default, SetupAnchors? anchors = null)
         {
+            Anchors = anchors;
             StringCompile = stringCompile;
             HistoryLookups = historyLookups.IsDefault ? ImmutableArray<HistoryLookup>.Empty : historyLookups;
             Api = api;
@@ -57,8 +58,33 @@ namespace KerasLint.Model
         /// </summary>
         public StringCompileInfo? StringCompile { get; }
 
+        /// <summary>
+        /// Where in the compile's own member a diagnostic found at a site outside it is reported (the IDE shows only what a
+        /// member reports inside itself), or null when the adapter gives none.
+        /// </summary>
+        public SetupAnchors? Anchors { get; }
+
         /// <summary>True when every metric string is a known constant (so the set of logged keys is known).</summary>
         public bool AllMetricsKnown => Metrics is { } m && System.Linq.Enumerable.All(m, x => x.Text != null);
+    }
+
+    /// <summary>
+    /// Places in the compile call of a setup: where a problem whose site lies in another member or file is reported, so
+    /// that it shows while the compile's document is edited (the site itself becomes an additional location).
+    /// </summary>
+    internal sealed class SetupAnchors
+    {
+        public SetupAnchors(Location compile, Location? metrics)
+        {
+            Compile = compile;
+            Metrics = metrics;
+        }
+
+        /// <summary>The compile call's method name (<c>Compile</c> / <c>compile</c>): the anchor of last resort.</summary>
+        public Location Compile { get; }
+
+        /// <summary>The compile call's metrics argument (the value passed), or null when none is written.</summary>
+        public Location? Metrics { get; }
     }
 
     /// <summary>The Keras version family the analysis assumes, how it was chosen, and the phrase messages use.</summary>
@@ -398,8 +424,11 @@ namespace KerasLint.Model
 
     internal sealed class CallbackInfo
     {
-        public CallbackInfo(MonitorCallback kind, string name, ValueSite monitor, bool monitorIsDefault, ValueSite? mode, Location creation)
+        public CallbackInfo(MonitorCallback kind, string name, ValueSite monitor, bool monitorIsDefault, ValueSite? mode, Location creation,
+            ImmutableArray<Location> routes = default, bool shared = false)
         {
+            Shared = shared;
+            Routes = routes.IsDefault ? ImmutableArray<Location>.Empty : routes;
             MonitorIsDefault = monitorIsDefault;
             Kind = kind;
             Name = name;
@@ -423,6 +452,21 @@ namespace KerasLint.Model
         public ValueSite? Mode { get; }
 
         public Location Creation { get; }
+
+        /// <summary>
+        /// The expressions of a fit call that bring this callback in, innermost first (the element of the callbacks
+        /// collection, then the callbacks argument): where a problem of a callback made in another member is reported.
+        /// </summary>
+        public ImmutableArray<Location> Routes { get; }
+
+        /// <summary>
+        /// True when the callback is made outside the fit's member and may reach other fits too (a helper with several
+        /// callers, a field read elsewhere, a route not followed): a fix made for this setup could break another.
+        /// </summary>
+        public bool Shared { get; }
+
+        /// <summary>The same callback brought in through <paramref name="routes"/> (innermost first).</summary>
+        public CallbackInfo Via(bool shared, params Location[] routes) => new CallbackInfo(Kind, Name, Monitor, MonitorIsDefault, Mode, Creation, routes.ToImmutableArray(), shared);
     }
 
     /// <summary>

@@ -291,11 +291,11 @@ namespace KerasLint.Analyzers.Tests.CrossMember
         public Task CallbacksInListToArray_LoggedKey_Silent() => Run(InMethod(CallbackList.Replace("MONITOR", @"""val_accuracy""")));
 
         [Fact]
-        public Task CallbacksFromHelper_ReportedInTheHelper() => Run(InMethod(@"        var model = new Sequential();
+        public Task CallbacksFromHelper_ReportedOnTheCallbacksArgument() => Run(InMethod(@"        var model = new Sequential();
         model.Add(new Dense(1));
         model.Compile(optimizer: ""adam"", loss: ""mse"", metrics: new[] { ""mae"" });
-        model.Fit(x, y, epochs: 50, callbacks: Callbacks());
-", @"    static Callback[] Callbacks() => new Callback[] { {|KL0008:new EarlyStopping(patience: 5)|} };
+        model.Fit(x, y, epochs: 50, callbacks: {|KL0008:Callbacks()|});
+", @"    static Callback[] Callbacks() => new Callback[] { new EarlyStopping(patience: 5) };
 "));
 
         [Fact]
@@ -325,10 +325,10 @@ namespace KerasLint.Analyzers.Tests.CrossMember
         private const string MetricsClass = "static class Settings\n{\n    public static readonly string[] Metrics = { \"mae\", ACC };\n}\n";
 
         [Fact]
-        public Task MetricsArrayInFieldOfAnotherFile_OneUse_ReportedAtTheDeclaration() => Run(InMethod(@"        var model = new Sequential();
+        public Task MetricsArrayInFieldOfAnotherFile_OneUse_ReportedOnTheMetricsArgument() => Run(InMethod(@"        var model = new Sequential();
         model.Add(new Dense(1));
-        model.Compile(optimizer: ""adam"", loss: ""mse"", metrics: Settings.Metrics);
-"), Usings + MetricsClass.Replace("ACC", "{|KL0001:\"accuracy\"|}"));
+        model.Compile(optimizer: ""adam"", loss: ""mse"", metrics: {|KL0001:Settings.Metrics|});
+"), Usings + MetricsClass.Replace("ACC", "\"accuracy\""));
 
         [Fact]
         public Task MetricsArrayInFieldSharedByTwoCompiles_Silent() => Run(InMethod(@"        var model = new Sequential();
@@ -356,7 +356,8 @@ namespace KerasLint.Analyzers.Tests.CrossMember
 ";
 
         [Fact]
-        public Task FieldCompiledInConstructor_TrainedInAnotherMethod_Reported() => Run(Class(TrainedElsewhere.Replace("MONITOR", @"{|KL0008:""val_acc""|}")));
+        public Task FieldCompiledInConstructor_TrainedInAnotherMethod_ReportedOnTheCompile() => Run(Class(TrainedElsewhere.Replace("MONITOR", @"""val_acc""")
+            .Replace("model.Compile(", "model.{|KL0008:Compile|}(")));
 
         [Fact]
         public Task FieldCompiledInConstructor_TrainedInAnotherMethod_LoggedKey_Silent() => Run(Class(TrainedElsewhere.Replace("MONITOR", @"""val_accuracy""")));

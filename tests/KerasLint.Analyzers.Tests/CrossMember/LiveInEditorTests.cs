@@ -12,6 +12,7 @@ namespace KerasLint.Analyzers.Tests.CrossMember
     /// compilation-end diagnostics and those an operation-block action reports outside its member. A setup whose head
     /// or loss object lives in another member or file is reported on its compile call's loss argument, in that
     /// document, with the site as an additional location; the whole-compilation result holds the same diagnostic once.
+    /// (Callbacks and metrics made elsewhere: LiveForeignSitesTests.)
     /// </summary>
     public class LiveInEditorTests
     {
@@ -160,7 +161,7 @@ partial class C
             Assert.Empty(live[1]);
         }
 
-        private static Diagnostic AssertLiveOnce(ImmutableArray<Diagnostic> live, ImmutableArray<Diagnostic> all, string id, string anchorText)
+        internal static Diagnostic AssertLiveOnce(ImmutableArray<Diagnostic> live, ImmutableArray<Diagnostic> all, string id, string anchorText)
         {
             var shown = live.Where(d => d.Id == id).ToList();
             Assert.True(shown.Count == 1, $"expected one live {id}, got: {string.Join(" | ", live.Select(d => d.Id + " " + d.Location.GetLineSpan()))}");
@@ -171,7 +172,7 @@ partial class C
             return shown[0];
         }
 
-        private static string SiteText(Diagnostic d)
+        internal static string SiteText(Diagnostic d)
         {
             var site = d.AdditionalLocations[^1];
             return site.SourceTree!.GetText().ToString(site.SourceSpan);
@@ -180,11 +181,11 @@ partial class C
         private static Task<(ImmutableArray<Diagnostic>[] Live, ImmutableArray<Diagnostic> All)> Analyze(params string[] sources) =>
             Analyze(LibraryReferences.TfNet, sources);
 
-        private static Task<(ImmutableArray<Diagnostic>[] Live, ImmutableArray<Diagnostic> All)> Analyze(MetadataReference keras, params string[] sources) =>
+        internal static Task<(ImmutableArray<Diagnostic>[] Live, ImmutableArray<Diagnostic> All)> Analyze(MetadataReference keras, params string[] sources) =>
             Analyze(ImmutableArray.Create(keras), sources);
 
         /// <summary>Per document, a fresh analysis of that document alone (as an IDE asks for an open file); then the whole compilation.</summary>
-        private static async Task<(ImmutableArray<Diagnostic>[] Live, ImmutableArray<Diagnostic> All)> Analyze(ImmutableArray<MetadataReference> library, params string[] sources)
+        internal static async Task<(ImmutableArray<Diagnostic>[] Live, ImmutableArray<Diagnostic> All)> Analyze(ImmutableArray<MetadataReference> library, params string[] sources)
         {
             var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, path: $"/0/Test{i}.cs")).ToArray();
             var compilation = CSharpCompilation.Create("T", trees, Direct.PlatformReferences.AddRange(library), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));

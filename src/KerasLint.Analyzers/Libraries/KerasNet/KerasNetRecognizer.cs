@@ -66,7 +66,7 @@ namespace KerasLint.Libraries.KerasNet
                 }
             }
 
-            return new TrainingSetup(KerasNetAdapter.Api, family, loss, metrics, head, callbacks, validation, historyLookups: lookups);
+            return new TrainingSetup(KerasNetAdapter.Api, family, loss, metrics, head, callbacks, validation, historyLookups: lookups, anchors: KerasModels.Anchors(compile));
         }
 
         // ---- loss and metrics ----
@@ -177,8 +177,9 @@ namespace KerasLint.Libraries.KerasNet
                     return elements?.Select(e => (IOperation?)KerasModels.Resolve(e, flow, ct)).ToList();
                 }
 
-                // A subclass of Sequential whose constructor adds its layers.
-                if (creation.Constructor != null && s.Sequential != null && creation.SemanticModel != null && creation.Arguments.Length == 0)
+                // A subclass of Sequential whose constructor adds its layers (widths from its arguments: the whole-program flow).
+                if (creation.Constructor != null && s.Sequential != null && creation.SemanticModel != null
+                    && SymbolEqualityComparer.Default.Equals(creation.Type?.BaseType?.OriginalDefinition, s.Sequential))
                 {
                     return KerasModels.SubclassLayers(creation.Constructor, s.Sequential, s.Add, program, ct);
                 }

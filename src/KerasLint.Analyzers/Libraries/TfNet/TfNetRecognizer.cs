@@ -102,7 +102,7 @@ namespace KerasLint.Libraries.TfNet
                 loss = Loss(compile, flow);
             }
 
-            return new TrainingSetup(api, family, loss, Metrics(compile, flow), head, callbacks, validation, stringCompile, lookups);
+            return new TrainingSetup(api, family, loss, Metrics(compile, flow), head, callbacks, validation, stringCompile, lookups, KerasModels.Anchors(compile));
         }
 
         // ---- collections: arrays, List<T> initializers, collection expressions ----
