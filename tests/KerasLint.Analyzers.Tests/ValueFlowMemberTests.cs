@@ -176,6 +176,21 @@ namespace KerasLint.Analyzers.Tests
             Assert.Null(new ProgramFlow(compilation).Implementations(call.TargetMethod, call.Instance, new FlowBudget(), CancellationToken.None));
         }
 
+        /// <summary>
+        /// A long chain of virtual calls on locals: the receivers are followed within the budget's depth, never as deep as
+        /// the chain (no stack to spend); past the depth the receiver's static type answers (every override: this or a new B).
+        /// </summary>
+        [Fact]
+        public void Virtual_LongChainOfReceivers_BoundedByDepth()
+        {
+            var body = new System.Text.StringBuilder("        A a0 = new B();\n");
+            for (var i = 1; i <= 2000; i++) body.Append("        var a").Append(i).Append(" = a").Append(i - 1).Append(".Next();\n");
+            var source = "class A\n{\n    public virtual A Next() => this;\n}\nclass B : A\n{\n    public override A Next() => new B();\n}\nclass C\n{\n    void M()\n    {\n" + body + "        Probe(a2000);\n    }\n" + ProbeMethod + "}\n";
+            var budget = new FlowBudget(maxVisits: 1_000_000);
+            Assert.Equal("new B(),this", Sort(Values(source, budget)));
+            Assert.InRange(budget.Visits, 1, 200);
+        }
+
         [Fact]
         public void Virtual_PastVisits_Unknown()
         {

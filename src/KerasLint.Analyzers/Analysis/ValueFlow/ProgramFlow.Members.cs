@@ -173,7 +173,11 @@ namespace KerasLint.Analysis.ValueFlow
         /// runs. Null: a possible implementation is not in the compilation (a library type), an interface or abstract
         /// member with none, or the call is not followed. Each implementation is a possibility; report only what holds on every one.
         /// </summary>
-        public ImmutableArray<IMethodSymbol>? Implementations(IMethodSymbol method, IOperation? receiver, FlowBudget budget, CancellationToken ct)
+        public ImmutableArray<IMethodSymbol>? Implementations(IMethodSymbol method, IOperation? receiver, FlowBudget budget, CancellationToken ct) =>
+            Implementations(method, receiver, budget, 0, ct);
+
+        /// <summary><see cref="Implementations(IMethodSymbol, IOperation?, FlowBudget, CancellationToken)"/> within a query: the receiver's values one hop deeper (the budget's depth bounds the recursion).</summary>
+        private ImmutableArray<IMethodSymbol>? Implementations(IMethodSymbol method, IOperation? receiver, FlowBudget budget, int depth, CancellationToken ct)
         {
             ct.ThrowIfCancellationRequested();
             method = method.OriginalDefinition;
@@ -182,7 +186,8 @@ namespace KerasLint.Analysis.ValueFlow
             IEnumerable<INamedTypeSymbol>? types = null;
             var unwrapped = receiver == null ? null : Operations.Unwrap(receiver);
             if (unwrapped?.Syntax is BaseExpressionSyntax) return InSource(method) && !method.IsAbstract ? ImmutableArray.Create(method) : (ImmutableArray<IMethodSymbol>?)null; // base.M(): not dispatched
-            if (unwrapped != null && !(unwrapped is IInstanceReferenceOperation) && Values(unwrapped, budget, ct) is { Length: > 0 } created
+            var created = ImmutableArray.CreateBuilder<IOperation>();
+            if (unwrapped != null && !(unwrapped is IInstanceReferenceOperation) && Collect(unwrapped, budget, depth + 1, created, ct) && created.Count > 0
                 && created.All(c => c is IObjectCreationOperation { Type: INamedTypeSymbol }))
             {
                 types = created.Select(c => (INamedTypeSymbol)c.Type!).Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default);

@@ -152,7 +152,7 @@ namespace KerasLint.Analysis.ValueFlow
                 case IInvocationOperation call when IsDispatched(call.TargetMethod):
                 {
                     // Each override present in the compilation is a possibility; none resolved: the call is an opaque leaf.
-                    var implementations = Implementations(call.TargetMethod, call.Instance, budget, ct);
+                    var implementations = Implementations(call.TargetMethod, call.Instance, budget, depth, ct);
                     if (budget.Spent) return false;
                     if (implementations == null)
                     {
@@ -218,7 +218,7 @@ namespace KerasLint.Analysis.ValueFlow
                     return Project(conditional.WhenTrue, index, member, budget, depth, leaves, ct) && Project(conditional.WhenFalse, index, member, budget, depth, leaves, ct);
                 case IInvocationOperation call when Returns(call.TargetMethod, ct) is { } returns:
                     return !returns.IsEmpty && returns.All(r => Project(r, index, member, budget, depth + 1, leaves, ct));
-                case IInvocationOperation call when IsDispatched(call.TargetMethod) && Implementations(call.TargetMethod, call.Instance, budget, ct) is { } implementations:
+                case IInvocationOperation call when IsDispatched(call.TargetMethod) && Implementations(call.TargetMethod, call.Instance, budget, depth, ct) is { } implementations:
                     return implementations.All(i => ReturnsOf(i, ct) is { Length: > 0 } returned && returned.All(r => Project(r, index, member, budget, depth + 1, leaves, ct)));
                 default:
                     return false;
