@@ -25,5 +25,8 @@ namespace KerasLint.Analysis.ValueFlow
 
         /// <summary>Counts one visit; false once the budget is spent (the caller answers unknown).</summary>
         public bool Visit() => ++Visits <= MaxVisits;
+
+        /// <summary>Whether the visits are spent (a query that saw it must answer unknown).</summary>
+        public bool Spent => Visits > MaxVisits;
     }
 }

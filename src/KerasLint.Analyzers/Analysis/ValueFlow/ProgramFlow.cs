@@ -19,13 +19,13 @@ namespace KerasLint.Analysis.ValueFlow
     /// positional record's property, a readonly field set from a constructor argument). A symbol is looked up on
     /// demand, from its declarations (<see cref="ISymbol.DeclaringSyntaxReferences"/>) and the identifiers that name it,
     /// bound with the compilation's semantic model of their tree; what is learnt about a symbol is immutable and cached
-    /// here. Anything not followed (a ref write, a method group, a virtual method, a budget spent) is "unknown" (null).
+    /// here. Auto-properties, calls that add to a member and virtual calls (each override in the compilation a possibility) are in ProgramFlow.Members.cs. Anything not followed (a ref write, a method group, a budget spent) is "unknown" (null).
     /// <para>
     /// One per compilation and engine: created in the engine's compilation-start action and passed down (no static
     /// state); it also owns the per-body <see cref="MemberFlow"/>s (<see cref="Member"/>).
     /// </para>
     /// </summary>
-    internal sealed class ProgramFlow
+    internal sealed partial class ProgramFlow
     {
         private readonly ConditionalWeakTable<IOperation, MemberFlow> members = new ConditionalWeakTable<IOperation, MemberFlow>();
         private readonly ConditionalWeakTable<IOperation, MemberFlow>.CreateValueCallback newMember;
@@ -136,11 +136,37 @@ namespace KerasLint.Analysis.ValueFlow
                     return f.Values.All(v => Collect(v, budget, depth + 1, leaves, ct));
                 }
 
+                case IPropertyReferenceOperation property when property.Arguments.IsEmpty && IsAutoProperty(property.Property.OriginalDefinition, ct):
+                {
+                    var p = Property(property.Property, ct);
+                    if (!p.Complete || p.Values.IsEmpty) return false;
+                    return p.Values.All(v => Collect(v, budget, depth + 1, leaves, ct));
+                }
+
                 case IConditionalOperation conditional when conditional.WhenFalse != null:
                     return Collect(conditional.WhenTrue, budget, depth, leaves, ct) && Collect(conditional.WhenFalse, budget, depth, leaves, ct);
 
                 case IInvocationOperation call when Returns(call.TargetMethod, ct) is { } returns:
                     return !returns.IsEmpty && returns.All(r => Collect(r, budget, depth + 1, leaves, ct));
+
+                case IInvocationOperation call when IsDispatched(call.TargetMethod):
+                {
+                    // Each override present in the compilation is a possibility; none resolved: the call is an opaque leaf.
+                    var implementations = Implementations(call.TargetMethod, call.Instance, budget, depth, ct);
+                    if (budget.Spent) return false;
+                    if (implementations == null)
+                    {
+                        leaves.Add(op);
+                        return true;
+                    }
+
+                    foreach (var implementation in implementations)
+                    {
+                        if (!(ReturnsOf(implementation, ct) is { Length: > 0 } returned) || !returned.All(r => Collect(r, budget, depth + 1, leaves, ct))) return false;
+                    }
+
+                    return true;
+                }
 
                 default:
                     leaves.Add(op);
@@ -192,6 +218,8 @@ namespace KerasLint.Analysis.ValueFlow
                     return Project(conditional.WhenTrue, index, member, budget, depth, leaves, ct) && Project(conditional.WhenFalse, index, member, budget, depth, leaves, ct);
                 case IInvocationOperation call when Returns(call.TargetMethod, ct) is { } returns:
                     return !returns.IsEmpty && returns.All(r => Project(r, index, member, budget, depth + 1, leaves, ct));
+                case IInvocationOperation call when IsDispatched(call.TargetMethod) && Implementations(call.TargetMethod, call.Instance, budget, depth, ct) is { } implementations:
+                    return implementations.All(i => ReturnsOf(i, ct) is { Length: > 0 } returned && returned.All(r => Project(r, index, member, budget, depth + 1, leaves, ct)));
                 default:
                     return false;
             }
@@ -373,10 +401,13 @@ namespace KerasLint.Analysis.ValueFlow
         }
 
         /// <summary>The body operation of a source method or constructor with one declaration, not virtual; else null.</summary>
-        public IOperation? Body(IMethodSymbol method, CancellationToken ct)
+        public IOperation? Body(IMethodSymbol method, CancellationToken ct) => Body(method, ct, dispatched: false);
+
+        /// <summary>The body of a source method with one declaration; <paramref name="dispatched"/>: a virtual or override implementation too (one that <see cref="Implementations"/> resolved).</summary>
+        private IOperation? Body(IMethodSymbol method, CancellationToken ct, bool dispatched)
         {
             method = method.OriginalDefinition;
-            if (method.IsVirtual || method.IsAbstract || method.IsOverride || method.IsExtern || method.DeclaringSyntaxReferences.Length != 1) return null;
+            if ((!dispatched && (method.IsVirtual || method.IsOverride)) || method.IsAbstract || method.IsExtern || method.DeclaringSyntaxReferences.Length != 1) return null;
             var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(ct);
             if (!(syntax is BaseMethodDeclarationSyntax || syntax is LocalFunctionStatementSyntax)) return null;
             var model = Model(syntax.SyntaxTree);
@@ -449,7 +480,7 @@ namespace KerasLint.Analysis.ValueFlow
             return new SymbolFacts(ImmutableArray<IOperation>.Empty, uses.ToImmutable(), complete: true);
         }
 
-        private static bool ImplementsInterface(IMethodSymbol method)
+        private static bool ImplementsInterface(ISymbol method)
         {
             var type = method.ContainingType;
             if (type == null || method.DeclaredAccessibility != Accessibility.Public) return false;

@@ -15,11 +15,13 @@ namespace KerasLint.Libraries.TorchSharp
     /// <summary>
     /// Recognises a TorchSharp loss call and follows its prediction back to what produced it: activation functions,
     /// module calls, Sequential factories and appends, custom modules' <c>forward</c> returns, locals (last
-    /// definition before the use; several reaching definitions must agree), fields (initializer and constructor
-    /// assignments) and parameters of a known module type. The value flow is the compilation's
-    /// <see cref="ProgramFlow"/> (reaching definitions, constructor arguments through every creation, tuples and
-    /// records, declarations in other files bound on demand). Anything else is <see cref="HeadActivation.Unknown"/>,
-    /// and rules stay silent on it.
+    /// definition before the use; several reaching definitions must agree), fields and properties, and parameters of
+    /// a known module type. All value flow is the compilation's library-neutral <see cref="ProgramFlow"/> (reaching
+    /// definitions, members' writes and last appends, constructor arguments through every creation, virtual calls
+    /// resolved to every override of the compilation, tuples and records, declarations in other files bound on
+    /// demand); this class keeps only TorchSharp's knowledge (which call is a module, a loss, an activation) and how
+    /// heads combine (every possibility must agree). Anything else is <see cref="HeadActivation.Unknown"/>, and rules
+    /// stay silent on it.
     /// </summary>
     internal sealed class TrainingStepRecognizer
     {
@@ -27,7 +29,6 @@ namespace KerasLint.Libraries.TorchSharp
 
         private readonly TorchSharpSymbols symbols;
         private readonly ProgramFlow program;
-        private readonly SemanticModel model;
         private readonly CancellationToken cancellationToken;
 
         /// <summary>Whether a tensor parameter of a helper is what every caller passes (metric read-outs); else its reaching assignments only.</summary>
@@ -38,11 +39,13 @@ namespace KerasLint.Libraries.TorchSharp
         private int budget = Budget;
         private int depth;
 
-        private TrainingStepRecognizer(TorchSharpSymbols symbols, ProgramFlow program, SemanticModel model, CancellationToken cancellationToken)
+        /// <summary>The budget of the shared flow's queries made for this recognition (members' writes and adds, dispatched calls).</summary>
+        private readonly FlowBudget flow = new FlowBudget(FlowBudget.DefaultDepth, Budget);
+
+        private TrainingStepRecognizer(TorchSharpSymbols symbols, ProgramFlow program, CancellationToken cancellationToken)
         {
             this.symbols = symbols;
             this.program = program;
-            this.model = model;
             this.cancellationToken = cancellationToken;
         }
 
@@ -65,9 +68,9 @@ namespace KerasLint.Libraries.TorchSharp
             work = 0;
             var semanticModel = invocation.SemanticModel;
             if (semanticModel == null) return null;
-            var r = new TrainingStepRecognizer(symbols, program, semanticModel, cancellationToken);
+            var r = new TrainingStepRecognizer(symbols, program, cancellationToken);
             var step = r.RecognizeCore(invocation);
-            work = Budget - System.Math.Max(r.budget, 0);
+            work = Budget - System.Math.Max(r.budget, 0) + r.flow.Visits;
             return step;
         }
 
@@ -114,7 +117,7 @@ namespace KerasLint.Libraries.TorchSharp
         {
             var semanticModel = tensor.SemanticModel;
             if (semanticModel == null) return TorchHead.Unknown;
-            var r = new TrainingStepRecognizer(symbols, program, semanticModel, cancellationToken) { followCallers = true };
+            var r = new TrainingStepRecognizer(symbols, program, cancellationToken) { followCallers = true };
             return r.TensorHead(tensor);
         }
 
@@ -174,9 +177,9 @@ namespace KerasLint.Libraries.TorchSharp
                     case IParameterReferenceOperation parameter:
                         return Agree(ConstructorArguments(parameter), LossObject);
                     case IFieldReferenceOperation field:
-                        return Agree(MemberValues(field.Field, field), LossObject);
+                        return Agree(MemberValues(field.Field), LossObject);
                     case IPropertyReferenceOperation property when property.Arguments.Length == 0:
-                        return Agree(MemberValues(property.Property, property), LossObject);
+                        return Agree(MemberValues(property.Property), LossObject);
                     default:
                         return (null, null);
                 }
@@ -279,7 +282,7 @@ namespace KerasLint.Libraries.TorchSharp
                 return new TorchHead(head.Activation, sites, head.Units, head.UnitsNode);
             }
 
-            return IsUserHelper(method) ? ReturnsHead(method, TensorHead) : TorchHead.Unknown;
+            return IsUserHelper(method) ? ReturnsHead(method, inv.Instance, TensorHead) : TorchHead.Unknown;
         }
 
         /// <summary>
@@ -336,9 +339,9 @@ namespace KerasLint.Libraries.TorchSharp
             {
                 var op = Operations.UnwrapOrNull(operation) ?? operation;
                 var head = ModuleHeadCore(op);
-                if (!head.IsKnown && op.Type is INamedTypeSymbol type && IsCustomModule(type) && !(op is IObjectCreationOperation))
+                if (!head.IsKnown && op.Type is INamedTypeSymbol type && IsSourceModule(type) && !(op is IObjectCreationOperation))
                 {
-                    head = ForwardHead(type);
+                    head = ForwardHead(op, type); // its static type: every override of the compilation a possibility
                 }
 
                 return head;
@@ -365,11 +368,11 @@ namespace KerasLint.Libraries.TorchSharp
                         return symbols.IsLinearFactory(method) ? LinearUnits(inv, factory) : factory;
                     }
 
-                    return IsUserHelper(method) ? ReturnsHead(method, ModuleHead) : TorchHead.Unknown;
+                    return IsUserHelper(method) ? ReturnsHead(method, inv.Instance, ModuleHead) : TorchHead.Unknown;
                 }
 
                 case IObjectCreationOperation creation when creation.Type is INamedTypeSymbol created && IsCustomModule(created):
-                    return ForwardHead(created);
+                    return ForwardHead(creation, created);
                 case ILocalReferenceOperation local:
                 {
                     if (EscapesBefore(local)) return TorchHead.Unknown;
@@ -382,23 +385,45 @@ namespace KerasLint.Libraries.TorchSharp
                 case IParameterReferenceOperation parameter:
                     return Merge(ConstructorArguments(parameter), ModuleHead);
                 case IFieldReferenceOperation field:
-                    return MemberModuleHead(field.Field, field);
+                    return MemberModuleHead(field.Field);
                 case IPropertyReferenceOperation property when property.Arguments.Length == 0:
-                    return MemberModuleHead(property.Property, property);
+                    return MemberModuleHead(property.Property);
                 default:
                     return TorchHead.Unknown;
             }
         }
 
-        private TorchHead MemberModuleHead(ISymbol member, IOperation reference)
+        /// <summary>
+        /// A module in a field or property: the last <c>append</c> on it of each body that makes one (the shared flow's
+        /// <see cref="ProgramFlow.LastCallsOn"/>: each a possibility), and, when some construction makes none, its
+        /// written values. An empty <c>Sequential()</c> beside appends is no head of its own (it is the container they fill).
+        /// </summary>
+        private TorchHead MemberModuleHead(ISymbol member)
         {
-            var values = MemberValues(member, reference);
-            var appends = MemberAppends(member);
-            if (appends == null) return TorchHead.Unknown;
-            if (appends.Count > 0) return AppendHead(appends[appends.Count - 1]);
-            if (values.Count == 0) return TorchHead.Unknown;
-            return Merge(values, ModuleHead);
+            if (!(program.LastCallsOn(member, symbols.IsSequentialAppend, IsTorchSharpCall, flow, cancellationToken) is { } calls)) return TorchHead.Unknown;
+            TorchHead? head = null;
+            foreach (var append in calls.Lasts)
+            {
+                var appended = AppendHead(append);
+                head = head == null ? appended : Merge(head.Value, appended);
+                if (!head.Value.IsKnown) return TorchHead.Unknown;
+            }
+
+            if (!calls.MayHaveNone) return head ?? TorchHead.Unknown;
+            var values = MemberValues(member);
+            if (head != null) values = values.Where(v => v == null || !IsEmptySequential(v)).ToList();
+            if (values.Count == 0) return head ?? TorchHead.Unknown;
+            var written = Merge(values, ModuleHead);
+            return head == null ? written : Merge(head.Value, written);
         }
+
+        private bool IsEmptySequential(IOperation value) =>
+            Operations.UnwrapOrNull(value) is IInvocationOperation factory && symbols.IsSequentialFactory(factory.TargetMethod)
+            && factory.Arguments.All(a => a.ArgumentKind == ArgumentKind.ParamArray && Operations.UnwrapOrNull(a.Value) is IArrayCreationOperation { Initializer: { ElementValues: { IsEmpty: true } } });
+
+        /// <summary>A call into TorchSharp itself: it adds nothing to a module it is passed (<c>optim.Adam(model.parameters())</c>).</summary>
+        private bool IsTorchSharpCall(IInvocationOperation invocation) =>
+            SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingAssembly, symbols.Torch.ContainingAssembly);
 
         private TorchHead SequentialHead(IInvocationOperation inv)
         {
@@ -464,7 +489,7 @@ namespace KerasLint.Libraries.TorchSharp
         {
             var argument = factory.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1);
             if (argument?.Value == null) return head;
-            var value = program.Member(factory).TraceNumber(argument.Value, cancellationToken) ?? ConstructorNumber(argument.Value);
+            var value = program.Member(factory).TraceNumber(argument.Value, cancellationToken) ?? program.Number(argument.Value, flow, cancellationToken); // a constructor's or helper's parameter: what every caller passes
             if (value == null || value.Value < 1 || value.Value != System.Math.Floor(value.Value) || value.Value > int.MaxValue) return head;
             var literal = Operations.UnwrapOrNull(argument.Value) is ILiteralOperation ? argument.Value.Syntax : null;
             return head.WithUnits((int)value.Value, literal);
@@ -500,37 +525,52 @@ namespace KerasLint.Libraries.TorchSharp
             return new TorchHead(head.Activation, sites, head.Units, head.UnitsNode);
         }
 
-        private bool IsCustomModule(INamedTypeSymbol type) =>
-            type.TypeKind == TypeKind.Class && !type.IsAbstract && type.Locations.Any(l => l.IsInSource) && symbols.IsModule(type, 1);
+        private bool IsCustomModule(INamedTypeSymbol type) => !type.IsAbstract && IsSourceModule(type);
 
-        /// <summary>What a custom module's <c>forward</c> returns: every return statement must agree.</summary>
-        private TorchHead ForwardHead(INamedTypeSymbol type)
+        /// <summary>A module class of the compilation (abstract ones included: a value of that static type runs an override).</summary>
+        private bool IsSourceModule(INamedTypeSymbol type) =>
+            type.TypeKind == TypeKind.Class && type.Locations.Any(l => l.IsInSource) && symbols.IsModule(type, 1);
+
+        /// <summary>
+        /// What a custom module's <c>forward</c> returns, for a module value of <paramref name="type"/>: the forward the
+        /// type declares or inherits from a base of the compilation, run through the shared flow's dispatch
+        /// (<see cref="ProgramFlow.Implementations"/>: the override of each type the value may be, every return must agree).
+        /// </summary>
+        private TorchHead ForwardHead(IOperation module, INamedTypeSymbol type)
         {
             IMethodSymbol? forward = null;
             for (var t = type; t != null && forward == null && t.Locations.Any(l => l.IsInSource); t = t.BaseType)
             {
                 forward = t.GetMembers("forward").OfType<IMethodSymbol>()
-                    .FirstOrDefault(m => !m.IsAbstract && !m.IsStatic && m.Parameters.Length == 1 && symbols.IsTensor(m.Parameters[0].Type));
+                    .FirstOrDefault(m => !m.IsStatic && m.Parameters.Length == 1 && symbols.IsTensor(m.Parameters[0].Type));
             }
 
-            return forward == null ? TorchHead.Unknown : ReturnsHead(forward, TensorHead);
+            return forward == null ? TorchHead.Unknown : ReturnsHead(forward, module, TensorHead);
         }
 
         /// <summary>A method written in this compilation (a model factory such as <c>BuildModel()</c>, a <c>Predict(x)</c> helper), not a TorchSharp API.</summary>
         private static bool IsUserHelper(IMethodSymbol method) =>
-            !method.IsAbstract && method.MethodKind == MethodKind.Ordinary && method.Locations.Any(l => l.IsInSource);
+            method.MethodKind == MethodKind.Ordinary && method.Locations.Any(l => l.IsInSource);
 
-        /// <summary>What a method returns: every return statement must agree (lambdas and local functions are not its returns).</summary>
-        private TorchHead ReturnsHead(IMethodSymbol method, System.Func<IOperation, TorchHead> resolve)
+        /// <summary>
+        /// What a call of a method on <paramref name="receiver"/> returns: each implementation it may run (the shared
+        /// flow's <see cref="ProgramFlow.Implementations"/>: the method itself, or every override of the compilation the
+        /// receiver may run), and every return statement of each, must agree (lambdas and local functions are not its returns).
+        /// </summary>
+        private TorchHead ReturnsHead(IMethodSymbol method, IOperation? receiver, System.Func<IOperation, TorchHead> resolve)
         {
             if (!visiting.Add(method)) return TorchHead.Unknown;
             try
             {
-                var body = BodyOf(method);
-                if (body == null) return TorchHead.Unknown;
-                var returns = Operations.DescendantsOutsideLambdas(body).OfType<IReturnOperation>().Where(r => r.ReturnedValue != null).ToList();
-                if (returns.Count == 0) return TorchHead.Unknown;
-                return Merge(returns.Select(r => (IOperation?)r.ReturnedValue).ToList(), resolve);
+                if (!(program.Implementations(method, receiver, flow, cancellationToken) is { Length: > 0 } implementations)) return TorchHead.Unknown;
+                var returns = new List<IOperation?>();
+                foreach (var implementation in implementations)
+                {
+                    if (!(program.ReturnsOf(implementation, cancellationToken) is { Length: > 0 } returned)) return TorchHead.Unknown;
+                    returns.AddRange(returned);
+                }
+
+                return Merge(returns, resolve);
             }
             finally
             {
@@ -567,22 +607,6 @@ namespace KerasLint.Libraries.TorchSharp
             }
         }
 
-        /// <summary>A number that a constructor parameter receives from every caller (all must pass the same constant); null otherwise.</summary>
-        private double? ConstructorNumber(IOperation operation)
-        {
-            if (!(Operations.UnwrapOrNull(operation) is IParameterReferenceOperation reference)) return null;
-            double? result = null;
-            foreach (var value in ConstructorArguments(reference))
-            {
-                if (value == null) return null;
-                var number = program.Member(value).TraceNumber(value, cancellationToken) ?? ConstructorNumber(value);
-                if (number == null || (result != null && result.Value != number.Value)) return null;
-                result = number;
-            }
-
-            return result;
-        }
-
         /// <summary>A tensor member of a type of the project that is set only while the object is made: a readonly field, a getter-only or init-only property (a record's positional property).</summary>
         private bool IsValueMember(ISymbol member) =>
             ProgramFlow.IsValueMember(member, cancellationToken) && member.ContainingType != null && !symbols.IsModule(member.ContainingType, 1)
@@ -609,13 +633,9 @@ namespace KerasLint.Libraries.TorchSharp
                         return Merge(CreationMemberValues(creation, member), TensorHead);
                     case IInvocationOperation inv when inv.Instance != null && (inv.TargetMethod.Name == "forward" || inv.TargetMethod.Name == "call") && inv.Arguments.Length == 1
                         && symbols.IsModule(inv.Instance.Type, 1) && !symbols.IsTensor(inv.TargetMethod.ReturnType):
-                    {
-                        var forward = ForwardOf(inv.Instance);
-                        return forward == null ? TorchHead.Unknown : ReturnsHead(forward, v => ProjectedHead(v, index, member));
-                    }
-
-                    case IInvocationOperation inv when IsUserHelper(inv.TargetMethod) && !inv.TargetMethod.IsVirtual && !inv.TargetMethod.IsOverride:
-                        return ReturnsHead(inv.TargetMethod, v => ProjectedHead(v, index, member));
+                        return ReturnsHead(inv.TargetMethod, inv.Instance, v => ProjectedHead(v, index, member));
+                    case IInvocationOperation inv when IsUserHelper(inv.TargetMethod):
+                        return ReturnsHead(inv.TargetMethod, inv.Instance, v => ProjectedHead(v, index, member));
                     case ILocalReferenceOperation local when ProgramFlow.Deconstructed(local) == null:
                         return Merge(ReachingValues(local, local.Local), v => ProjectedHead(v, index, member));
                     default:
@@ -631,56 +651,6 @@ namespace KerasLint.Libraries.TorchSharp
         /// <summary>The values one creation gives a member (<see cref="ProgramFlow.CreationMemberValues"/>); a null entry: unknown.</summary>
         private List<IOperation?> CreationMemberValues(IObjectCreationOperation creation, ISymbol member) =>
             program.CreationMemberValues(creation, member, cancellationToken) is { } values ? values.Select(v => (IOperation?)v).ToList() : new List<IOperation?> { null };
-
-        /// <summary>The <c>forward</c> a module value runs: of the type it is created as (through locals, fields, constructor parameters), else of its static type when that is a module of the project.</summary>
-        private IMethodSymbol? ForwardOf(IOperation instance)
-        {
-            var type = ModuleType(instance);
-            for (var t = type; t != null && t.Locations.Any(l => l.IsInSource); t = t.BaseType)
-            {
-                var forward = t.GetMembers("forward").OfType<IMethodSymbol>().FirstOrDefault(m => !m.IsAbstract && !m.IsStatic && m.Parameters.Length == 1);
-                if (forward != null) return forward;
-            }
-
-            return null;
-        }
-
-        private INamedTypeSymbol? ModuleType(IOperation instance)
-        {
-            if (!Enter()) return null;
-            try
-            {
-                var op = Operations.UnwrapOrNull(instance) ?? instance;
-                List<IOperation?>? values = op switch
-                {
-                    IObjectCreationOperation creation => null,
-                    ILocalReferenceOperation local => ReachingValues(local, local.Local),
-                    IFieldReferenceOperation field => MemberValues(field.Field, field),
-                    IPropertyReferenceOperation property when property.Arguments.Length == 0 => MemberValues(property.Property, property),
-                    IParameterReferenceOperation parameter when parameter.Parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } => ConstructorArguments(parameter),
-                    _ => null,
-                };
-                if (op is IObjectCreationOperation created) return created.Type is INamedTypeSymbol t && IsCustomModule(t) ? t : null;
-                if (values != null && values.Count > 0 && !values.Contains(null))
-                {
-                    INamedTypeSymbol? agreed = null;
-                    foreach (var value in values)
-                    {
-                        var type = ModuleType(value!);
-                        if (type == null || (agreed != null && !SymbolEqualityComparer.Default.Equals(agreed, type))) return null;
-                        agreed = type;
-                    }
-
-                    return agreed;
-                }
-
-                return op.Type is INamedTypeSymbol declared && IsCustomModule(declared) ? declared : null;
-            }
-            finally
-            {
-                depth--;
-            }
-        }
 
         // ---------------------------------------------------------------- data flow
 
@@ -707,106 +677,25 @@ namespace KerasLint.Libraries.TorchSharp
         private IInvocationOperation? LastAppendBefore(ILocalReferenceOperation use, out bool unknown) =>
             program.Member(use).LastStatementCallBefore(use.Local, use.Syntax.SpanStart, symbols.IsSequentialAppend, out unknown, cancellationToken);
 
-        /// <summary>A field's values: its writes in the whole compilation (<see cref="ProgramFlow.Field"/>); a property's: its initializer and the assignments in <see cref="WriterBodies"/>.</summary>
-        private List<IOperation?> MemberValues(ISymbol member, IOperation reference)
+        /// <summary>
+        /// A field's or auto-property's values: its initializer and every write in the compilation (the shared flow's
+        /// <see cref="ProgramFlow.Writes"/>: constructors, initializers, other methods and types); a null entry when one
+        /// is not a plain assignment or the member is not followed (a property with accessor bodies, a virtual one).
+        /// </summary>
+        private List<IOperation?> MemberValues(ISymbol member)
         {
-            var values = new List<IOperation?>();
-            if (!visiting.Add(member)) { values.Add(null); return values; }
+            if (!visiting.Add(member)) return new List<IOperation?> { null };
             try
             {
-                if (member is IFieldSymbol field)
-                {
-                    // A field: its initializer and every write in the compilation (ProgramFlow); unknown when one is not a plain assignment.
-                    var facts = program.Field(field, cancellationToken);
-                    if (!facts.Complete) values.Add(null);
-                    else values.AddRange(facts.Values);
-                    return values;
-                }
-
-                foreach (var syntaxRef in member.DeclaringSyntaxReferences)
-                {
-                    var node = syntaxRef.GetSyntax(cancellationToken);
-                    EqualsValueClauseSyntax? initializer = node is VariableDeclaratorSyntax v ? v.Initializer : node is PropertyDeclarationSyntax p ? p.Initializer : null;
-                    if (initializer == null) continue;
-                    switch (OperationOf(initializer))
-                    {
-                        case IFieldInitializerOperation f: values.Add(f.Value); break;
-                        case IPropertyInitializerOperation pi: values.Add(pi.Value); break;
-                        default: values.Add(null); break;
-                    }
-                }
-
-                foreach (var ctor in WriterBodies(member))
-                {
-                    if (ctor == null) { values.Add(null); continue; }
-                    foreach (var assignment in ctor.DescendantsAndSelf().OfType<ISimpleAssignmentOperation>())
-                    {
-                        if (IsMemberReference(assignment.Target, member)) values.Add(assignment.Value);
-                    }
-                }
-
-                return values;
+                return program.Writes(member, cancellationToken) is { Complete: true } writes
+                    ? writes.Values.Select(v => (IOperation?)v).ToList()
+                    : new List<IOperation?> { null };
             }
             finally
             {
                 visiting.Remove(member);
             }
         }
-
-        /// <summary>Appends on the member in <see cref="WriterBodies"/>, in order; null when one cannot be read.</summary>
-        private List<IInvocationOperation>? MemberAppends(ISymbol member)
-        {
-            var appends = new List<IInvocationOperation>();
-            foreach (var ctor in WriterBodies(member))
-            {
-                if (ctor == null) return null;
-                appends.AddRange(ctor.DescendantsAndSelf().OfType<IInvocationOperation>()
-                    .Where(i => symbols.IsSequentialAppend(i.TargetMethod) && i.Instance != null && IsMemberReference(i.Instance, member)));
-            }
-
-            return appends;
-        }
-
-        private static bool IsMemberReference(IOperation? op, ISymbol member) => Operations.UnwrapOrNull(op) switch
-        {
-            IFieldReferenceOperation f => SymbolEqualityComparer.Default.Equals(f.Field, member),
-            IPropertyReferenceOperation p => SymbolEqualityComparer.Default.Equals(p.Property, member),
-            _ => false,
-        };
-
-        /// <summary>
-        /// The bodies that may assign a field or property: the constructors for a readonly field or a getter-only
-        /// property, else every method, constructor and accessor of the containing type. Null: a body in another
-        /// file that is not available yet.
-        /// </summary>
-        private IEnumerable<IOperation?> WriterBodies(ISymbol member)
-        {
-            var type = member.ContainingType;
-            if (type == null) yield break;
-            var constructorsOnly = member is IFieldSymbol { IsReadOnly: true } || member is IPropertySymbol { SetMethod: null };
-            IEnumerable<IMethodSymbol> methods = constructorsOnly
-                ? type.InstanceConstructors.Concat(type.StaticConstructors)
-                : type.GetMembers().OfType<IMethodSymbol>();
-            foreach (var method in methods)
-            {
-                foreach (var syntaxRef in method.DeclaringSyntaxReferences)
-                {
-                    var node = syntaxRef.GetSyntax(cancellationToken);
-                    var operation = OperationOf(node);
-                    if (operation != null) yield return operation;
-                }
-            }
-        }
-
-        private IOperation? BodyOf(IMethodSymbol method)
-        {
-            var syntaxRef = method.DeclaringSyntaxReferences.FirstOrDefault();
-            return syntaxRef == null ? null : OperationOf(syntaxRef.GetSyntax(cancellationToken));
-        }
-
-        /// <summary>The operation of a declaration (method, constructor, initializer): from the loss call's semantic model in its own tree, else bound on demand by the compilation's flow.</summary>
-        private IOperation? OperationOf(SyntaxNode node) =>
-            node.SyntaxTree == model.SyntaxTree ? model.GetOperation(node, cancellationToken) : program.Operation(node, cancellationToken);
 
         // ---------------------------------------------------------------- helpers
 
