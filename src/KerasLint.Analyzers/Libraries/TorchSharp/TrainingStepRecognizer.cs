@@ -34,7 +34,7 @@ namespace KerasLint.Libraries.TorchSharp
         private bool followCallers;
 
         private readonly HashSet<object> visiting = new HashSet<object>();
-        private const int Budget = 4000;
+        internal const int Budget = 4000;
         private int budget = Budget;
         private int depth;
 
@@ -707,7 +707,7 @@ namespace KerasLint.Libraries.TorchSharp
         private IInvocationOperation? LastAppendBefore(ILocalReferenceOperation use, out bool unknown) =>
             program.Member(use).LastStatementCallBefore(use.Local, use.Syntax.SpanStart, symbols.IsSequentialAppend, out unknown, cancellationToken);
 
-        /// <summary>A field's values: its writes in the whole compilation (<see cref="ProgramFlow.Field"/>); a property's: its initializer and the assignments in <see cref="WriterBodies"/>.</summary>
+        /// <summary>A field's values: its writes in the whole compilation (<see cref="ProgramFlow.Field"/>); a property's: its initializer and the assignments in <see cref="WriterBodies"/> (each operation walked charged to the budget; past it, unknown).</summary>
         private List<IOperation?> MemberValues(ISymbol member, IOperation reference)
         {
             var values = new List<IOperation?>();
@@ -739,9 +739,10 @@ namespace KerasLint.Libraries.TorchSharp
                 foreach (var ctor in WriterBodies(member))
                 {
                     if (ctor == null) { values.Add(null); continue; }
-                    foreach (var assignment in ctor.DescendantsAndSelf().OfType<ISimpleAssignmentOperation>())
+                    foreach (var op in ctor.DescendantsAndSelf())
                     {
-                        if (IsMemberReference(assignment.Target, member)) values.Add(assignment.Value);
+                        if (--budget < 0) { values.Add(null); return values; } // past the budget: unknown
+                        if (op is ISimpleAssignmentOperation assignment && IsMemberReference(assignment.Target, member)) values.Add(assignment.Value);
                     }
                 }
 
@@ -753,15 +754,22 @@ namespace KerasLint.Libraries.TorchSharp
             }
         }
 
-        /// <summary>Appends on the member in <see cref="WriterBodies"/>, in order; null when one cannot be read.</summary>
+        /// <summary>
+        /// Appends on the member in <see cref="WriterBodies"/>, in order; null when one cannot be read or the walk runs past
+        /// the recogniser's budget. Every operation walked is charged to the budget: a field of a type with many methods is
+        /// read by many loss calls, and each would otherwise walk every method of the type (quadratic in the type's size).
+        /// </summary>
         private List<IInvocationOperation>? MemberAppends(ISymbol member)
         {
             var appends = new List<IInvocationOperation>();
             foreach (var ctor in WriterBodies(member))
             {
                 if (ctor == null) return null;
-                appends.AddRange(ctor.DescendantsAndSelf().OfType<IInvocationOperation>()
-                    .Where(i => symbols.IsSequentialAppend(i.TargetMethod) && i.Instance != null && IsMemberReference(i.Instance, member)));
+                foreach (var op in ctor.DescendantsAndSelf())
+                {
+                    if (--budget < 0) return null;
+                    if (op is IInvocationOperation i && symbols.IsSequentialAppend(i.TargetMethod) && i.Instance != null && IsMemberReference(i.Instance, member)) appends.Add(i);
+                }
             }
 
             return appends;
