@@ -18,20 +18,21 @@ namespace KerasLint.Bench.Analyzers
 
         public FuzzBench(Action<string> log) => this.log = log;
 
-        public async Task<ImmutableArray<FuzzRun>> RunAsync(int[] sizes)
+        public async Task<ImmutableArray<FuzzRun>> RunAsync(int[] sizes, string[]? shapes = null)
         {
+            bool Wanted(string shape) => shapes == null || shapes.Contains(shape);
             // Warmup: JIT the analyzers and the compiler on a small file of each library.
             foreach (var kind in Kinds) await MeasureAsync(FuzzGenerator.Generate(kind, "long-method", 300)).ConfigureAwait(false);
             var runs = ImmutableArray.CreateBuilder<FuzzRun>();
             foreach (var kind in Kinds)
             {
-                foreach (var shape in FuzzGenerator.Shapes)
+                foreach (var shape in FuzzGenerator.Shapes.Where(Wanted))
                 {
                     foreach (var size in sizes)
                         runs.Add(await MeasureAsync(FuzzGenerator.Generate(kind, shape, size)).ConfigureAwait(false));
                 }
 
-                foreach (var shape in FuzzGenerator.Mutated)
+                foreach (var shape in FuzzGenerator.Mutated.Where(s => Wanted("mutated-" + s)))
                 {
                     foreach (var size in sizes)
                         runs.Add(await MeasureAsync(FuzzGenerator.Mutate(kind, shape, size, seed: size)).ConfigureAwait(false));

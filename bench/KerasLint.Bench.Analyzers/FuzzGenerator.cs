@@ -21,7 +21,7 @@ namespace KerasLint.Bench.Analyzers
     /// of reassignment chains (<c>p = act(p); loss(p, y)</c> / a loss local reassigned before each compile), one method of
     /// compile+fit pairs or training steps on one model, one method of every setup template, many classes with the model
     /// and loss in fields, one field written and trained in many methods, nested calls; and seeded mutations of them
-    /// (lines deleted, duplicated or cut short, so the file no longer parses). Deterministic.
+    /// (lines deleted, replaced by another line of the file or cut short, so the file no longer parses). Deterministic.
     /// </summary>
     public static class FuzzGenerator
     {
@@ -32,16 +32,18 @@ namespace KerasLint.Bench.Analyzers
 
         public static FuzzFile Generate(CodeKind kind, string shape, int lines)
         {
-            var text = kind switch
+            var header = kind switch
             {
-                CodeKind.KerasNet => Templates.KerasUsings + "namespace Bench.Fuzz\n{\n" + Keras(shape, lines) + "}\n",
-                CodeKind.TorchSharp => Templates.TorchUsings + "namespace Bench.Fuzz\n{\n" + Torch(shape, lines) + "}\n",
+                CodeKind.KerasNet => Templates.KerasUsings,
+                CodeKind.TorchSharp => Templates.TorchUsings,
                 _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "the fuzz part generates Keras.NET and TorchSharp files"),
-            };
+            } + "namespace Bench.Fuzz\n{\n";
+            var body = lines - header.Count(c => c == '\n') - 2; // the closing brace and the empty last line
+            var text = header + (kind == CodeKind.KerasNet ? Keras(shape, body) : Torch(shape, body)) + "}\n";
             return new FuzzFile(kind, shape, lines, Parse(kind, shape, lines, text));
         }
 
-        /// <summary>The file of <paramref name="shape"/> with about one line in 40 deleted, duplicated or cut at a random column.</summary>
+        /// <summary>The file of <paramref name="shape"/> with about one line in 40 deleted, replaced by another of its lines or cut at a random column.</summary>
         public static FuzzFile Mutate(CodeKind kind, string shape, int lines, int seed)
         {
             var source = Generate(kind, shape, lines).Tree.GetText().ToString().Split('\n').ToList();
@@ -55,7 +57,7 @@ namespace KerasLint.Bench.Analyzers
                         source.RemoveAt(i);
                         break;
                     case 1:
-                        source.Insert(i, source[i]);
+                        source[i] = source[random.Next(source.Count)]; // a line from elsewhere in the file
                         break;
                     default:
                         source[i] = source[i][..random.Next(source[i].Length + 1)];

@@ -122,8 +122,8 @@ namespace KerasLint.Bench.Analyzers
 
             if (Fuzz.Count > 0)
             {
-                var worst = Fuzz.Where(r => r.Lines < 10_000).OrderByDescending(r => r.KerasLintCpuMs).First();
-                Row(md, $"fuzzed and generated files under 10,000 lines ({Fuzz.Count(r => r.Lines < 10_000)}): most CPU KerasLint adds to one file's analysis", "≤ 2 s",
+                var worst = Fuzz.Where(r => r.Lines <= 10_000).OrderByDescending(r => r.KerasLintCpuMs).First();
+                Row(md, $"fuzzed and generated files of at most 10,000 lines ({Fuzz.Count(r => r.Lines <= 10_000)}): most CPU KerasLint adds to one file's analysis", "≤ 2 s",
                     $"{worst.KerasLintCpuMs:F0} ms ({worst.Kind} {worst.Shape}, {worst.Lines:N0} lines; its compile {worst.CompileCpuMs:F0} ms)", worst.KerasLintCpuMs <= 2000);
                 var steepest = FuzzSeries.Of(Fuzz).Where(s => s.Runs.Length > 1).OrderByDescending(s => s.Exponent(r => r.KerasLintCpuMs)).FirstOrDefault();
                 if (steepest != null)
@@ -279,7 +279,7 @@ namespace KerasLint.Bench.Analyzers
             md.AppendLine("### (f) csc replayed as a fresh process, and analysis alone in process (issue 17)");
             md.AppendLine();
             md.AppendLine("Replay: the csc invocation MSBuild makes for the build part's project (its response file, captured once) run directly with the SDK's " +
-                "csc apphost, with and without KerasLint's two /analyzer: lines, in ABBA pairs after one warmup of each; CPU = user + sys of the csc process " +
+                "csc apphost, with and without KerasLint's two /analyzer: lines, in ABBA pairs after the capture build; CPU = user + sys of the csc process " +
                 "(getrusage of children). In process: fresh compilations of the same files on one thread; compile = GetDiagnostics() CPU; floor = " +
                 "GetAnalyzerDiagnosticsAsync with a no-op action on every operation kind (the SDK's analyzers already make the driver build every operation " +
                 "tree); KerasLint = the same with KerasLint added. Added: per pair (with − without) / without, or (KerasLint + floor − floor) / compile; " +
