@@ -20,6 +20,8 @@ namespace KerasLint.Bench.Analyzers
 
         public int Count => types.Length;
 
+        public IReadOnlyList<Type> Types => types;
+
         public ImmutableArray<DiagnosticAnalyzer> Create() =>
             types.Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!).ToImmutableArray();
     }

@@ -22,7 +22,11 @@ namespace KerasLint.Bench.Analyzers
         {
             if (settings.Runs("build"))
                 report.Builds.AddRange(await new BuildBench(settings, Log).RunAsync().ConfigureAwait(false));
-            if (!BenchSettings.Parts.Any(p => p != "build" && settings.Runs(p))) return;
+            if (settings.Runs("csc"))
+                report.Csc.AddRange(await new CscBench(settings, Log).RunAsync().ConfigureAwait(false));
+            if (settings.Runs("fuzz"))
+                report.Fuzz.AddRange(await new FuzzBench(Log).RunAsync(settings.FuzzSizes, settings.FuzzShapes).ConfigureAwait(false));
+            if (!new[] { "whole", "keystrokes", "memory", "setups" }.Any(settings.Runs)) return;
             var sets = new[] { AnalyzerSets.KerasLint, AnalyzerSets.Empty, AnalyzerSets.LoadPeer() };
             report.Sets.AddRange(sets.Select(s => (s.Name, s.Count)));
             var atTargetSize = Kinds.ToDictionary(k => k, k => SolutionGenerator.Generate(k, settings.TargetSize));
@@ -43,7 +47,7 @@ namespace KerasLint.Bench.Analyzers
                 report.Keystrokes.Add(await KeystrokesAsync(solution, solution.PlainDocument, "no DL code", sets).ConfigureAwait(false));
             }
 
-            foreach (var kind in !settings.Runs("memory") ? Array.Empty<CodeKind>() : settings.Quick ? new[] { CodeKind.TorchSharp } : Kinds)
+            foreach (var kind in settings.Runs("memory") ? Kinds : Array.Empty<CodeKind>())
             {
                 Log($"memory {atTargetSize[kind].Name}");
                 report.Memory.Add((atTargetSize[kind], await Measurements.MemoryAsync(atTargetSize[kind], sets[0], sets[1]).ConfigureAwait(false)));
@@ -103,8 +107,10 @@ namespace KerasLint.Bench.Analyzers
                 perSet.Add((set.Name, analyzer, wall));
             }
 
-            Log("  " + string.Join("; ", perSet.Select(p => $"{p.Item1} {p.Item2.Median:F2} ms (wall {p.Item3.Median:F1})")));
-            return new KeystrokeResult(solution, path, what, perSet.ToImmutableArray());
+            var (addedCpu, kerasLintMs) = await Measurements.KeystrokeAddedAsync(solution, path, warmup: 2, settings.Keystrokes).ConfigureAwait(false);
+            Log("  " + string.Join("; ", perSet.Select(p => $"{p.Item1} {p.Item2.Median:F2} ms (wall {p.Item3.Median:F1})")) +
+                $"; KerasLint added CPU over the operation floor {addedCpu.Median:F2} ms (callbacks {kerasLintMs.Median:F2} ms)");
+            return new KeystrokeResult(solution, path, what, perSet.ToImmutableArray()) { AddedCpuMs = addedCpu, FloorKerasLintMs = kerasLintMs };
         }
 
         private async Task<Stat> KerasLintTimeAsync(GeneratedSolution solution, AnalyzerSet set)
@@ -131,7 +137,14 @@ namespace KerasLint.Bench.Analyzers
 
     public sealed record WholeResult(GeneratedSolution Solution, Stat Compile, ImmutableArray<SetResult> Sets);
 
-    public sealed record KeystrokeResult(GeneratedSolution Solution, string Path, string What, ImmutableArray<(string Set, Stat AnalyzerMs, Stat WallMs)> Sets);
+    public sealed record KeystrokeResult(GeneratedSolution Solution, string Path, string What, ImmutableArray<(string Set, Stat AnalyzerMs, Stat WallMs)> Sets)
+    {
+        /// <summary>CPU ms KerasLint adds to the keystroke over the operation floor, on the same edited text (<see cref="Measurements.KeystrokeAddedAsync"/>).</summary>
+        public Stat? AddedCpuMs { get; init; }
+
+        /// <summary>KerasLint's callbacks (ExecutionTime) in that measurement.</summary>
+        public Stat? FloorKerasLintMs { get; init; }
+    }
 
     public sealed record ManySetupsResult(CodeKind Kind, int Setups, Stat OneMethod, Stat Methods);
 }

@@ -2,17 +2,21 @@ namespace KerasLint.Bench.Analyzers
 {
     /// <summary>
     /// Command line: --quick (250 files, few iterations, about two minutes), --out FILE (also write the markdown there),
-    /// --only PARTS (a comma-separated subset of whole,keystrokes,memory,setups,build: re-measure one part on a busy machine),
-    /// --pairs N (A/B pairs of real builds in the build part), --build-experiments (the build part also measures the
-    /// analyzer assembly alone and an empty analyzer assembly).
+    /// --only PARTS (a comma-separated subset of whole,keystrokes,memory,setups,build,csc,fuzz: re-measure one part on a busy machine),
+    /// --pairs N (A/B pairs of real builds in the build part, of csc runs in the csc part), --build-experiments (the build
+    /// part also measures the analyzer assembly alone and an empty analyzer assembly), --fuzz-sizes N,N,... and --fuzz-shapes S,S,... (file sizes and
+    /// shapes of the fuzz part). The csc and fuzz parts run only when --only names them; "keystroke" is accepted for "keystrokes".
     /// The warmup runs only before the first solution (it warms the JIT; every run works on a fresh compilation). The
     /// peer package, many times slower than KerasLint, runs once per solution: its figure is a comparison, not a target.
     /// </summary>
     public sealed record BenchSettings(bool Quick, string? Out, int[] Sizes, int TargetSize, int Warmup, int Iterations, int Keystrokes, int ManySetups)
     {
-        public static readonly string[] Parts = { "whole", "keystrokes", "memory", "setups", "build" };
+        public static readonly string[] Parts = { "whole", "keystrokes", "memory", "setups", "build", "csc", "fuzz" };
 
-        public IReadOnlySet<string> Only { get; init; } = Parts.ToHashSet(StringComparer.Ordinal);
+        /// <summary>Parts that run only when asked for by --only (minutes of CPU each).</summary>
+        public static readonly string[] OnRequest = { "csc", "fuzz" };
+
+        public IReadOnlySet<string> Only { get; init; } = Parts.Except(OnRequest).ToHashSet(StringComparer.Ordinal);
 
         /// <summary>Files of each solution the build part writes to disk (issue 17: 250, one in seven with training code).</summary>
         public int BuildFiles { get; init; } = 250;
@@ -22,15 +26,26 @@ namespace KerasLint.Bench.Analyzers
 
         public bool BuildExperiments { get; init; }
 
+        /// <summary>A/B pairs of direct csc runs per solution in the csc part (--pairs N sets both parts' pairs).</summary>
+        public int CscPairs { get; init; } = 15;
+
+        /// <summary>Shapes of the fuzz part (null: every shape and mutant; "mutated-long-method" names a mutant).</summary>
+        public string[]? FuzzShapes { get; init; }
+
+        /// <summary>File sizes (lines) of the fuzz part.</summary>
+        public int[] FuzzSizes { get; init; } = FuzzBench.Sizes;
+
         public bool Runs(string part) => Only.Contains(part);
 
         public static BenchSettings? Parse(string[] args)
         {
             var quick = false;
             string? output = null;
-            var only = Parts.ToHashSet(StringComparer.Ordinal);
+            var only = Parts.Except(OnRequest).ToHashSet(StringComparer.Ordinal);
             int? pairs = null;
             var experiments = false;
+            int[]? fuzzSizes = null;
+            string[]? fuzzShapes = null;
             for (var i = 0; i < args.Length; i++)
             {
                 switch (args[i])
@@ -42,12 +57,22 @@ namespace KerasLint.Bench.Analyzers
                         output = args[++i];
                         break;
                     case "--only" when i + 1 < args.Length:
-                        only = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+                        only = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                            .Select(p => p == "keystroke" ? "keystrokes" : p).ToHashSet(StringComparer.Ordinal);
                         if (only.Count == 0 || !only.IsSubsetOf(Parts)) return null;
                         break;
                     case "--pairs" when i + 1 < args.Length:
                         if (!int.TryParse(args[++i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 1) return null;
                         pairs = n;
+                        break;
+                    case "--fuzz-sizes" when i + 1 < args.Length:
+                        var sizes = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                        if (sizes.Length == 0 || !sizes.All(x => int.TryParse(x, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) && v >= 100)) return null;
+                        fuzzSizes = sizes.Select(x => int.Parse(x, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                        break;
+                    case "--fuzz-shapes" when i + 1 < args.Length:
+                        fuzzShapes = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                        if (fuzzShapes.Length == 0 || !fuzzShapes.All(x => FuzzGenerator.Shapes.Contains(x) || x.StartsWith("mutated-", StringComparison.Ordinal) && FuzzGenerator.Mutated.Contains(x["mutated-".Length..]))) return null;
                         break;
                     case "--build-experiments":
                         experiments = true;
@@ -60,7 +85,7 @@ namespace KerasLint.Bench.Analyzers
             var settings = quick
                 ? new BenchSettings(true, output, new[] { 250 }, 250, Warmup: 1, Iterations: 2, Keystrokes: 8, ManySetups: 200)
                 : new BenchSettings(false, output, new[] { 250, 1000, 2000 }, 1000, Warmup: 1, Iterations: 3, Keystrokes: 20, ManySetups: 200);
-            return settings with { Only = only, BuildPairs = pairs ?? (quick ? 3 : 5), BuildExperiments = experiments };
+            return settings with { Only = only, BuildPairs = pairs ?? (quick ? 3 : 5), CscPairs = pairs ?? (quick ? 5 : 15), BuildExperiments = experiments, FuzzSizes = fuzzSizes ?? FuzzBench.Sizes, FuzzShapes = fuzzShapes };
         }
 
         /// <summary>One iteration for the 2,000-file solutions: the full run stays within about 15 minutes on two cores.</summary>

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -29,6 +28,9 @@ namespace KerasLint.Bench.Analyzers
         private readonly BenchSettings settings;
         private readonly Action<string> log;
         private readonly string root = Path.Combine(Path.GetTempPath(), "keraslint-build-bench-" + Guid.NewGuid().ToString("N")[..8]);
+
+        /// <summary>The temp folder the generated projects are written to (the csc part uses it too, and deletes it).</summary>
+        internal string Root => root;
 
         public BuildBench(BenchSettings settings, Action<string> log)
         {
@@ -92,7 +94,7 @@ namespace KerasLint.Bench.Analyzers
         }
 
         /// <summary>The Release outputs of the projects the package packs into analyzers/dotnet/cs (paths baked in by the csproj).</summary>
-        private static ImmutableArray<string> PackageAnalyzerAssemblies()
+        internal static ImmutableArray<string> PackageAnalyzerAssemblies()
         {
             var paths = typeof(BuildBench).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
                 .Where(a => a.Key == "PackageAnalyzerAssembly").Select(a => Path.GetFullPath(a.Value!)).ToImmutableArray();
@@ -156,7 +158,7 @@ namespace KerasLint.Bench.Analyzers
         private static string DotnetRoot { get; } = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
 
         /// <summary>The SDK the builds use (dotnet --version in the temp folder, as the builds run there).</summary>
-        private static string SdkDirectory()
+        internal static string SdkDirectory()
         {
             var psi = new ProcessStartInfo(DotnetHost(), "--version") { RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = Path.GetTempPath() };
             using var process = Process.Start(psi)!;
@@ -167,7 +169,7 @@ namespace KerasLint.Bench.Analyzers
         }
 
         /// <summary>One SDK project (the running runtime's TFM) with the generated files; each analyzer set is a condition on BenchSet.</summary>
-        private string WriteProject(GeneratedSolution solution, ImmutableArray<BuildSet> sets)
+        internal string WriteProject(GeneratedSolution solution, ImmutableArray<BuildSet> sets)
         {
             var dir = Path.Combine(root, solution.Name);
             Directory.CreateDirectory(dir);
@@ -235,14 +237,14 @@ namespace KerasLint.Bench.Analyzers
         private async Task<BuildRun> BuildAsync(string project, CscWrapper wrapper, BuildSet set)
         {
             if (File.Exists(wrapper.TimesFile)) File.Delete(wrapper.TimesFile);
-            var before = ChildrenCpu();
+            var before = Cpu.Children();
             var wall = Stopwatch.StartNew();
             var result = await RunDotnetAsync(project, "build", "--no-restore", "--no-incremental", "-c", "Release",
                 "-nodeReuse:false", "--disable-build-servers", "-p:UseSharedCompilation=false",
                 $"-p:CscToolPath={wrapper.Directory}", $"-p:CscToolExe={wrapper.Exe}", $"-p:BenchSet={set.Name}",
                 "-v:q", "-clp:NoSummary").ConfigureAwait(false);
             wall.Stop();
-            var after = ChildrenCpu();
+            var after = Cpu.Children();
             if (result.ExitCode != 0) throw new InvalidOperationException($"dotnet build {project} ({set.Name}) failed:\n{result.Output}");
             var csc = File.Exists(wrapper.TimesFile) ? CscCpu(File.ReadAllLines(wrapper.TimesFile)) : double.NaN;
             if (double.IsNaN(csc)) throw new InvalidOperationException($"csc did not run through the wrapper in {project} ({set.Name}):\n{result.Output}");
@@ -269,7 +271,7 @@ namespace KerasLint.Bench.Analyzers
             return double.Parse(value[..m], CultureInfo.InvariantCulture) * 60 + double.Parse(value[(m + 1)..].TrimEnd('s'), CultureInfo.InvariantCulture);
         }
 
-        private async Task<(int ExitCode, string Output)> RunDotnetAsync(string project, string command, params string[] args)
+        internal async Task<(int ExitCode, string Output)> RunDotnetAsync(string project, string command, params string[] args)
         {
             var psi = new ProcessStartInfo(DotnetHost())
             {
@@ -296,35 +298,7 @@ namespace KerasLint.Bench.Analyzers
             return (process.ExitCode, await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false));
         }
 
-        private static string DotnetHost() => File.Exists(Path.Combine(DotnetRoot, "dotnet")) ? Path.Combine(DotnetRoot, "dotnet") : "dotnet";
-
-        /// <summary>User + sys seconds of every terminated child this process waited for, and of their waited-for descendants.</summary>
-        private static double ChildrenCpu()
-        {
-            if (getrusage(RusageChildren, out var usage) != 0) throw new InvalidOperationException($"getrusage failed: {Marshal.GetLastPInvokeError()}");
-            return usage.UserTime.Seconds + usage.UserTime.Microseconds / 1e6 + usage.SystemTime.Seconds + usage.SystemTime.Microseconds / 1e6;
-        }
-
-        private const int RusageChildren = -1;
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int getrusage(int who, out Rusage usage);
-
-        [StructLayout(LayoutKind.Sequential)]
-        private struct Timeval
-        {
-            public long Seconds;
-            public long Microseconds;
-        }
-
-        [StructLayout(LayoutKind.Sequential)]
-        private struct Rusage
-        {
-            public Timeval UserTime;
-            public Timeval SystemTime;
-            [MarshalAs(UnmanagedType.ByValArray, SizeConst = 14)]
-            public long[] Rest;
-        }
+        internal static string DotnetHost() => File.Exists(Path.Combine(DotnetRoot, "dotnet")) ? Path.Combine(DotnetRoot, "dotnet") : "dotnet";
 
         private sealed record CscWrapper(string Directory, string Exe, string TimesFile);
     }

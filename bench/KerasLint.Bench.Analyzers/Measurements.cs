@@ -21,7 +21,11 @@ namespace KerasLint.Bench.Analyzers
 
     /// <summary>One whole-compilation analysis: analyzer execution time (driver telemetry), wall time, what was reported.</summary>
     public sealed record AnalysisRun(double AnalyzerMs, double WallMs, int Diagnostics, int Exceptions, string? FirstException,
-        ImmutableDictionary<string, double> PerAnalyzerMs, ImmutableDictionary<string, int> DiagnosticsById);
+        ImmutableDictionary<string, double> PerAnalyzerMs, ImmutableDictionary<string, int> DiagnosticsById)
+    {
+        /// <summary>User + sys milliseconds of this process during the analysis call (binding for the analyzers included).</summary>
+        public double CpuMs { get; init; } = double.NaN;
+    }
 
     /// <summary>The measurements; each works on a fresh compilation unless it says otherwise. One thread throughout.</summary>
     public static class Measurements
@@ -38,17 +42,25 @@ namespace KerasLint.Bench.Analyzers
         }
 
         /// <summary>Every analyzer of the set over a fresh compilation, as a command-line build runs them.</summary>
-        public static async Task<AnalysisRun> AnalyzeAsync(GeneratedSolution solution, AnalyzerSet set)
+        public static Task<AnalysisRun> AnalyzeAsync(GeneratedSolution solution, AnalyzerSet set) => AnalyzeAsync(solution.CreateCompilation(), set);
+
+        /// <summary>Every analyzer of the set over <paramref name="compilation"/>; CpuMs: this process's user + sys time during the call.</summary>
+        public static async Task<AnalysisRun> AnalyzeAsync(Compilation compilation, AnalyzerSet set)
         {
             var analyzers = set.Create();
             var errors = new ExceptionLog();
-            var withAnalyzers = solution.CreateCompilation().WithAnalyzers(analyzers, errors.Options(logTime: true));
+            var withAnalyzers = compilation.WithAnalyzers(analyzers, errors.Options(logTime: true));
+            var cpu = Cpu.Supported ? Cpu.Self() : double.NaN;
             var watch = Stopwatch.StartNew();
             var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
             var wall = watch.Elapsed.TotalMilliseconds;
+            cpu = 1000 * ((Cpu.Supported ? Cpu.Self() : double.NaN) - cpu);
             var perAnalyzer = await ExecutionTimesAsync(withAnalyzers, analyzers).ConfigureAwait(false);
             return new AnalysisRun(perAnalyzer.Values.Sum(), wall, diagnostics.Length, errors.Count, errors.First, perAnalyzer,
-                diagnostics.GroupBy(d => d.Id, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
+                diagnostics.GroupBy(d => d.Id, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal))
+            {
+                CpuMs = cpu,
+            };
         }
 
         private static async Task<ImmutableDictionary<string, double>> ExecutionTimesAsync(CompilationWithAnalyzers withAnalyzers, ImmutableArray<DiagnosticAnalyzer> analyzers)
@@ -65,7 +77,7 @@ namespace KerasLint.Bench.Analyzers
         }
 
         /// <summary>
-        /// An IDE keystroke loop: insert a comment line into one document, make the new compilation from the previous one
+        /// An IDE keystroke loop: type one character (a space) into one document, make the new compilation from the previous one
         /// (ReplaceSyntaxTree), and ask the analyzers for that document's semantic diagnostics only. Analyzer instances
         /// live across keystrokes, as in a host. Returns per-keystroke analyzer time and wall time (wall includes binding
         /// the document).
@@ -81,7 +93,7 @@ namespace KerasLint.Bench.Analyzers
             for (var i = 0; i < warmup + iterations; i++)
             {
                 var text = tree.GetText();
-                var edited = tree.WithChangedText(text.WithChanges(new TextChange(new TextSpan(position, 0), $"\n            // keystroke {i}")));
+                var edited = tree.WithChangedText(text.WithChanges(new TextChange(new TextSpan(position, 0), " ")));
                 var next = compilation.ReplaceSyntaxTree(tree, edited);
                 var errors = new ExceptionLog();
                 var withAnalyzers = next.WithAnalyzers(analyzers, errors.Options(logTime: true));
@@ -102,6 +114,60 @@ namespace KerasLint.Bench.Analyzers
             }
 
             return (Stat.Of(analyzerMs), Stat.Of(wallMs));
+        }
+
+        /// <summary>
+        /// What KerasLint adds to one keystroke on a warm edited document, in CPU time: per keystroke (one character typed
+        /// into the first method body), two compilations of the same edited text, each from the previous one
+        /// (ReplaceSyntaxTree); GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null) for the document with the
+        /// operation floor (a no-op action on every operation kind: the IDE's other analyzers already make the driver bind
+        /// the document and build its operation trees) and with KerasLint plus the floor, in alternating order. Returns the
+        /// per-keystroke CPU difference (ms) and KerasLint's callbacks (the driver's ExecutionTime, ms).
+        /// </summary>
+        public static async Task<(Stat AddedCpuMs, Stat KerasLintMs)> KeystrokeAddedAsync(GeneratedSolution solution, string path, int warmup, int iterations)
+        {
+            var floor = new AnalyzerSet("operation floor", new[] { typeof(OperationFloorAnalyzer) });
+            var withKerasLint = new AnalyzerSet("KerasLint + operation floor", AnalyzerSets.KerasLint.Types.Append(typeof(OperationFloorAnalyzer)));
+            var instances = new[] { floor.Create(), withKerasLint.Create() };
+            var compilation = solution.CreateCompilation();
+            compilation.GetDiagnostics();
+            var tree = solution.Tree(path);
+            var position = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().First(m => m.Body != null).Body!.OpenBraceToken.Span.End;
+            var added = new List<double>();
+            var kerasLint = new List<double>();
+            for (var i = 0; i < warmup + iterations; i++)
+            {
+                var edited = tree.WithChangedText(tree.GetText().WithChanges(new TextChange(new TextSpan(position, 0), " ")));
+                var cpu = new double[2];
+                var telemetry = 0.0;
+                foreach (var which in i % 2 == 0 ? new[] { 0, 1 } : new[] { 1, 0 })
+                {
+                    var next = compilation.ReplaceSyntaxTree(tree, edited);
+                    var errors = new ExceptionLog();
+                    var withAnalyzers = next.WithAnalyzers(instances[which], errors.Options(logTime: true));
+                    var model = next.GetSemanticModel(edited);
+                    var before = Cpu.Self();
+                    await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, null, CancellationToken.None).ConfigureAwait(false);
+                    cpu[which] = 1000 * (Cpu.Self() - before);
+                    if (errors.Count > 0) throw new InvalidOperationException($"analyzers threw while re-analysing {path}: {errors.First}");
+                    if (which == 1)
+                    {
+                        var times = await ExecutionTimesAsync(withAnalyzers, instances[1]).ConfigureAwait(false);
+                        telemetry = times.Where(t => t.Key != nameof(OperationFloorAnalyzer)).Sum(t => t.Value);
+                    }
+                }
+
+                if (i >= warmup)
+                {
+                    added.Add(cpu[1] - cpu[0]);
+                    kerasLint.Add(telemetry);
+                }
+
+                compilation = compilation.ReplaceSyntaxTree(tree, edited);
+                tree = edited;
+            }
+
+            return (Stat.Of(added), Stat.Of(kerasLint));
         }
 
         /// <summary>Managed memory after three full collections.</summary>

@@ -25,14 +25,17 @@ namespace KerasLint.Bench.Analyzers
         public List<(GeneratedSolution Solution, MemoryResult Result)> Memory { get; } = new();
         public List<ManySetupsResult> ManySetups { get; } = new();
         public List<BuildResult> Builds { get; } = new();
+        public List<CscResult> Csc { get; } = new();
+        public List<FuzzRun> Fuzz { get; } = new();
 
         public string ToMarkdown(TimeSpan elapsed)
         {
             var md = new StringBuilder();
             md.AppendLine($"## KerasLint analyzer benchmark ({(settings.Quick ? "--quick" : "full run")}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC)");
             md.AppendLine();
+            md.AppendLine($"Load average at the end: {LoadAverage()} (1, 5, 15 minutes).");
             if (Whole.Count + Keystrokes.Count + Memory.Count + ManySetups.Count == 0)
-                md.AppendLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, load average at the end {LoadAverage()}; ran {elapsed:mm\\:ss}.");
+                md.AppendLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}; ran {elapsed:mm\\:ss}.");
             else
             md.AppendLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}, Roslyn {typeof(Microsoft.CodeAnalysis.Compilation).Assembly.GetName().Version}; " +
                 $"{settings.Warmup} warmup (before the first solution) + {settings.Iterations} iterations (one for 2,000 files; the peer runs once per solution), median (min); one thread (concurrentBuild and concurrentAnalysis off); ran {elapsed:mm\\:ss}.");
@@ -45,12 +48,14 @@ namespace KerasLint.Bench.Analyzers
             if (ManySetups.Count > 0) ManySetupsTable(md);
             if (Whole.Count > 0) Breakdown(md);
             if (Builds.Count > 0) BuildTable(md);
+            if (Csc.Count > 0) CscTable(md);
+            if (Fuzz.Count > 0) FuzzTables(md);
             return md.ToString();
         }
 
         private void Targets(StringBuilder md)
         {
-            md.AppendLine(Builds.Count > 0 && Whole.Count + Keystrokes.Count + Memory.Count + ManySetups.Count == 0 ? "### Targets (issue 17)" : "### Targets (issue 8, and issue 17 for real builds)");
+            md.AppendLine(Whole.Count + Keystrokes.Count + Memory.Count + ManySetups.Count == 0 ? "### Targets (issue 17)" : "### Targets (issue 8, and issue 17 for builds, csc and fuzzed files)");
             md.AppendLine();
             md.AppendLine("| target | goal | measured | result |");
             md.AppendLine("|---|---|---|---|");
@@ -76,6 +81,11 @@ namespace KerasLint.Bench.Analyzers
                 var dl = keystroke.What == "training setups";
                 Row(md, $"re-analysis of one document ({keystroke.What}) in {keystroke.Solution.Name}: KerasLint ms per keystroke",
                     dl ? "≤ 20 ms" : "≤ 1 ms", $"{ms:F2} ms", ms <= (dl ? 20 : 1));
+                if (keystroke.AddedCpuMs is { } added)
+                {
+                    Row(md, $"one character typed into {Path.GetFileName(keystroke.Path)} ({keystroke.What}) in {keystroke.Solution.Name}: CPU ms KerasLint adds (vs the operation floor, same edited text)",
+                        dl ? "≤ 20 ms" : "≤ 1 ms", $"{added.Median:F2} ms (callbacks {keystroke.FloorKerasLintMs!.Median:F2} ms)", added.Median <= (dl ? 20 : 1));
+                }
             }
 
             foreach (var many in ManySetups)
@@ -85,7 +95,7 @@ namespace KerasLint.Bench.Analyzers
                     $"{ratio:F2}x ({many.OneMethod.Median:F0} vs {many.Methods.Median:F0} ms)", ratio <= 1.5);
             }
 
-            foreach (var (solution, memory) in Memory.Where(m => m.Solution.Kind == CodeKind.TorchSharp))
+            foreach (var (solution, memory) in Memory)
             {
                 var retained = Math.Max(memory.RetainedAtEndBytes, memory.RetainedAfterBytes);
                 var ratio = retained / (double)memory.CompilationBytes;
@@ -99,6 +109,29 @@ namespace KerasLint.Bench.Analyzers
                 var plain = build.Kind == CodeKind.Plain;
                 Row(md, $"real `dotnet build` of the {build.Files:N0}-file {build.Kind} solution: CPU KerasLint adds (build process tree, fresh csc; issue 17)",
                     plain ? "≤ 1% (nothing measurable)" : "≤ 3%", $"{added}", added.Median <= (plain ? 1 : 3));
+            }
+
+            foreach (var csc in Csc)
+            {
+                var plain = csc.Kind == CodeKind.Plain;
+                var replay = csc.Replay.Added();
+                var alone = csc.InProcess.Added();
+                Row(md, $"csc of the {csc.Files:N0}-file {csc.Kind} solution replayed as a fresh process: CPU KerasLint adds (median [95% CI], {replay.Count} pairs)",
+                    plain ? "≤ 1% (nothing measurable)" : "≤ 3%", $"{replay}; analysis alone in process {alone}", replay.High <= (plain ? 1 : 3));
+            }
+
+            if (Fuzz.Count > 0)
+            {
+                var worst = Fuzz.Where(r => r.Lines <= 10_000).OrderByDescending(r => r.KerasLintCpuMs).First();
+                Row(md, $"fuzzed and generated files of at most 10,000 lines ({Fuzz.Count(r => r.Lines <= 10_000)}): most CPU KerasLint adds to one file's analysis", "≤ 2 s",
+                    $"{worst.KerasLintCpuMs:F0} ms ({worst.Kind} {worst.Shape}, {worst.Lines:N0} lines; its compile {worst.CompileCpuMs:F0} ms)", worst.KerasLintCpuMs <= 2000);
+                var steepest = FuzzSeries.Of(Fuzz).Where(s => s.Runs.Length > 1).OrderByDescending(s => s.Exponent(r => r.KerasLintCpuMs)).FirstOrDefault();
+                if (steepest != null)
+                {
+                    var exponent = steepest.Exponent(r => r.KerasLintCpuMs);
+                    Row(md, "fuzz: KerasLint CPU linear in file size (largest growth exponent over a series; 1 = linear, 2 = quadratic)", "≤ 1.3",
+                        $"{exponent:F2} ({steepest.Kind} {steepest.Shape})", exponent <= 1.3);
+                }
             }
 
             md.AppendLine();
@@ -141,21 +174,23 @@ namespace KerasLint.Bench.Analyzers
         {
             md.AppendLine("### (b) One document re-analysed per keystroke (IDE-like)");
             md.AppendLine();
-            md.AppendLine($"Each keystroke inserts a comment line, builds the next compilation with ReplaceSyntaxTree and calls " +
+            md.AppendLine($"Each keystroke types one character (a space) into the document's first method body, builds the next compilation with ReplaceSyntaxTree and calls " +
                 $"GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null) for that document; 2 warmup + {settings.Keystrokes} keystrokes. " +
-                "Analyzer ms: the set's ExecutionTime; wall ms: the call, binding the document included.");
+                "Analyzer ms: the set's ExecutionTime; wall ms: the call, binding the document included. Added CPU: per keystroke, the same edited text in two " +
+                "fresh compilations, CPU ms of the call with KerasLint + the operation floor (a no-op action on every operation kind, as the IDE's other analyzers " +
+                "make the driver bind the document and build its operation trees) minus with the floor alone, in alternating order.");
             md.AppendLine();
             md.Append("| document | solution |");
             foreach (var set in Sets) md.Append($" {set.Name} analyzer ms | wall ms |");
-            md.AppendLine();
+            md.AppendLine(" KerasLint added CPU ms (vs floor) | KerasLint callbacks ms (same run) |");
             md.Append("|---|---|");
             foreach (var _ in Sets) md.Append("---:|---:|");
-            md.AppendLine();
+            md.AppendLine("---:|---:|");
             foreach (var keystroke in Keystrokes)
             {
                 md.Append($"| {Path.GetFileName(keystroke.Path)} ({keystroke.What}) | {keystroke.Solution.Name} |");
                 foreach (var set in keystroke.Sets) md.Append($" {Format(set.AnalyzerMs, "F2")} | {set.WallMs.Median:F1} |");
-                md.AppendLine();
+                md.AppendLine($" {(keystroke.AddedCpuMs is { } a ? Format(a, "F2") : "")} | {(keystroke.FloorKerasLintMs is { } k ? Format(k, "F2") : "")} |");
             }
 
             md.AppendLine();
@@ -236,6 +271,63 @@ namespace KerasLint.Bench.Analyzers
 
             md.AppendLine();
             md.AppendLine("CPU s: median (min) over the pairs.");
+            md.AppendLine();
+        }
+
+        private void CscTable(StringBuilder md)
+        {
+            md.AppendLine("### (f) csc replayed as a fresh process, and analysis alone in process (issue 17)");
+            md.AppendLine();
+            md.AppendLine("Replay: the csc invocation MSBuild makes for the build part's project (its response file, captured once) run directly with the SDK's " +
+                "csc apphost, with and without KerasLint's two /analyzer: lines, in ABBA pairs after the capture build; CPU = user + sys of the csc process " +
+                "(getrusage of children). In process: fresh compilations of the same files on one thread; compile = GetDiagnostics() CPU; floor = " +
+                "GetAnalyzerDiagnosticsAsync with a no-op action on every operation kind (the SDK's analyzers already make the driver build every operation " +
+                "tree); KerasLint = the same with KerasLint added. Added: per pair (with − without) / without, or (KerasLint + floor − floor) / compile; " +
+                "median [95% bootstrap interval of the median].");
+            md.AppendLine();
+            md.AppendLine("| solution | files (with training code) | csc CPU s, none | csc CPU s, KerasLint | added (replay) | compile CPU ms | floor CPU ms | KerasLint + floor CPU ms | added (analysis alone, % of compile) | KerasLint callbacks (% of compile) | KerasLint warnings (setups meant to trigger) |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            foreach (var csc in Csc)
+            {
+                var warnings = string.Join(", ", csc.Replay.Warnings.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"));
+                var expected = string.Join(", ", csc.ExpectedDiagnostics.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"));
+                md.AppendLine($"| {csc.Solution} | {csc.Files:N0} ({csc.DeepLearningFiles}) | {Format(Stat.Of(csc.Replay.None), "F2")} | {Format(Stat.Of(csc.Replay.KerasLint), "F2")} | " +
+                    $"{csc.Replay.Added()} | {Format(Stat.Of(csc.InProcess.Compile))} | {Format(Stat.Of(csc.InProcess.Floor))} | {Format(Stat.Of(csc.InProcess.WithKerasLint))} | " +
+                    $"{csc.InProcess.Added()} | {csc.InProcess.Telemetry()} | {(warnings.Length == 0 ? "none" : warnings)} ({(expected.Length == 0 ? "none" : expected)}) |");
+            }
+
+            md.AppendLine();
+            md.AppendLine("CPU: median (min).");
+            md.AppendLine();
+        }
+
+        private void FuzzTables(StringBuilder md)
+        {
+            md.AppendLine("### (g) Fuzzed and generated files (issue 17)");
+            md.AppendLine();
+            md.AppendLine("Each file alone in fresh compilations, one run. Compile: CPU ms of GetDiagnostics(). Floor: CPU ms of GetAnalyzerDiagnosticsAsync " +
+                "with a no-op action on every operation kind (the driver binds every body and builds every operation tree, as the SDK's analyzers make it do in " +
+                "a build); KerasLint: CPU ms of the same call with KerasLint's analyzers added, minus the floor (alternating order); callbacks: the driver's " +
+                "ExecutionTime of KerasLint's analyzers (wall time inside the callbacks: inflated on a loaded machine). Slope: least squares, ms per 1,000 " +
+                "lines; exponent: log(t_largest / t_smallest) / log(lines_largest / lines_smallest), 1 = linear, 2 = quadratic (times under 5 ms read as 5).");
+            md.AppendLine();
+            md.AppendLine("| library | shape | lines | compile errors | compile CPU ms | floor CPU ms | KerasLint CPU ms | callbacks ms | KerasLint diagnostics |");
+            md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var r in Fuzz)
+            {
+                md.AppendLine($"| {r.Kind} | {r.Shape} | {r.Lines:N0} | {r.CompileErrors} | {r.CompileCpuMs:F0} | {r.FloorCpuMs:F0} | {r.KerasLintCpuMs:F0} | {r.CallbacksMs:F0} | " +
+                    $"{r.Diagnostics}{(r.Exceptions > 0 ? $" ⚠ {r.Exceptions} exceptions" : "")} |");
+            }
+
+            md.AppendLine();
+            md.AppendLine("| library | shape | KerasLint CPU ms per 1k lines | KerasLint exponent | compile CPU ms per 1k lines | compile exponent | most KerasLint CPU ms |");
+            md.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+            foreach (var series in FuzzSeries.Of(Fuzz).Where(s => s.Runs.Length > 1))
+            {
+                md.AppendLine($"| {series.Kind} | {series.Shape} | {series.Slope(r => r.KerasLintCpuMs):F1} | {series.Exponent(r => r.KerasLintCpuMs):F2} | " +
+                    $"{series.Slope(r => r.CompileCpuMs):F1} | {series.Exponent(r => r.CompileCpuMs):F2} | {series.Runs.Max(r => r.KerasLintCpuMs):F0} |");
+            }
+
             md.AppendLine();
         }
 

@@ -107,7 +107,7 @@ namespace KerasLint.Bench.Analyzers
                 expected.ToImmutableDictionary(StringComparer.Ordinal), 1);
         }
 
-        private static ImmutableArray<MetadataReference> ReferencesFor(CodeKind kind) => kind switch
+        public static ImmutableArray<MetadataReference> ReferencesFor(CodeKind kind) => kind switch
         {
             CodeKind.KerasNet => Analyzers.References.Platform.Add(Analyzers.References.Keras),
             CodeKind.TorchSharp => Analyzers.References.Platform.Add(Analyzers.References.TorchSharp),

@@ -6,13 +6,13 @@ namespace KerasLint.Bench.Tests
     public class BenchSettingsTests
     {
         [Fact]
-        public void Full_run_measures_every_part_at_three_sizes()
+        public void Full_run_measures_every_part_but_csc_and_fuzz_at_three_sizes()
         {
             var settings = BenchSettings.Parse(Array.Empty<string>())!;
             Assert.False(settings.Quick);
             Assert.Equal(new[] { 250, 1000, 2000 }, settings.Sizes);
             Assert.Equal(1000, settings.TargetSize);
-            Assert.All(BenchSettings.Parts, p => Assert.True(settings.Runs(p)));
+            Assert.All(BenchSettings.Parts, p => Assert.Equal(!BenchSettings.OnRequest.Contains(p), settings.Runs(p)));
             Assert.Null(settings.Out);
         }
 
@@ -49,7 +49,23 @@ namespace KerasLint.Bench.Tests
             Assert.Equal(250, settings.BuildFiles);
         }
 
+        [Fact]
+        public void Csc_and_fuzz_parts_run_when_named_with_their_pairs_and_sizes()
+        {
+            var settings = BenchSettings.Parse(new[] { "--only", "csc,fuzz,keystroke", "--pairs", "9", "--fuzz-sizes", "1000,4000" })!;
+            Assert.True(settings.Runs("csc"));
+            Assert.True(settings.Runs("fuzz"));
+            Assert.True(settings.Runs("keystrokes"));
+            Assert.False(settings.Runs("build"));
+            Assert.Equal(9, settings.CscPairs);
+            Assert.Equal(new[] { 1000, 4000 }, settings.FuzzSizes);
+            Assert.Equal(15, BenchSettings.Parse(Array.Empty<string>())!.CscPairs);
+            Assert.Equal(FuzzBench.Sizes, BenchSettings.Parse(Array.Empty<string>())!.FuzzSizes);
+        }
+
         [Theory]
+        [InlineData("--fuzz-sizes", "10")]
+        [InlineData("--fuzz-sizes", "1k")]
         [InlineData("--pairs", "0")]
         [InlineData("--pairs", "two")]
         [InlineData("--pairs")]

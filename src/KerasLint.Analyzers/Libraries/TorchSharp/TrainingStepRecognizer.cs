@@ -35,7 +35,7 @@ namespace KerasLint.Libraries.TorchSharp
         private bool followCallers;
 
         private readonly HashSet<object> visiting = new HashSet<object>();
-        private const int Budget = 4000;
+        internal const int Budget = 4000;
         private int budget = Budget;
         private int depth;
 

@@ -1,0 +1,263 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace KerasLint.Bench.Analyzers
+{
+    /// <summary>
+    /// The csc part (issue 17: CPU KerasLint adds to a build, with less noise than whole rebuilds). Per solution kind:
+    /// <list type="number">
+    /// <item>Replay: the 250-file project of the build part is built once with KerasLint's Analyzer items, through a csc
+    /// wrapper that keeps the response file MSBuild hands csc. Then the SDK's csc apphost runs that exact invocation as a
+    /// fresh process, alternating with and without KerasLint's two <c>/analyzer:</c> lines (pairs in ABBA order), and
+    /// the process's user + sys time is read with <c>getrusage(RUSAGE_CHILDREN)</c>. No MSBuild, no restore, no other
+    /// process in the measurement.</item>
+    /// <item>In process, analysis alone: on fresh compilations of the same files (one thread), the CPU time of
+    /// <c>GetDiagnostics()</c> (the compiler's own), of <c>GetAnalyzerDiagnosticsAsync</c> with an analyzer that
+    /// registers a no-op action for every operation kind (the floor: the SDK's own analyzers already make the driver build
+    /// and walk every operation tree, so KerasLint does not add that), and with KerasLint plus that analyzer.</item>
+    /// </list>
+    /// Added = per pair (with − without) / without, or (with − floor) / compile; median and a 95% bootstrap interval of the
+    /// median over the pairs.
+    /// </summary>
+    public sealed class CscBench
+    {
+        /// <summary>TorchSharp first: the issue's 12% was measured there.</summary>
+        private static readonly CodeKind[] Kinds = { CodeKind.TorchSharp, CodeKind.KerasNet, CodeKind.Plain };
+        private static readonly Regex KerasLintWarning = new(@"warning (KL\d{4})", RegexOptions.CultureInvariant);
+        private readonly BenchSettings settings;
+        private readonly Action<string> log;
+
+        public CscBench(BenchSettings settings, Action<string> log)
+        {
+            this.settings = settings;
+            this.log = log;
+        }
+
+        public async Task<ImmutableArray<CscResult>> RunAsync()
+        {
+            if (!Cpu.Supported) throw new PlatformNotSupportedException("The csc part reads getrusage and runs csc through a shell script: Linux or macOS.");
+            var build = new BuildBench(settings, log);
+            var package = BuildBench.PackageAnalyzerAssemblies();
+            var sets = ImmutableArray.Create(new BuildSet(BuildBench.None, ImmutableArray<string>.Empty), new BuildSet("KerasLint", package));
+            var csc = Path.Combine(BuildBench.SdkDirectory(), "Roslyn", "bincore", "csc");
+            if (!File.Exists(csc)) throw new FileNotFoundException("The SDK's csc apphost was not found.", csc);
+            Directory.CreateDirectory(build.Root);
+            try
+            {
+                var results = ImmutableArray.CreateBuilder<CscResult>();
+                foreach (var kind in Kinds)
+                {
+                    // In process first (cheaper, and less noisy), then the replay.
+                    var solution = SolutionGenerator.Generate(kind, settings.BuildFiles);
+                    var inProcess = await InProcessAsync(solution).ConfigureAwait(false);
+                    var project = build.WriteProject(solution, sets);
+                    var invocation = await CaptureAsync(build, project, csc, package).ConfigureAwait(false);
+                    var replay = Replay(solution, csc, invocation);
+                    results.Add(new CscResult(solution.Name, kind, solution.Trees.Length, solution.DeepLearningFiles, solution.ExpectedDiagnostics, replay, inProcess));
+                }
+
+                return results.ToImmutable();
+            }
+            finally
+            {
+                try
+                {
+                    Directory.Delete(build.Root, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // A temp folder left behind is harmless.
+                }
+            }
+        }
+
+        /// <summary>Restores and builds once with KerasLint through a wrapper that copies csc's response file; returns both variants of it.</summary>
+        private async Task<CscInvocation> CaptureAsync(BuildBench build, string project, string csc, ImmutableArray<string> package)
+        {
+            var dir = Path.GetDirectoryName(project)!;
+            var capture = Path.Combine(dir, "capture");
+            Directory.CreateDirectory(capture);
+            var script = Path.Combine(capture, "csc-capture");
+            File.WriteAllText(script, "#!/bin/sh\n" +
+                $"for a in \"$@\"; do case \"$a\" in @*) cp \"${{a#@}}\" \"{capture}/csc.rsp\";; esac; done\n" +
+                $"printf '%s\\n' \"$@\" > \"{capture}/args.txt\"\n" +
+                $"exec \"{csc}\" \"$@\"\n");
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            var restore = await build.RunDotnetAsync(project, "restore").ConfigureAwait(false);
+            if (restore.ExitCode != 0) throw new InvalidOperationException($"dotnet restore {project} failed:\n{restore.Output}");
+            var result = await build.RunDotnetAsync(project, "build", "--no-restore", "--no-incremental", "-c", "Release",
+                "-nodeReuse:false", "--disable-build-servers", "-p:UseSharedCompilation=false",
+                $"-p:CscToolPath={capture}", "-p:CscToolExe=csc-capture", "-p:BenchSet=KerasLint", "-v:q", "-clp:NoSummary").ConfigureAwait(false);
+            if (result.ExitCode != 0) throw new InvalidOperationException($"dotnet build {project} failed:\n{result.Output}");
+            var rsp = Path.Combine(capture, "csc.rsp");
+            if (!File.Exists(rsp)) throw new InvalidOperationException($"csc got no response file in {project}:\n{File.ReadAllText(Path.Combine(capture, "args.txt"))}");
+            var args = File.ReadAllLines(Path.Combine(capture, "args.txt")).Where(a => a.Length > 0).ToImmutableArray();
+            // The Csc task may write its switches on one line or several: split as csc does, write one argument a line.
+            var lines = CommandLineParser.SplitCommandLineIntoArguments(File.ReadAllText(rsp), removeHashComments: false).ToArray();
+            bool IsKerasLint(string arg) => arg.StartsWith("/analyzer:", StringComparison.Ordinal) && package.Any(p => arg.EndsWith(Path.GetFileName(p), StringComparison.Ordinal));
+            var found = lines.Count(IsKerasLint);
+            if (found != package.Length)
+            {
+                throw new InvalidOperationException($"expected {package.Length} KerasLint /analyzer: switches in {rsp}, found {found}; " +
+                    $"analyzer switches: {string.Join(" | ", lines.Where(l => l.StartsWith("/analyzer", StringComparison.Ordinal)))}");
+            }
+
+            static string Quoted(string arg) => arg.Contains(' ', StringComparison.Ordinal) ? $"\"{arg}\"" : arg;
+            var with = Path.Combine(capture, "with.rsp");
+            var without = Path.Combine(capture, "without.rsp");
+            File.WriteAllLines(with, lines.Select(Quoted));
+            File.WriteAllLines(without, lines.Where(l => !IsKerasLint(l)).Select(Quoted));
+            log($"csc {Path.GetFileName(project)}: {args.Length} arguments, response file of {lines.Length} arguments ({lines.Count(l => l.StartsWith("/analyzer:", StringComparison.Ordinal))} analyzers, {found} of them KerasLint's)");
+            return new CscInvocation(dir, args, with, without);
+        }
+
+        /// <summary>Pairs in ABBA order after the capture build (which warmed the disk cache); user + sys of the csc process.</summary>
+        private CscReplay Replay(GeneratedSolution solution, string csc, CscInvocation invocation)
+        {
+            var none = new List<double>();
+            var kerasLint = new List<double>();
+            ImmutableDictionary<string, int>? warnings = null;
+            for (var pair = 0; pair < settings.CscPairs; pair++)
+            {
+                foreach (var with in pair % 2 == 0 ? new[] { false, true } : new[] { true, false })
+                {
+                    var (cpu, found) = Run(csc, invocation, with);
+                    (with ? kerasLint : none).Add(cpu);
+                    if (with) warnings ??= found;
+                    else if (!found.IsEmpty) throw new InvalidOperationException("csc without KerasLint reported KL diagnostics: the response file still names KerasLint.");
+                }
+
+                log($"  csc {solution.Name} pair {pair + 1}: none {none[^1]:F2} s, KerasLint {kerasLint[^1]:F2} s ({100 * (kerasLint[^1] / none[^1] - 1):+0.0;-0.0}%)");
+            }
+
+            return new CscReplay(none.ToImmutableArray(), kerasLint.ToImmutableArray(), warnings ?? ImmutableDictionary<string, int>.Empty);
+        }
+
+        private static (double CpuS, ImmutableDictionary<string, int> Warnings) Run(string csc, CscInvocation invocation, bool withKerasLint)
+        {
+            var psi = new ProcessStartInfo(csc)
+            {
+                WorkingDirectory = invocation.Directory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            foreach (var arg in invocation.Arguments)
+                psi.ArgumentList.Add(arg.StartsWith('@') ? "@" + (withKerasLint ? invocation.WithRsp : invocation.WithoutRsp) : arg);
+            psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            var before = Cpu.Children();
+            using var process = Process.Start(psi)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            process.WaitForExit();
+            var after = Cpu.Children();
+            var output = stdout.Result + stderr.Result;
+            if (process.ExitCode != 0) throw new InvalidOperationException($"csc failed ({(withKerasLint ? "with" : "without")} KerasLint):\n{output}");
+            var warnings = output.Split('\n').Select(l => KerasLintWarning.Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value)
+                .GroupBy(id => id, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            return (after - before, warnings);
+        }
+
+        /// <summary>Compile, floor and KerasLint + floor on fresh compilations, the order of the two analyses alternating.</summary>
+        private async Task<CscInProcess> InProcessAsync(GeneratedSolution solution)
+        {
+            var floor = new AnalyzerSet("operation floor", new[] { typeof(OperationFloorAnalyzer) });
+            var withKerasLint = new AnalyzerSet("KerasLint + operation floor", AnalyzerSets.KerasLint.Types.Append(typeof(OperationFloorAnalyzer)));
+            var compile = new List<double>();
+            var floorMs = new List<double>();
+            var withMs = new List<double>();
+            var telemetry = new List<double>();
+            var iterations = settings.CscPairs;
+            for (var i = -1; i < iterations; i++)
+            {
+                var before = Cpu.Self();
+                solution.CreateCompilation().GetDiagnostics();
+                var compileMs = 1000 * (Cpu.Self() - before);
+                AnalysisRun? a = null, b = null;
+                foreach (var set in i % 2 == 0 ? new[] { floor, withKerasLint } : new[] { withKerasLint, floor })
+                {
+                    var run = await Measurements.AnalyzeAsync(solution, set).ConfigureAwait(false);
+                    if (run.Exceptions > 0) throw new InvalidOperationException($"{set.Name} threw: {run.FirstException}");
+                    if (set == floor) a = run;
+                    else b = run;
+                }
+
+                log($"  in process {solution.Name} iteration {i + 1}: compile {compileMs:F0}, floor {a!.CpuMs:F0}, KerasLint + floor {b!.CpuMs:F0} ms CPU (KerasLint {b.CpuMs - a.CpuMs:+0;-0} ms)");
+                if (i < 0) continue; // warmup
+                compile.Add(compileMs);
+                floorMs.Add(a!.CpuMs);
+                withMs.Add(b!.CpuMs);
+                telemetry.Add(b.PerAnalyzerMs.Where(p => p.Key != nameof(OperationFloorAnalyzer)).Sum(p => p.Value));
+            }
+
+            var result = new CscInProcess(compile.ToImmutableArray(), floorMs.ToImmutableArray(), withMs.ToImmutableArray(), telemetry.ToImmutableArray());
+            log($"  in process {solution.Name}: compile {Stat.Of(compile).Median:F0} ms CPU; analysis added {result.Added()}; KerasLint callbacks {result.Telemetry()}");
+            return result;
+        }
+    }
+
+    public sealed record CscInvocation(string Directory, ImmutableArray<string> Arguments, string WithRsp, string WithoutRsp);
+
+    /// <summary>csc CPU seconds per run, without and with KerasLint (pair i = element i of each).</summary>
+    public sealed record CscReplay(ImmutableArray<double> None, ImmutableArray<double> KerasLint, ImmutableDictionary<string, int> Warnings)
+    {
+        public Paired Added() => Paired.Of(None.Zip(KerasLint, (a, b) => 100 * (b / a - 1)).ToArray());
+    }
+
+    /// <summary>CPU ms per iteration: the compilation's own, the analyzer driver with the floor analyzer, with KerasLint and the floor; KerasLint's callbacks (telemetry).</summary>
+    public sealed record CscInProcess(ImmutableArray<double> Compile, ImmutableArray<double> Floor, ImmutableArray<double> WithKerasLint, ImmutableArray<double> KerasLintMs)
+    {
+        /// <summary>(KerasLint + floor − floor) / compile, per iteration, in percent.</summary>
+        public Paired Added() => Paired.Of(Enumerable.Range(0, Compile.Length).Select(i => 100 * (WithKerasLint[i] - Floor[i]) / Compile[i]).ToArray());
+
+        /// <summary>KerasLint's callbacks (the driver's ExecutionTime) / compile, per iteration, in percent.</summary>
+        public Paired Telemetry() => Paired.Of(Enumerable.Range(0, Compile.Length).Select(i => 100 * KerasLintMs[i] / Compile[i]).ToArray());
+    }
+
+    public sealed record CscResult(string Solution, CodeKind Kind, int Files, int DeepLearningFiles, ImmutableDictionary<string, int> ExpectedDiagnostics,
+        CscReplay Replay, CscInProcess InProcess);
+
+    /// <summary>Per-pair percentages: median and a 95% bootstrap interval of the median (2,000 resamples, fixed seed).</summary>
+    public sealed record Paired(double Median, double Low, double High, int Count)
+    {
+        public static Paired Of(double[] samples)
+        {
+            var median = Stat.Of(samples).Median;
+            var random = new Random(17);
+            var medians = new double[2000];
+            var resample = new double[samples.Length];
+            for (var r = 0; r < medians.Length; r++)
+            {
+                for (var i = 0; i < resample.Length; i++) resample[i] = samples[random.Next(samples.Length)];
+                medians[r] = Stat.Of(resample).Median;
+            }
+
+            Array.Sort(medians);
+            return new Paired(median, medians[(int)(0.025 * medians.Length)], medians[(int)(0.975 * medians.Length) - 1], samples.Length);
+        }
+
+        public override string ToString() => FormattableString.Invariant($"{Median:+0.00;-0.00}% [{Low:+0.00;-0.00}, {High:+0.00;-0.00}]");
+    }
+
+    /// <summary>The floor of the in-process figure: a no-op action on every operation kind, so the driver builds and walks every operation tree.</summary>
+#pragma warning disable RS1036, RS1041, RS2008, RS1012 // a measurement stand-in, never shipped or loaded by a compiler
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class OperationFloorAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly DiagnosticDescriptor Rule = new("BENCH0002", "Operation floor", "Never reported", "Benchmark", DiagnosticSeverity.Info, isEnabledByDefault: true);
+        private static readonly ImmutableArray<OperationKind> Kinds = Enum.GetValues<OperationKind>().Where(k => k != OperationKind.None).Distinct().ToImmutableArray();
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterOperationAction(_ => { }, Kinds);
+        }
+    }
+#pragma warning restore RS1036, RS1041, RS2008, RS1012
+}
