@@ -27,9 +27,9 @@ namespace KerasLint.CodeFixes
     }
 
     /// <summary>
-    /// The one fix pipeline every KerasLint code fix goes through, whatever the library: a provider lists the
-    /// actions it can complete for a diagnostic (<see cref="CandidatesAsync"/>: edits decided now, the changed
-    /// solution built lazily, under the host's cancellation token); the first is registered under
+    /// The one fix pipeline every KerasLint code fix goes through, whatever the library: a provider names its ids, and
+    /// offers the actions that can be completed for a diagnostic (<see cref="CandidatesAsync"/>: the analyzer's typed
+    /// edits, made and checked by the one applier); the first is registered under
     /// <see cref="FixAction.RecommendedKey"/>, so Fix All and <c>dotnet format</c>, which take the first action of the
     /// first diagnostic they meet, apply every diagnostic's own recommendation; the others keep their own keys.
     /// </summary>
@@ -52,28 +52,12 @@ namespace KerasLint.CodeFixes
             }
         }
 
-        /// <summary>The actions that can be completed for the diagnostic, recommended first; none when no edit is safe.</summary>
-        internal abstract Task<IReadOnlyList<FixCandidate>> CandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken);
-    }
-
-    /// <summary>The fixes of the rules over compiled setups (Keras.NET, TensorFlow.NET): the plan the analyzer carried in the diagnostic (<see cref="FixPlan"/>).</summary>
-    public abstract class PlannedCodeFixProvider : KerasLintCodeFixProvider
-    {
-        internal sealed override Task<IReadOnlyList<FixCandidate>> CandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
-            FromPlanAsync(document, diagnostic, cancellationToken);
-
-        /// <summary>The actions of the plan a diagnostic carries that apply and compile.</summary>
-        internal static async Task<IReadOnlyList<FixCandidate>> FromPlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
-        {
-            var candidates = new List<FixCandidate>();
-            foreach (var action in FixPlan.Read(diagnostic))
-            {
-                // Made now, so that an action whose result would not compile (or whose location cannot be found) is not offered.
-                var changed = await PlannedFixApplier.ApplyAsync(document, diagnostic, action, cancellationToken).ConfigureAwait(false);
-                if (changed != null) candidates.Add(new FixCandidate(action.Title, action.EquivalenceKey, _ => Task.FromResult(changed)));
-            }
-
-            return candidates;
-        }
+        /// <summary>
+        /// The actions that can be completed for the diagnostic, recommended first; none when no edit is safe: the typed
+        /// edits the analyzer planned for it (<see cref="FixPlan"/>, every library), made by the one applier
+        /// (<see cref="PlannedFixApplier"/>).
+        /// </summary>
+        internal Task<IReadOnlyList<FixCandidate>> CandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+            PlannedFixApplier.CandidatesAsync(document, diagnostic, cancellationToken);
     }
 }

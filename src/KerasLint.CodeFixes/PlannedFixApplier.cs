@@ -11,8 +11,10 @@ using Microsoft.CodeAnalysis.Editing;
 namespace KerasLint.CodeFixes
 {
     /// <summary>
-    /// Applies a fix action an analyzer planned (<see cref="FixPlan"/>; offered by <see cref="PlannedCodeFixProvider"/>): each edit touches only a string
-    /// literal token, one argument list or one expression, so comments and formatting around it are kept.
+    /// The one applier of every KerasLint fix, whatever the library: applies a fix action an analyzer planned
+    /// (<see cref="FixPlan"/>; offered by <see cref="KerasLintCodeFixProvider"/>): each edit touches only a string
+    /// literal token, one argument list or one expression (the expression edits: <see cref="ExpressionEdits"/>), so
+    /// comments and formatting around it are kept.
     /// </summary>
     internal static class PlannedFixApplier
     {
@@ -41,23 +43,34 @@ namespace KerasLint.CodeFixes
                 }
 
                 if (!entry.Root.FullSpan.Contains(location.SourceSpan)) return null;
+
+                // The expressions an edit reads lie in its own document.
+                foreach (var operand in edit.Operands)
+                {
+                    var at = diagnostic.AdditionalLocations[operand];
+                    if (DocumentResolver.Find(document, diagnostic, at)?.Id != target.Id || !entry.Root.FullSpan.Contains(at.SourceSpan)) return null;
+                }
+
                 entry.Calls.AddRange(Touched(entry.Root.FindNode(location.SourceSpan, getInnermostNodeForTie: true), location, edit));
                 resolved.Add((edit, location, target));
             }
 
-            var editors = new Dictionary<DocumentId, (Document Document, SyntaxNode Root, DocumentEditor Editor)>();
+            var editors = new Dictionary<DocumentId, ExpressionEdits.Context>();
             foreach (var (edit, location, target) in resolved)
             {
                 if (!editors.TryGetValue(target.Id, out var entry))
                 {
                     var (original, root, calls) = touched[target.Id];
                     var editor = await DocumentEditor.CreateAsync(original.WithSyntaxRoot(SameOverloadCheck.Mark(root, calls)), cancellationToken).ConfigureAwait(false);
-                    entry = (original, editor.OriginalRoot, editor);
+                    var model = await original.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                    if (model == null) return null;
+                    var spans = resolved.Where(r => r.Target.Id == target.Id && r.Edit.Kind != FixEditKind.ReadAsFloat).Select(r => r.Location.SourceSpan).ToList();
+                    entry = new ExpressionEdits.Context(original, root, model, editor, spans);
                     editors[target.Id] = entry;
                 }
 
-                var node = entry.Root.FindNode(location.SourceSpan, getInnermostNodeForTie: true);
-                if (!Apply(entry.Editor, node, location, edit)) return null;
+                var node = entry.Editor.OriginalRoot.FindNode(location.SourceSpan, getInnermostNodeForTie: true);
+                if (!Apply(entry, node, location, edit, diagnostic)) return null;
             }
 
             if (editors.Count == 0) return null;
@@ -67,6 +80,7 @@ namespace KerasLint.CodeFixes
                 Document changed;
                 try
                 {
+                    entry.Flush();
                     changed = entry.Editor.GetChangedDocument();
                 }
                 catch (System.InvalidOperationException)
@@ -81,6 +95,23 @@ namespace KerasLint.CodeFixes
             }
 
             return solution;
+        }
+
+        /// <summary>
+        /// The actions of the plan a diagnostic carries (<see cref="FixPlan.Read"/>) whose edits can be made, keep every
+        /// touched call's method and add no compiler error, in order (the first is the recommended one).
+        /// </summary>
+        public static async Task<IReadOnlyList<FixCandidate>> CandidatesAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            var candidates = new List<FixCandidate>();
+            foreach (var action in FixPlan.Read(diagnostic))
+            {
+                // Made now, so that an action whose result would not compile (or whose location cannot be found) is not offered.
+                var changed = await ApplyAsync(document, diagnostic, action, cancellationToken).ConfigureAwait(false);
+                if (changed != null) candidates.Add(new FixCandidate(action.Title, action.EquivalenceKey, _ => Task.FromResult(changed)));
+            }
+
+            return candidates;
         }
 
         /// <summary>Whether the changed document has more compiler errors than the original (by id: a fix must not make code ambiguous or ill-formed).</summary>
@@ -116,6 +147,7 @@ namespace KerasLint.CodeFixes
             var edited = node.AncestorsAndSelf().FirstOrDefault(n => n.Span == location.SourceSpan && (n is InvocationExpressionSyntax || n is BaseObjectCreationExpressionSyntax))
                 ?? node.AncestorsAndSelf().FirstOrDefault(n => n.Span == location.SourceSpan) ?? node;
             if (edit.Kind == FixEditKind.Retarget) return new[] { (edited, (string?)edit.Value) };
+            if (ExpressionEdits.IsTyped(edit.Kind)) return ExpressionEdits.Touched(node, location, edit);
             var around = SameOverloadCheck.Touched(edited, newName: edit.Kind == FixEditKind.ReplaceExpression ? edit.Value : null, removed: edit.Kind == FixEditKind.RemoveElement);
             return edit.Kind is FixEditKind.AddNamedArgument or FixEditKind.AddNamedExpressionArgument ? around.Prepend((edited, SourceSpans.CalleeName(edited))) : around;
         }
@@ -132,8 +164,10 @@ namespace KerasLint.CodeFixes
             return list.WithArguments(SyntaxFactory.SeparatedList(nodes, separators));
         }
 
-        private static bool Apply(DocumentEditor editor, SyntaxNode node, Location location, FixEdit edit)
+        private static bool Apply(ExpressionEdits.Context context, SyntaxNode node, Location location, FixEdit edit, Diagnostic diagnostic)
         {
+            var editor = context.Editor;
+            if (ExpressionEdits.IsTyped(edit.Kind)) return ExpressionEdits.Apply(context, location, edit, diagnostic);
             switch (edit.Kind)
             {
                 case FixEditKind.ReplaceString:

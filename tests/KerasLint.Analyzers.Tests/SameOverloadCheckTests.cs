@@ -33,7 +33,7 @@ class C
                 loader: TextLoader.From(TextAndVersion.Create(SourceText.From(Source), VersionStamp.Create())), filePath: inMemory ? null : "/0/Test0.cs"));
             var root = (await document.GetSyntaxRootAsync())!;
             var diagnostic = plan(root).Create(Descriptor, root.GetLocation());
-            return await PlannedCodeFixProvider.FromPlanAsync(document, diagnostic, CancellationToken.None);
+            return await PlannedFixApplier.CandidatesAsync(document, diagnostic, CancellationToken.None);
         }
 
         private static SyntaxNode Argument(SyntaxNode root, string callee) =>

@@ -30,17 +30,53 @@ namespace KerasLint.Analysis
         /// touches must keep its method.
         /// </summary>
         Retarget,
+
+        /// <summary>
+        /// Remove an activation applied at the location: a call (<see cref="FixEdit.Name"/> "Function": the call, and a
+        /// stack of the same call under it, unwrapped to its input, operand 0; "ModuleCall": a module called on its
+        /// input, operand 0), an element of a container factory's arguments ("SequentialElement"), or a statement that
+        /// appends it ("Append": the statement, or the call unwrapped to its receiver, operand 0).
+        /// </summary>
+        RemoveActivation,
+
+        /// <summary>
+        /// Switch a factory by name: the invoked method or created type at the location becomes <see cref="FixEdit.Value"/>
+        /// (the adapter's wording, e.g. a loss or activation factory), declared as the call's new target; when no method of
+        /// that name binds there and operand 0 is given (the function's input), the input's own method of that name is
+        /// called with the call's other argument (<c>torch.softmax(x, 1)</c> → <c>x.log_softmax(1)</c>).
+        /// </summary>
+        SwitchFactory,
+
+        /// <summary>Wrap the expression at the location in a call of its method <see cref="FixEdit.Name"/> with the arguments <see cref="FixEdit.Value"/> (after any earlier edit of the same expression).</summary>
+        WrapInCall,
+
+        /// <summary>Change the integer literal at the location to <see cref="FixEdit.Value"/> (a width); not made when the location is not an integer literal.</summary>
+        SetInteger,
+
+        /// <summary>
+        /// Replace the expression at the location with <see cref="FixEdit.Value"/>, a template whose <c>{0}</c>, <c>{1}</c>, ...
+        /// are the expressions at the operand locations (parenthesised where needed); made only when the result has the
+        /// original expression's type.
+        /// </summary>
+        Rewrite,
+
+        /// <summary>The integral <c>.item&lt;T&gt;()</c> that reads the expression at the location through calls on it, read as a float where a float is accepted in its place (nothing when there is none).</summary>
+        ReadAsFloat,
     }
 
     internal sealed class FixEdit
     {
-        public FixEdit(FixEditKind kind, int location, string name, string value)
+        public FixEdit(FixEditKind kind, int location, string name, string value, IReadOnlyList<int>? operands = null)
         {
             Kind = kind;
             Location = location;
             Name = name;
             Value = value;
+            Operands = operands ?? System.Array.Empty<int>();
         }
+
+        /// <summary>Indices into the diagnostic's additional locations of the expressions the edit reads (see <see cref="FixEditKind"/>).</summary>
+        public IReadOnlyList<int> Operands { get; }
 
         public FixEditKind Kind { get; }
 
@@ -88,6 +124,9 @@ namespace KerasLint.Analysis
         private readonly List<Location> locations = new List<Location>();
         private readonly List<(string Key, string Title, List<FixEdit> Edits)> actions = new List<(string, string, List<FixEdit>)>();
 
+        /// <summary>The actions that cannot be made (<see cref="Impossible"/>): dropped from the diagnostic.</summary>
+        private readonly HashSet<int> impossible = new HashSet<int>();
+
         public static FixPlan None => new FixPlan();
 
         /// <summary>Starts an action; edits added until the next call belong to it.</summary>
@@ -97,17 +136,43 @@ namespace KerasLint.Analysis
             return this;
         }
 
+        /// <summary>Marks the current action as one that cannot be made (a site the edits cannot reach): it is not carried.</summary>
+        public FixPlan Impossible()
+        {
+            if (actions.Count > 0) impossible.Add(actions.Count - 1);
+            return this;
+        }
+
+        /// <summary>Marks the current action as one that cannot be made when <paramref name="condition"/> holds.</summary>
+        public FixPlan ImpossibleIf(bool condition) => condition ? Impossible() : this;
+
         /// <summary>Adds the actions of another plan (same diagnostic) after this plan's.</summary>
         public FixPlan Append(FixPlan other)
         {
-            foreach (var (key, title, edits) in other.actions)
+            for (var i = 0; i < other.actions.Count; i++)
             {
+                var (key, title, edits) = other.actions[i];
                 Action(key, title);
-                foreach (var e in edits) Edit(e.Kind, other.locations[e.Location], e.Name, e.Value);
+                if (other.impossible.Contains(i)) Impossible();
+                foreach (var e in edits) Edit(e.Kind, other.locations[e.Location], e.Name, e.Value, e.Operands.Select(o => other.locations[o]).ToArray());
             }
 
             return this;
         }
+
+        public FixPlan RemoveActivation(Location site, string siteKind, Location? input) =>
+            Edit(FixEditKind.RemoveActivation, site, siteKind, "", input == null ? System.Array.Empty<Location>() : new[] { input });
+
+        public FixPlan SwitchFactory(Location call, string name, Location? input = null) =>
+            Edit(FixEditKind.SwitchFactory, call, "", name, input == null ? System.Array.Empty<Location>() : new[] { input });
+
+        public FixPlan WrapInCall(Location expression, string method, string arguments) => Edit(FixEditKind.WrapInCall, expression, method, arguments);
+
+        public FixPlan SetInteger(Location literal, int value) => Edit(FixEditKind.SetInteger, literal, "", value.ToString(CultureInfo.InvariantCulture));
+
+        public FixPlan Rewrite(Location expression, string template, params Location[] operands) => Edit(FixEditKind.Rewrite, expression, "", template, operands);
+
+        public FixPlan ReadAsFloat(Location expression) => Edit(FixEditKind.ReadAsFloat, expression, "", "");
 
         public FixPlan ReplaceString(Location literal, string value) => Edit(FixEditKind.ReplaceString, literal, "", value);
 
@@ -131,7 +196,7 @@ namespace KerasLint.Analysis
         public static bool CanReplace(Model.ValueSite? site) => site != null && (site.LiteralLocation != null || site.UseIsValue);
 
         /// <summary>Whether an action has been started.</summary>
-        public bool HasActions => actions.Count > 0;
+        public bool HasActions => actions.Count > impossible.Count;
 
         public FixPlan AddNamedExpressionArgument(Location creationOrCall, string name, string expression) => Edit(FixEditKind.AddNamedExpressionArgument, creationOrCall, name, expression);
 
@@ -158,16 +223,18 @@ namespace KerasLint.Analysis
 
             // An action may edit other files too (a site the whole-program flow found there): the fix applier resolves
             // each edit's own document and offers the action only when the whole result compiles.
-            properties["fix.count"] = actions.Count.ToString(CultureInfo.InvariantCulture);
-            for (var i = 0; i < actions.Count; i++)
+            var carried = actions.Where((_, i) => !impossible.Contains(i)).ToList();
+            properties["fix.count"] = carried.Count.ToString(CultureInfo.InvariantCulture);
+            for (var i = 0; i < carried.Count; i++)
             {
-                var (key, title, edits) = actions[i];
+                var (key, title, edits) = carried[i];
                 properties[$"fix.{i}.key"] = key;
                 properties[$"fix.{i}.title"] = title;
                 var encoded = new List<string>();
                 foreach (var e in edits)
                 {
-                    encoded.Add(string.Join(FieldSeparator.ToString(), ((int)e.Kind).ToString(CultureInfo.InvariantCulture), e.Location.ToString(CultureInfo.InvariantCulture), e.Name, e.Value));
+                    encoded.Add(string.Join(FieldSeparator.ToString(), ((int)e.Kind).ToString(CultureInfo.InvariantCulture), e.Location.ToString(CultureInfo.InvariantCulture),
+                        string.Join(",", e.Operands.Select(o => o.ToString(CultureInfo.InvariantCulture))), e.Name, e.Value));
                 }
 
                 properties[$"fix.{i}.edits"] = string.Join(EditSeparator.ToString(), encoded);
@@ -190,15 +257,23 @@ namespace KerasLint.Analysis
                 var ok = true;
                 foreach (var e in (editsText ?? "").Split(new[] { EditSeparator }, System.StringSplitOptions.RemoveEmptyEntries))
                 {
-                    var f = e.Split(new[] { FieldSeparator }, 4);
-                    if (f.Length != 4 || !int.TryParse(f[0], NumberStyles.None, CultureInfo.InvariantCulture, out var kind)
+                    var f = e.Split(new[] { FieldSeparator }, 5);
+                    if (f.Length != 5 || !int.TryParse(f[0], NumberStyles.None, CultureInfo.InvariantCulture, out var kind)
                         || !int.TryParse(f[1], NumberStyles.None, CultureInfo.InvariantCulture, out var loc) || loc >= diagnostic.AdditionalLocations.Count)
                     {
                         ok = false;
                         break;
                     }
 
-                    edits.Add(new FixEdit((FixEditKind)kind, loc, f[2], f[3]));
+                    var operands = new List<int>();
+                    foreach (var o in f[2].Split(new[] { ',' }, System.StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        if (!int.TryParse(o, NumberStyles.None, CultureInfo.InvariantCulture, out var operand) || operand >= diagnostic.AdditionalLocations.Count) ok = false;
+                        else operands.Add(operand);
+                    }
+
+                    if (!ok) break;
+                    edits.Add(new FixEdit((FixEditKind)kind, loc, f[3], f[4], operands));
                 }
 
                 if (ok && edits.Count > 0) result.Add(new FixAction(key, title, edits));
@@ -220,7 +295,7 @@ namespace KerasLint.Analysis
             {
                 if (!theirs.Contains(Signature(action, first))) continue;
                 plan.Action(action.EquivalenceKey, action.Title);
-                foreach (var e in action.Edits) plan.Edit(e.Kind, first.AdditionalLocations[e.Location], e.Name, e.Value);
+                foreach (var e in action.Edits) plan.Edit(e.Kind, first.AdditionalLocations[e.Location], e.Name, e.Value, e.Operands.Select(o => first.AdditionalLocations[o]).ToArray());
             }
 
             return plan.HasActions ? plan : null;
@@ -242,25 +317,30 @@ namespace KerasLint.Analysis
 
         private static string Signature(FixAction action, Diagnostic diagnostic) =>
             action.EquivalenceKey + EditSeparator + action.Title + EditSeparator + string.Join(EditSeparator.ToString(), action.Edits.Select(e =>
-            {
-                var l = diagnostic.AdditionalLocations[e.Location];
-                return string.Join(FieldSeparator.ToString(), ((int)e.Kind).ToString(CultureInfo.InvariantCulture), l.SourceTree?.FilePath, l.SourceSpan.Start.ToString(CultureInfo.InvariantCulture), l.SourceSpan.Length.ToString(CultureInfo.InvariantCulture), e.Name, e.Value);
-            }));
+                string.Join(FieldSeparator.ToString(), ((int)e.Kind).ToString(CultureInfo.InvariantCulture), Span(diagnostic.AdditionalLocations[e.Location]), e.Name, e.Value,
+                    string.Join(",", e.Operands.Select(o => Span(diagnostic.AdditionalLocations[o]))))));
 
-        private FixPlan Edit(FixEditKind kind, Location location, string name, string value)
+        private static string Span(Location l) =>
+            l.SourceTree?.FilePath + FieldSeparator + l.SourceSpan.Start.ToString(CultureInfo.InvariantCulture) + FieldSeparator + l.SourceSpan.Length.ToString(CultureInfo.InvariantCulture);
+
+        private FixPlan Edit(FixEditKind kind, Location location, string name, string value, IReadOnlyList<Location>? operands = null)
         {
-            if (actions.Count == 0) return this;
-            var index = locations.IndexOf(location);
-            if (index < 0)
-            {
-                index = locations.Count;
-                locations.Add(location);
-            }
+            if (actions.Count == 0 || impossible.Contains(actions.Count - 1)) return this;
+            var index = IndexOf(location);
+            var operandIndices = (operands ?? System.Array.Empty<Location>()).Select(IndexOf).ToList();
 
             // The same edit reached twice (a literal both a metric and a History key read through one local): made once.
             var edits = actions[actions.Count - 1].Edits;
-            if (!edits.Any(e => e.Kind == kind && e.Location == index && e.Name == name && e.Value == value)) edits.Add(new FixEdit(kind, index, name, value));
+            if (!edits.Any(e => e.Kind == kind && e.Location == index && e.Name == name && e.Value == value && e.Operands.SequenceEqual(operandIndices))) edits.Add(new FixEdit(kind, index, name, value, operandIndices));
             return this;
+        }
+
+        private int IndexOf(Location location)
+        {
+            var index = locations.IndexOf(location);
+            if (index >= 0) return index;
+            locations.Add(location);
+            return locations.Count - 1;
         }
     }
 }

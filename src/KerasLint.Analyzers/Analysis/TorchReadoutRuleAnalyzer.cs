@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using System.Linq;
 using KerasLint.Model;
 using Microsoft.CodeAnalysis;
 
@@ -12,48 +10,20 @@ namespace KerasLint.Analysis
     /// </summary>
     public abstract class TorchReadoutRuleAnalyzer : KerasLintRule, IReadoutRule
     {
-        /// <summary>Diagnostic property: what the prediction holds (<see cref="Knowledge.HeadActivation"/>).</summary>
-        public const string HeadProperty = "Head";
-
-        /// <summary>Diagnostic property: the <see cref="TorchReadoutKind"/>.</summary>
-        public const string KindProperty = "Readout";
-
-        /// <summary>
-        /// Diagnostic property: "true" when the prediction is thresholded at 0 as its logit would be: a linear output,
-        /// or every activation that decided it is above 0 exactly where its input is (relu, tanh, ...; not softplus).
-        /// </summary>
-        public const string ZeroThresholdProperty = "ZeroThreshold";
-
         /// <summary>The diagnostic for a read-out whose prediction is known, or null.</summary>
         internal abstract Diagnostic? Analyze(TorchReadout readout);
 
         Diagnostic? IReadoutRule.AnalyzeReadout(TorchReadout readout) => Analyze(readout);
 
         /// <summary>
-        /// A diagnostic on the read-out. Additional locations: [0] the prediction, [1] the dimension argument (or the
-        /// node), [2] the comparison (or the node), [3] the compared operand (or the node).
+        /// A diagnostic on the read-out, carrying the fixes of its id (<see cref="Rules.TorchFixPlans"/>: typed edits on
+        /// the model's locations, in the diagnostic's properties and additional locations).
         /// </summary>
-        internal static Diagnostic Create(DiagnosticDescriptor descriptor, TorchReadout readout, params object[] args)
-        {
-            var node = readout.Node;
-            var additional = new[]
-            {
-                readout.Prediction.GetLocation(),
-                (readout.DimNode ?? node).GetLocation(),
-                (readout.Comparison ?? node).GetLocation(),
-                (readout.Compared ?? node).GetLocation(),
-            };
-            var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(HeadProperty, readout.Head.Activation.ToString())
-                .Add(KindProperty, readout.Kind.ToString())
-                .Add(ZeroThresholdProperty, ZeroThresholdKept(readout.Head) ? "true" : "false");
-            return Diagnostic.Create(descriptor, node.GetLocation(), additional, properties, args);
-        }
+        internal static Diagnostic Create(DiagnosticDescriptor descriptor, TorchReadout readout, params object[] args) =>
+            Rules.TorchFixPlans.For(descriptor.Id, readout).Create(descriptor, readout.Node.GetLocation(), args);
 
-        private static bool ZeroThresholdKept(TorchHead head) =>
-            head.Activation == Knowledge.HeadActivation.Linear
-            || (head.Activation is Knowledge.HeadActivation.Tanh or Knowledge.HeadActivation.Unbounded && head.Sites.Length > 0
-                && head.Sites.All(s => s.Factory != null && SourceSpans.CalleeName(s.Factory) is { } name && Knowledge.Activations.ZeroThresholdKept(name)));
+        /// <summary>The value the prediction exceeds exactly where its logit exceeds 0, as messages say it ("0", "0.5", "ln 2", "1"); null when none is known.</summary>
+        internal static string? ZeroLogitThreshold(TorchReadout readout) => TorchFixEdits.ZeroLogitThreshold(readout.Head);
 
         /// <summary>The read-out expression as written, on one line, shortened.</summary>
         internal static string Text(TorchReadout readout) => TorchStepRuleAnalyzer.OneLine(readout.Node);

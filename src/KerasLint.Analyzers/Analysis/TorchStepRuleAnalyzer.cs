@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using KerasLint.Knowledge;
 using KerasLint.Model;
@@ -14,29 +12,11 @@ namespace KerasLint.Analysis
     /// </summary>
     public abstract class TorchStepRuleAnalyzer : KerasLintRule, IStepRule
     {
-        /// <summary>Diagnostic property: the loss (<see cref="TorchLossKind"/>).</summary>
-        public const string LossProperty = "Loss";
-
-        /// <summary>Diagnostic property: how the loss is called (<see cref="TorchLossForm"/>).</summary>
-        public const string FormProperty = "Form";
-
-        /// <summary>Diagnostic property: what the prediction holds (<see cref="HeadActivation"/>).</summary>
-        public const string HeadProperty = "Head";
-
-        /// <summary>Diagnostic property: comma-separated <see cref="ActivationSiteKind"/> of every site, in order.</summary>
-        public const string SitesProperty = "Sites";
-
-        /// <summary>Diagnostic property: "true" when additional location 0 is the loss construction.</summary>
-        public const string HasConstructionProperty = "HasConstruction";
-
         /// <summary>The loss this rule is about.</summary>
         internal abstract TorchLossKind Loss { get; }
 
         /// <summary>Whether the rule is about this loss (by default: <see cref="Loss"/> only).</summary>
         internal virtual bool Handles(TorchLossKind loss) => loss == Loss;
-
-        /// <summary>Diagnostic property: "true" when the last additional location is the constant that sets the prediction's width (<see cref="TorchHead.UnitsNode"/>).</summary>
-        public const string UnitsNodeProperty = "UnitsNode";
 
         /// <summary>The diagnostic for a step of this rule's loss whose prediction is known, or null.</summary>
         internal abstract Diagnostic? Analyze(TorchTrainingStep step);
@@ -44,30 +24,11 @@ namespace KerasLint.Analysis
         Diagnostic? IStepRule.AnalyzeStep(TorchTrainingStep step) => Handles(step.Loss) ? Analyze(step) : null;
 
         /// <summary>
-        /// A diagnostic on the loss call. Additional locations: [0] the loss construction (or the call itself when
-        /// <see cref="HasConstructionProperty"/> is not "true"), then three per site: its node, its factory (or node) and its input (or node).
+        /// A diagnostic on the loss call, carrying the fixes of its id (<see cref="Rules.TorchFixPlans"/>: typed edits
+        /// on the model's locations, in the diagnostic's properties and additional locations).
         /// </summary>
-        internal static Diagnostic Create(DiagnosticDescriptor descriptor, TorchTrainingStep step, params object[] args)
-        {
-            var additional = new List<Location> { (step.LossConstruction ?? step.LossCall).GetLocation() };
-            foreach (var site in step.Head.Sites)
-            {
-                additional.Add(site.Node.GetLocation());
-                additional.Add((site.Factory ?? site.Node).GetLocation());
-                additional.Add((site.Input ?? site.Node).GetLocation());
-            }
-
-            if (step.Head.UnitsNode != null) additional.Add(step.Head.UnitsNode.GetLocation());
-
-            var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(FormProperty, step.Form.ToString())
-                .Add(LossProperty, step.Loss.ToString())
-                .Add(HeadProperty, step.Head.Activation.ToString())
-                .Add(SitesProperty, string.Join(",", step.Head.Sites.Select(s => s.Kind.ToString() + (s.Input == null ? "" : ":input"))))
-                .Add(HasConstructionProperty, step.LossConstruction != null ? "true" : "false")
-                .Add(UnitsNodeProperty, step.Head.UnitsNode != null ? "true" : "false");
-            return Diagnostic.Create(descriptor, step.LossCall.GetLocation(), additional, properties, args);
-        }
+        internal static Diagnostic Create(DiagnosticDescriptor descriptor, TorchTrainingStep step, params object[] args) =>
+            Rules.TorchFixPlans.For(descriptor.Id, step).Create(descriptor, step.LossCall.GetLocation(), args);
 
         /// <summary>The loss as the user wrote it: the class for modules, the function for functional calls.</summary>
         internal static string LossName(TorchTrainingStep step) => TorchLossNames.Of(step.Loss, step.Form);

@@ -112,6 +112,24 @@ namespace KerasLint.Knowledge
         /// <summary>Whether a TorchSharp activation (function or module factory, any spelling) is above 0 exactly where its input is.</summary>
         public static bool ZeroThresholdKept(string name) => PositiveExactlyForPositiveInput.Contains(Fold(name.TrimEnd('_')));
 
+        /// <summary>
+        /// The value a TorchSharp activation's output (function or module factory, any spelling) exceeds exactly where
+        /// its input exceeds 0, so that thresholding the output there classifies as thresholding the logit at 0: "0" for
+        /// relu, tanh, ... (<see cref="ZeroThresholdKept"/>), "ln 2" for softplus (softplus(z) = ln(1 + e^z) &gt; ln 2 ⇔ z &gt; 0),
+        /// "1" for exp (e^z &gt; 1 ⇔ z &gt; 0); null for any other.
+        /// </summary>
+        public static string? ThresholdOfZeroLogit(string name)
+        {
+            var folded = Fold(name.TrimEnd('_'));
+            if (PositiveExactlyForPositiveInput.Contains(folded)) return "0";
+            return folded switch
+            {
+                "softplus" => "ln 2",
+                "exp" or "exponential" => "1",
+                _ => null,
+            };
+        }
+
         private static string Fold(string name) => name.Replace("_", "").ToLowerInvariant();
     }
 }

@@ -19,7 +19,13 @@ namespace KerasLint.Rules
             {
                 HeadActivation.Sigmoid => "(pred > 0.5) on sigmoid outputs",
                 HeadActivation.Linear => "(pred > 0) on logits",
-                _ => "(pred > 0) on logits, (pred > 0.5) on sigmoid outputs",
+                _ => ZeroLogitThreshold(readout) switch
+                {
+                    // Above 0 everywhere: the value at logit 0 (softplus(z) > ln 2 ⇔ z > 0, exp(z) > 1 ⇔ z > 0).
+                    "ln 2" => "(pred > ln 2) on softplus outputs",
+                    "1" => "(pred > 1) on exp outputs",
+                    _ => "(pred > 0) on logits, (pred > 0.5) on sigmoid outputs",
+                },
             };
             return Create(Descriptors.KL0106, readout, Text(readout), Origin(readout), threshold);
         }

@@ -7,7 +7,7 @@ namespace KerasLint.CodeFixes
 {
     /// <summary>KL0007: replace the regression loss with the matching crossentropy.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(KL0007RegressionLossOnClassifierCodeFixProvider)), Shared]
-    public sealed class KL0007RegressionLossOnClassifierCodeFixProvider : PlannedCodeFixProvider
+    public sealed class KL0007RegressionLossOnClassifierCodeFixProvider : KerasLintCodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(Knowledge.RuleIds.RegressionLossOnClassifier);
     }

@@ -1,8 +1,7 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using KerasLint.Knowledge;
+using KerasLint.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
@@ -14,18 +13,11 @@ namespace KerasLint.CodeFixes
     /// activation is removed first, so that the output before it becomes the logit (binding-checked, in any document).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(KL0102CodeFixProvider)), Shared]
-    public sealed class KL0102CodeFixProvider : TorchCodeFixProvider
+    public sealed class KL0102CodeFixProvider : KerasLintCodeFixProvider
     {
-        public const string UseWithLogitsKey = "KL0102.UseBceWithLogits";
-
-        public const string RemoveActivationKey = "KL0102.RemoveActivationUseBceWithLogits";
+        public const string UseWithLogitsKey = TorchFixPlans.KL0102UseWithLogitsKey;
+        public const string RemoveActivationKey = TorchFixPlans.KL0102RemoveActivationKey;
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.BceOnUnboundedOutputs);
-
-        internal override ImmutableArray<(string Title, string Key, Func<Dictionary<SyntaxNode, SyntaxNode?>?> Edit)> Actions(TorchFixes fixes) => ImmutableArray.Create<(string, string, Func<Dictionary<SyntaxNode, SyntaxNode?>?>)>(
-            ("Use BCEWithLogitsLoss (applies the sigmoid itself)", UseWithLogitsKey,
-                () => fixes.Head == HeadActivation.Linear ? TorchFixes.Combine(fixes.SwitchLoss("BCEWithLogitsLoss", "binary_cross_entropy_with_logits")) : null),
-            ("Remove the output activation and use BCEWithLogitsLoss (one logit)", RemoveActivationKey,
-                () => fixes.Head != HeadActivation.Linear ? TorchFixes.Combine(fixes.RemoveActivation(), fixes.SwitchLoss("BCEWithLogitsLoss", "binary_cross_entropy_with_logits")) : null));
     }
 }

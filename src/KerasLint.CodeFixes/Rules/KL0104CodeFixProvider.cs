@@ -1,8 +1,7 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using KerasLint.Knowledge;
+using KerasLint.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
@@ -15,25 +14,12 @@ namespace KerasLint.CodeFixes
     /// gets <c>.log_softmax(1)</c>, NLLLoss's class dimension.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(KL0104CodeFixProvider)), Shared]
-    public sealed class KL0104CodeFixProvider : TorchCodeFixProvider
+    public sealed class KL0104CodeFixProvider : KerasLintCodeFixProvider
     {
-        public const string ApplyLogSoftmaxKey = "KL0104.ApplyLogSoftmax";
-        public const string UseCrossEntropyKey = "KL0104.UseCrossEntropyLoss";
-        public const string RemoveActivationKey = "KL0104.RemoveActivationApplyLogSoftmax";
+        public const string ApplyLogSoftmaxKey = TorchFixPlans.KL0104ApplyLogSoftmaxKey;
+        public const string UseCrossEntropyKey = TorchFixPlans.KL0104UseCrossEntropyKey;
+        public const string RemoveActivationKey = TorchFixPlans.KL0104RemoveActivationKey;
 
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.NllLossWithoutLogSoftmax);
-
-        internal override ImmutableArray<(string Title, string Key, Func<Dictionary<SyntaxNode, SyntaxNode?>?> Edit)> Actions(TorchFixes fixes) => ImmutableArray.Create<(string, string, Func<Dictionary<SyntaxNode, SyntaxNode?>?>)>(
-            ("Apply log_softmax", ApplyLogSoftmaxKey, () => fixes.Head switch
-            {
-                HeadActivation.Softmax => TorchFixes.Combine(fixes.SoftmaxToLogSoftmax()),
-                HeadActivation.Linear => TorchFixes.Combine(fixes.WrapPredictionInLogSoftmax()),
-                _ => null,
-            }),
-            ("Use CrossEntropyLoss on the logits", UseCrossEntropyKey,
-                () => fixes.Head == HeadActivation.Linear ? TorchFixes.Combine(fixes.SwitchLoss("CrossEntropyLoss", "cross_entropy")) : null),
-            ("Remove the output activation and apply log_softmax (NLLLoss takes log-probabilities)", RemoveActivationKey,
-                () => fixes.Head is HeadActivation.Sigmoid or HeadActivation.Tanh or HeadActivation.Unbounded && fixes.RemoveActivation() is { } removed
-                    ? TorchFixes.Combine(fixes.WrapPredictionInLogSoftmax(removed)) : null));
     }
 }

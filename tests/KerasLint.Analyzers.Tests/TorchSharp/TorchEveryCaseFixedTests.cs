@@ -103,9 +103,9 @@ class Trainer
 }", "KL0106.Recommended");
 
         [Fact]
-        public Task KL0106_SoftplusOutputIsNotThresholdedAtZero() =>
-            // softplus is above 0 everywhere: 0 is not where its logit is.
-            TorchVerifier.VerifyNoFixAsync<KL0106ArgmaxOfOneUnitAnalyzer, KL0106CodeFixProvider>(@"
+        public Task KL0106_SoftplusOutputIsThresholdedAtLn2() =>
+            // softplus is above 0 everywhere: the class its logit gives (z > 0) is softplus(z) > ln 2 (TorchThresholdFixTests).
+            TorchVerifier.VerifyFixAsync<KL0106ArgmaxOfOneUnitAnalyzer, KL0106CodeFixProvider>(@"
 class Trainer
 {
     Tensor Predicted(Tensor x)
@@ -113,7 +113,15 @@ class Trainer
         var model = Sequential(Linear(4, 1), Softplus());
         return {|KL0106:model.forward(x).argmax(1)|};
     }
-}", KL0106CodeFixProvider.ThresholdKey);
+}", @"
+class Trainer
+{
+    Tensor Predicted(Tensor x)
+    {
+        var model = Sequential(Linear(4, 1), Softplus());
+        return model.forward(x).squeeze(1).gt(System.Math.Log(2)).@long();
+    }
+}", "KL0106.Recommended");
 
         // ------------------------------------------------------------ the binding check and a removed last element
 
