@@ -98,7 +98,7 @@ namespace KerasLint
 
         /// <summary>
         /// {0} optimizer string, {1} loss string, {2} what the library does instead (names its version), {3} why no edit
-        /// can pass objects and what to do ("the loss is not a constant: pass objects"). The KL0011 cases no edit fixes correctly (every KL0011 carries a fix, so that Fix All and
+        /// can pass objects and what to do ("loss not constant: pass objects"). The KL0011 cases no edit fixes correctly (every KL0011 carries a fix, so that Fix All and
         /// dotnet format fix them all).
         /// </summary>
         public static readonly DiagnosticDescriptor KL0015 = Create(

@@ -29,7 +29,7 @@ namespace KerasLint.Analyzers.Tests
         // About how many mutants each sweep checks (all fixes applied on each): about 100 s for both on 2 cores.
         private const int KerasBudget = 100;
         private const int TorchBudget = 50;
-        private const int TfNetBudget = 50;
+        private const int TfNetBudget = 80;
 
         private static readonly string[] StringPool =
         {

@@ -161,8 +161,8 @@ namespace KerasLint.Analyzers.Tests
         }
 
         /// <summary>
-        /// The KL0110 diagnostic carries what its fix reads, as before the merge: the read-out's properties and four
-        /// additional locations (prediction, dimension, comparison, compared operand); the message names TorchSharp.
+        /// The KL0110 diagnostic sits on the comparison and carries its fix plan (typed edits whose operands are its additional
+        /// locations); the message names TorchSharp.
         /// </summary>
         [Fact]
         public async Task TorchSharpDiagnosticCarriesTheReadoutSites()
@@ -177,9 +177,10 @@ namespace KerasLint.Analyzers.Tests
             var diagnostics = await compilation.WithAnalyzers(Engines.All).GetAnalyzerDiagnosticsAsync();
             var d = Assert.Single(diagnostics, x => x.Id == "KL0110");
             Assert.Equal("pred.eq(y)", d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan));
-            Assert.Equal(4, d.AdditionalLocations.Count);
-            Assert.Equal("Linear", d.Properties[TorchReadoutRuleAnalyzer.HeadProperty]);
-            Assert.Equal(nameof(TorchReadoutKind.Equality), d.Properties[TorchReadoutRuleAnalyzer.KindProperty]);
+            // Its fix travels as typed edits of the one fix vocabulary (Rules/TorchFixPlans.cs), on the model's locations.
+            var actions = KerasLint.Analysis.FixPlan.Read(d);
+            Assert.NotEmpty(actions);
+            Assert.All(actions.SelectMany(a => a.Edits), e => Assert.All(e.Operands.Append(e.Location), o => Assert.InRange(o, 0, d.AdditionalLocations.Count - 1)));
             Assert.StartsWith("TorchSharp: 'pred.eq(y)' tests continuous outputs", d.GetMessage(), StringComparison.Ordinal);
             Assert.DoesNotContain(diagnostics, x => x.Id == "KL0001");
         }

@@ -373,7 +373,7 @@ namespace KerasLint.Model
         public string ReplacementPhrase { get; }
 
         /// <summary>
-        /// Why no edit can pass objects and what to do (KL0015's message), e.g. "the loss is not a constant: pass objects"; null when
+        /// Why no edit can pass objects and what to do (KL0015's message), e.g. "loss not constant: pass objects"; null when
         /// <see cref="Replacements"/> holds the fix.
         /// </summary>
         public string? Unfixable { get; }

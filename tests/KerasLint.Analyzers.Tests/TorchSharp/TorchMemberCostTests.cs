@@ -7,9 +7,10 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
 {
     /// <summary>
     /// A module field that is not readonly may be written or appended to in any method of its type, so the recogniser
-    /// walks the type's method bodies for each loss call that reads it. That walk is charged to the recogniser's budget
-    /// (work counted, never timed): a type with many methods and many loss calls (the fuzz part of bench/ measured
-    /// 6.5 s of CPU at 10,000 lines before) costs at most the budget per loss call, and past it the head is unknown.
+    /// reads every write of it in the compilation (ProgramFlow collects them once per compilation); reading them is
+    /// charged to the recogniser's budget (work counted, never timed): a type with many methods and many loss calls (the
+    /// fuzz part of bench/ measured 6.5 s of CPU at 10,000 lines when each call walked the type) costs at most the
+    /// budget per loss call, and past it the head is unknown.
     /// </summary>
     public class TorchMemberCostTests
     {
@@ -50,21 +51,22 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
         }
 
         [Fact]
-        public async Task FieldReadByManyLossCalls_WorkPerCallStaysWithinTheBudget_AndPastItTheHeadIsUnknown()
+        public async Task FieldReadByManyLossCalls_WorkPerCallStaysWithinTheBudget()
         {
             var small = await RecognizeAllAsync(50);
             var large = await RecognizeAllAsync(400);
             Assert.Equal(50, small.Count);
             Assert.Equal(400, large.Count);
 
-            // The walk over the type's 100 methods is counted: more than the few operations of the call itself.
-            Assert.All(small, s => Assert.InRange(s.Work, 100, TrainingStepRecognizer.Budget));
+            // Each loss call reads the field's 51 writes (collected once per compilation by ProgramFlow): counted work,
+            // more than the few operations of the call itself, and the head is found.
+            Assert.All(small, s => Assert.InRange(s.Work, 51, TrainingStepRecognizer.Budget));
             Assert.All(small, s => Assert.Equal(HeadActivation.Softmax, s.Step!.Head.Activation));
 
-            // 800 methods: each loss call stops at the budget (no walk over the whole type per call) and answers unknown.
-            Assert.All(large, s => Assert.InRange(s.Work, 1, TrainingStepRecognizer.Budget));
-            Assert.All(large, s => Assert.False(s.Step!.Head.IsKnown));
-            Assert.True(large.Sum(s => (long)s.Work) <= (long)TrainingStepRecognizer.Budget * large.Count);
+            // 401 writes: the work per call grows with the writes it reads, never past the budget (no walk over the
+            // whole type per call); the writes are not re-collected per call, so the head is still found.
+            Assert.All(large, s => Assert.InRange(s.Work, 401, TrainingStepRecognizer.Budget));
+            Assert.All(large, s => Assert.Equal(HeadActivation.Softmax, s.Step!.Head.Activation));
         }
     }
 }

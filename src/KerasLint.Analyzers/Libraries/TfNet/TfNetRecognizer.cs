@@ -312,7 +312,7 @@ namespace KerasLint.Libraries.TfNet
             string? unfixable;
             if (optimizer == null || loss == null)
             {
-                unfixable = (optimizer == null && loss == null ? "neither string is a constant" : optimizer == null ? "the optimizer is not a constant" : "the loss is not a constant") + ": pass objects";
+                unfixable = (optimizer == null && loss == null ? "neither is constant" : optimizer == null ? "optimizer not constant" : "loss not constant") + ": pass objects";
             }
             else if (optimizerName != null && !HasFactory(s.OptimizerApis, optimizerName))
             {
