@@ -85,6 +85,7 @@ namespace KerasLint.Bench.Analyzers
                 $"for a in \"$@\"; do case \"$a\" in @*) cp \"${{a#@}}\" \"{capture}/csc.rsp\";; esac; done\n" +
                 $"printf '%s\\n' \"$@\" > \"{capture}/args.txt\"\n" +
                 $"exec \"{csc}\" \"$@\"\n");
+            if (OperatingSystem.IsWindows()) throw new PlatformNotSupportedException("the csc part wraps csc in a shell script (Linux, macOS)");
             File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             var restore = await build.RunDotnetAsync(project, "restore").ConfigureAwait(false);
             if (restore.ExitCode != 0) throw new InvalidOperationException($"dotnet restore {project} failed:\n{restore.Output}");

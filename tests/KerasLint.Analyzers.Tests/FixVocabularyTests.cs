@@ -37,7 +37,7 @@ class C
     }
 }";
 
-        private static readonly DiagnosticDescriptor Descriptor = new DiagnosticDescriptor("KLTEST", "t", "m", "c", DiagnosticSeverity.Warning, true);
+        private static readonly DiagnosticDescriptor Descriptor = new DiagnosticDescriptor("KLVOCAB", "t", "m", "c", DiagnosticSeverity.Warning, true);
 
         private static async Task<string?> FixedAsync(bool inMemory, Func<SyntaxNode, FixPlan> plan)
         {

@@ -83,11 +83,11 @@ public class ToolPackagesTests : IClassFixture<PackedTools>
         using (var package = ZipFile.OpenRead(_tools.Nupkg("KerasLint.Cli")))
         {
             Assert.Contains(package.Entries, e => e.FullName.EndsWith("/keraslint.dll", StringComparison.Ordinal));
-            Assert.Empty(package.Entries.Select(e => e.FullName).Where(IsTorchOrNative));
+            Assert.DoesNotContain(package.Entries.Select(e => e.FullName), IsTorchOrNative);
         }
 
         _tools.Install("KerasLint.Cli", version);
-        Assert.Empty(Directory.EnumerateFiles(_tools.ToolPath, "*", SearchOption.AllDirectories).Where(IsTorchOrNative));
+        Assert.DoesNotContain(Directory.EnumerateFiles(_tools.ToolPath, "*", SearchOption.AllDirectories), IsTorchOrNative);
 
         // analyze on a sample, from the installed tool (with no libtorch anywhere in its install).
         var (exit, stdout, stderr) = KerasLintTool.RunExecutable(_tools.Command("keraslint"), null,

@@ -30,7 +30,7 @@ public class VersioningTests
         var project = Path.Combine(clone, "src", "KerasLint.Package", "KerasLint.Package.csproj");
         var (exit, log) = DotnetCli.RunIn(clone, TimeSpan.FromMinutes(8), buildFlags: true, "pack", project, "-c", "Release", "-o", feed);
         Assert.True(exit == 0, log);
-        var created = Assert.Single(Directory.GetFiles(feed, "KerasLint.*.nupkg").Where(f => !before.Contains(f)));
+        var created = Assert.Single(Directory.GetFiles(feed, "KerasLint.*.nupkg"), f => !before.Contains(f));
         return Path.GetFileNameWithoutExtension(created).Substring("KerasLint.".Length);
     }
 

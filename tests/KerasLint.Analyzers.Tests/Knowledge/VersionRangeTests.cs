@@ -48,7 +48,7 @@ public class VersionRangeTests
 
         Assert.True(r.Error == null, $"{id}: the catalog says {r.Error}");
         Assert.Equal(expected.GetProperty("function").GetString(), r.Resolved);
-        Assert.Equal(new[] { expected.GetProperty("train_key").GetString() }, LogKeys.MetricKeys(version, metric));
+        Assert.Equal(new[] { expected.GetProperty("train_key").GetString()! }, LogKeys.MetricKeys(version, metric));
         Assert.True(LogKeys.MayLog(version, new[] { metric }, expected.GetProperty("train_key").GetString()!));
     }
 
