@@ -25,7 +25,7 @@ namespace KerasLint.Bench.Analyzers
             if (settings.Runs("csc"))
                 report.Csc.AddRange(await new CscBench(settings, Log).RunAsync().ConfigureAwait(false));
             if (settings.Runs("fuzz"))
-                report.Fuzz.AddRange(await new FuzzBench(Log).RunAsync(settings.FuzzSizes, settings.FuzzShapes).ConfigureAwait(false));
+                report.Fuzz.AddRange(await new FuzzBench(Log, settings.FuzzRepeats).RunAsync(settings.FuzzSizes, settings.FuzzShapes).ConfigureAwait(false));
             if (!new[] { "whole", "keystrokes", "memory", "setups" }.Any(settings.Runs)) return;
             var sets = new[] { AnalyzerSets.KerasLint, AnalyzerSets.Empty, AnalyzerSets.LoadPeer() };
             report.Sets.AddRange(sets.Select(s => (s.Name, s.Count)));

@@ -4,8 +4,8 @@ namespace KerasLint.Bench.Analyzers
     /// Command line: --quick (250 files, few iterations, about two minutes), --out FILE (also write the markdown there),
     /// --only PARTS (a comma-separated subset of whole,keystrokes,memory,setups,build,csc,fuzz: re-measure one part on a busy machine),
     /// --pairs N (A/B pairs of real builds in the build part, of csc runs in the csc part), --build-experiments (the build
-    /// part also measures the analyzer assembly alone and an empty analyzer assembly), --fuzz-sizes N,N,... and --fuzz-shapes S,S,... (file sizes and
-    /// shapes of the fuzz part). The csc and fuzz parts run only when --only names them; "keystroke" is accepted for "keystrokes".
+    /// part also measures the analyzer assembly alone and an empty analyzer assembly), --fuzz-sizes N,N,..., --fuzz-shapes S,S,... and --fuzz-repeats N (file sizes,
+    /// shapes and repeats per file of the fuzz part). The csc and fuzz parts run only when --only names them; "keystroke" is accepted for "keystrokes".
     /// The warmup runs only before the first solution (it warms the JIT; every run works on a fresh compilation). The
     /// peer package, many times slower than KerasLint, runs once per solution: its figure is a comparison, not a target.
     /// </summary>
@@ -32,6 +32,9 @@ namespace KerasLint.Bench.Analyzers
         /// <summary>Shapes of the fuzz part (null: every shape and mutant; "mutated-long-method" names a mutant).</summary>
         public string[]? FuzzShapes { get; init; }
 
+        /// <summary>Measurements per file in the fuzz part (the figures are medians).</summary>
+        public int FuzzRepeats { get; init; } = 5;
+
         /// <summary>File sizes (lines) of the fuzz part.</summary>
         public int[] FuzzSizes { get; init; } = FuzzBench.Sizes;
 
@@ -46,6 +49,7 @@ namespace KerasLint.Bench.Analyzers
             var experiments = false;
             int[]? fuzzSizes = null;
             string[]? fuzzShapes = null;
+            int? fuzzRepeats = null;
             for (var i = 0; i < args.Length; i++)
             {
                 switch (args[i])
@@ -74,6 +78,10 @@ namespace KerasLint.Bench.Analyzers
                         fuzzShapes = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                         if (fuzzShapes.Length == 0 || !fuzzShapes.All(x => FuzzGenerator.Shapes.Contains(x) || x.StartsWith("mutated-", StringComparison.Ordinal) && FuzzGenerator.Mutated.Contains(x["mutated-".Length..]))) return null;
                         break;
+                    case "--fuzz-repeats" when i + 1 < args.Length:
+                        if (!int.TryParse(args[++i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var repeats) || repeats < 1) return null;
+                        fuzzRepeats = repeats;
+                        break;
                     case "--build-experiments":
                         experiments = true;
                         break;
@@ -85,7 +93,7 @@ namespace KerasLint.Bench.Analyzers
             var settings = quick
                 ? new BenchSettings(true, output, new[] { 250 }, 250, Warmup: 1, Iterations: 2, Keystrokes: 8, ManySetups: 200)
                 : new BenchSettings(false, output, new[] { 250, 1000, 2000 }, 1000, Warmup: 1, Iterations: 3, Keystrokes: 20, ManySetups: 200);
-            return settings with { Only = only, BuildPairs = pairs ?? (quick ? 3 : 5), CscPairs = pairs ?? (quick ? 5 : 15), BuildExperiments = experiments, FuzzSizes = fuzzSizes ?? FuzzBench.Sizes, FuzzShapes = fuzzShapes };
+            return settings with { Only = only, BuildPairs = pairs ?? (quick ? 3 : 5), CscPairs = pairs ?? (quick ? 5 : 15), BuildExperiments = experiments, FuzzSizes = fuzzSizes ?? FuzzBench.Sizes, FuzzShapes = fuzzShapes, FuzzRepeats = fuzzRepeats ?? (quick ? 3 : 5) };
         }
 
         /// <summary>One iteration for the 2,000-file solutions: the full run stays within about 15 minutes on two cores.</summary>

@@ -7,16 +7,24 @@ namespace KerasLint.Bench.Analyzers
     /// every <see cref="FuzzGenerator"/> shape and mutant per library at 1k, 2k, 5k and 10k lines, each file alone in a
     /// fresh compilation. Per file: the compiler's own CPU time (GetDiagnostics), and the CPU time KerasLint adds to an
     /// analysis call that already builds every operation tree (see <see cref="OperationFloorAnalyzer"/>). Per series: the slope
-    /// (ms per 1,000 lines, least squares) and the growth exponent between the smallest and largest file (1 = linear,
-    /// 2 = quadratic).
+    /// (ms per 1,000 lines, least squares) and the growth exponent (least squares of log time over log lines; 1 = linear,
+    /// 2 = quadratic). Each file is measured <c>repeats</c> times (alternating order, a full collection before each call);
+    /// the figures are medians, KerasLint's the median of the per-repeat differences: one difference of two CPU readings of
+    /// a whole process moves by ±100 ms or more (background JIT, GC), which the median of a few repeats removes.
     /// </summary>
     public sealed class FuzzBench
     {
         public static readonly int[] Sizes = { 1000, 2000, 5000, 10000 };
         private static readonly CodeKind[] Kinds = { CodeKind.KerasNet, CodeKind.TorchSharp };
         private readonly Action<string> log;
+        private readonly int repeats;
 
-        public FuzzBench(Action<string> log) => this.log = log;
+        public FuzzBench(Action<string> log, int repeats = 5)
+        {
+            if (repeats < 1) throw new ArgumentOutOfRangeException(nameof(repeats), repeats, "the fuzz part measures each file at least once");
+            this.log = log;
+            this.repeats = repeats;
+        }
 
         public async Task<ImmutableArray<FuzzRun>> RunAsync(int[] sizes, string[]? shapes = null)
         {
@@ -45,30 +53,65 @@ namespace KerasLint.Bench.Analyzers
         private int measured;
 
         /// <summary>
-        /// Compile CPU (GetDiagnostics of a fresh compilation), then on two more fresh compilations the analysis call with the
-        /// operation floor and with KerasLint plus the floor (alternating order): KerasLint's CPU is the difference.
+        /// Compile CPU (GetDiagnostics of a fresh compilation), then <see cref="repeats"/> times, on fresh compilations, the
+        /// analysis call with the operation floor and with KerasLint plus the floor (alternating which goes first; a full
+        /// collection before each): KerasLint's CPU is the median of the differences.
         /// </summary>
         private async Task<FuzzRun> MeasureAsync(FuzzFile file)
         {
+            Collect();
             var compilation = file.CreateCompilation();
             var before = Cpu.Self();
             var errors = compilation.GetDiagnostics().Count(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
             var compileMs = 1000 * (Cpu.Self() - before);
-            AnalysisRun? floor = null, with = null;
-            foreach (var set in measured++ % 2 == 0 ? new[] { Floor, WithKerasLint } : new[] { WithKerasLint, Floor })
+            var floors = new List<double>();
+            var withs = new List<double>();
+            var callbacks = new List<double>();
+            AnalysisRun? last = null;
+            var exceptions = 0;
+            string? firstException = null;
+            for (var r = 0; r < repeats; r++)
             {
-                var run = await Measurements.AnalyzeAsync(file.CreateCompilation(), set).ConfigureAwait(false);
-                if (set == Floor) floor = run;
-                else with = run;
+                foreach (var set in measured++ % 2 == 0 ? new[] { Floor, WithKerasLint } : new[] { WithKerasLint, Floor })
+                {
+                    Collect();
+                    var run = await Measurements.AnalyzeAsync(file.CreateCompilation(), set).ConfigureAwait(false);
+                    exceptions += run.Exceptions;
+                    firstException ??= run.FirstException;
+                    if (set == Floor)
+                    {
+                        floors.Add(run.CpuMs);
+                    }
+                    else
+                    {
+                        withs.Add(run.CpuMs);
+                        callbacks.Add(run.PerAnalyzerMs.Where(p => p.Key != nameof(OperationFloorAnalyzer)).Sum(p => p.Value));
+                        last = run;
+                    }
+                }
             }
 
-            var callbacks = with!.PerAnalyzerMs.Where(p => p.Key != nameof(OperationFloorAnalyzer)).Sum(p => p.Value);
-            var diagnostics = with.DiagnosticsById.Sum(p => p.Value);
-            var result = new FuzzRun(file.Kind, file.Shape, file.Lines, errors, compileMs, floor!.CpuMs, with.CpuMs, callbacks, diagnostics, with.Exceptions + floor.Exceptions, with.FirstException ?? floor.FirstException);
-            log($"  fuzz {file.Kind} {file.Shape} {file.Lines} lines: compile {compileMs:F0} ms CPU ({errors} errors); floor {floor.CpuMs:F0}, KerasLint + floor {with.CpuMs:F0} ms CPU " +
-                $"(KerasLint {result.KerasLintCpuMs:F0} ms; callbacks {callbacks:F0} ms); {diagnostics} diagnostics" +
-                (result.Exceptions > 0 ? $"; {result.Exceptions} exceptions: {result.FirstException}" : ""));
+            var added = Median(withs.Zip(floors, (w, f) => w - f));
+            var diagnostics = last!.DiagnosticsById.Sum(p => p.Value);
+            var result = new FuzzRun(file.Kind, file.Shape, file.Lines, errors, compileMs, Median(floors), Median(withs), added, Median(callbacks), diagnostics, repeats, exceptions, firstException);
+            log($"  fuzz {file.Kind} {file.Shape} {file.Lines} lines: compile {compileMs:F0} ms CPU ({errors} errors); floor {result.FloorCpuMs:F0}, KerasLint + floor {result.WithCpuMs:F0} ms CPU " +
+                $"(KerasLint {added:F0} ms, differences {string.Join(" ", withs.Zip(floors, (w, f) => (w - f).ToString("F0")))}; callbacks {result.CallbacksMs:F0} ms); {diagnostics} diagnostics" +
+                (exceptions > 0 ? $"; {exceptions} exceptions: {firstException}" : ""));
             return result;
+        }
+
+        private static void Collect()
+        {
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        }
+
+        public static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.OrderBy(v => v).ToArray();
+            if (sorted.Length == 0) throw new ArgumentException("no values", nameof(values));
+            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
         }
 
         private static readonly AnalyzerSet Floor = new("operation floor", new[] { typeof(OperationFloorAnalyzer) });
@@ -76,15 +119,12 @@ namespace KerasLint.Bench.Analyzers
     }
 
     /// <summary>
-    /// One fuzz file: compile CPU ms; CPU ms of the analysis call with the operation floor and with KerasLint plus the floor;
-    /// KerasLint's callbacks (driver ExecutionTime, wall ms inside the callbacks); KerasLint's diagnostics.
+    /// One fuzz file: compile CPU ms; medians over the repeats of the CPU ms of the analysis call with the operation floor
+    /// and with KerasLint plus the floor, of their difference (<see cref="KerasLintCpuMs"/>), and of KerasLint's callbacks
+    /// (driver ExecutionTime, wall ms inside the callbacks); KerasLint's diagnostics.
     /// </summary>
     public sealed record FuzzRun(CodeKind Kind, string Shape, int Lines, int CompileErrors, double CompileCpuMs, double FloorCpuMs, double WithCpuMs,
-        double CallbacksMs, int Diagnostics, int Exceptions, string? FirstException)
-    {
-        /// <summary>CPU ms KerasLint adds to the analysis of this file.</summary>
-        public double KerasLintCpuMs => WithCpuMs - FloorCpuMs;
-    }
+        double KerasLintCpuMs, double CallbacksMs, int Diagnostics, int Repeats, int Exceptions, string? FirstException);
 
     /// <summary>The files of one library and shape, by size: slope (ms per 1,000 lines) and growth exponent.</summary>
     public sealed record FuzzSeries(CodeKind Kind, string Shape, ImmutableArray<FuzzRun> Runs)
@@ -103,12 +143,18 @@ namespace KerasLint.Bench.Analyzers
             return sxx == 0 ? double.NaN : 1000 * xs.Zip(ys, (x, y) => (x - mx) * (y - my)).Sum() / sxx;
         }
 
-        /// <summary>log(t_largest / t_smallest) / log(lines_largest / lines_smallest): 1 for linear growth, 2 for quadratic.</summary>
+        /// <summary>
+        /// The growth exponent: the least-squares slope of log(time) over log(lines) across the series (1 for linear growth,
+        /// 2 for quadratic); times under 5 ms read as 5 ms (below that the difference is noise).
+        /// </summary>
         public double Exponent(Func<FuzzRun, double> value)
         {
-            var (small, large) = (Runs[0], Runs[^1]);
-            var (ts, tl) = (Math.Max(value(small), 5), Math.Max(value(large), 5));
-            return Math.Log(tl / ts) / Math.Log(large.Lines / (double)small.Lines);
+            var xs = Runs.Select(r => Math.Log(r.Lines)).ToArray();
+            var ys = Runs.Select(r => Math.Log(Math.Max(value(r), 5))).ToArray();
+            var mx = xs.Average();
+            var my = ys.Average();
+            var sxx = xs.Sum(x => (x - mx) * (x - mx));
+            return sxx == 0 ? double.NaN : xs.Zip(ys, (x, y) => (x - mx) * (y - my)).Sum() / sxx;
         }
     }
 }
