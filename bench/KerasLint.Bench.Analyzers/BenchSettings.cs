@@ -3,7 +3,7 @@ namespace KerasLint.Bench.Analyzers
     /// <summary>
     /// Command line: --quick (250 files, few iterations, about two minutes), --out FILE (also write the markdown there),
     /// --only PARTS (a comma-separated subset of whole,keystrokes,memory,setups,build,csc,fuzz: re-measure one part on a busy machine),
-    /// --pairs N (A/B pairs of real builds in the build part, of csc runs in the csc part), --build-experiments (the build
+    /// --pairs N (A/B pairs of real builds in the build part, of csc runs in the csc part), --csc-serial (the csc replay runs csc with /parallel-), --build-experiments (the build
     /// part also measures the analyzer assembly alone and an empty analyzer assembly), --fuzz-sizes N,N,..., --fuzz-shapes S,S,... and --fuzz-repeats N (file sizes,
     /// shapes and repeats per file of the fuzz part). The csc and fuzz parts run only when --only names them; "keystroke" is accepted for "keystrokes".
     /// The warmup runs only before the first solution (it warms the JIT; every run works on a fresh compilation). The
@@ -29,6 +29,12 @@ namespace KerasLint.Bench.Analyzers
         /// <summary>A/B pairs of direct csc runs per solution in the csc part (--pairs N sets both parts' pairs).</summary>
         public int CscPairs { get; init; } = 15;
 
+        /// <summary>
+        /// --csc-serial: the csc replay adds <c>/parallel-</c> to both response files. A parallel csc on two cores spends
+        /// CPU waiting for its workers, which moves identical runs by ±15%; serial, the same work reads steadier.
+        /// </summary>
+        public bool CscSerial { get; init; }
+
         /// <summary>Shapes of the fuzz part (null: every shape and mutant; "mutated-long-method" names a mutant).</summary>
         public string[]? FuzzShapes { get; init; }
 
@@ -47,6 +53,7 @@ namespace KerasLint.Bench.Analyzers
             var only = Parts.Except(OnRequest).ToHashSet(StringComparer.Ordinal);
             int? pairs = null;
             var experiments = false;
+            var cscSerial = false;
             int[]? fuzzSizes = null;
             string[]? fuzzShapes = null;
             int? fuzzRepeats = null;
@@ -82,6 +89,9 @@ namespace KerasLint.Bench.Analyzers
                         if (!int.TryParse(args[++i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var repeats) || repeats < 1) return null;
                         fuzzRepeats = repeats;
                         break;
+                    case "--csc-serial":
+                        cscSerial = true;
+                        break;
                     case "--build-experiments":
                         experiments = true;
                         break;
@@ -93,7 +103,7 @@ namespace KerasLint.Bench.Analyzers
             var settings = quick
                 ? new BenchSettings(true, output, new[] { 250 }, 250, Warmup: 1, Iterations: 2, Keystrokes: 8, ManySetups: 200)
                 : new BenchSettings(false, output, new[] { 250, 1000, 2000 }, 1000, Warmup: 1, Iterations: 3, Keystrokes: 20, ManySetups: 200);
-            return settings with { Only = only, BuildPairs = pairs ?? (quick ? 3 : 5), CscPairs = pairs ?? (quick ? 5 : 15), BuildExperiments = experiments, FuzzSizes = fuzzSizes ?? FuzzBench.Sizes, FuzzShapes = fuzzShapes, FuzzRepeats = fuzzRepeats ?? (quick ? 3 : 5) };
+            return settings with { Only = only, BuildPairs = pairs ?? (quick ? 3 : 5), CscPairs = pairs ?? (quick ? 5 : 15), BuildExperiments = experiments, FuzzSizes = fuzzSizes ?? FuzzBench.Sizes, FuzzShapes = fuzzShapes, FuzzRepeats = fuzzRepeats ?? (quick ? 3 : 5), CscSerial = cscSerial };
         }
 
         /// <summary>One iteration for the 2,000-file solutions: the full run stays within about 15 minutes on two cores.</summary>

@@ -109,8 +109,9 @@ namespace KerasLint.Bench.Analyzers
             static string Quoted(string arg) => arg.Contains(' ', StringComparison.Ordinal) ? $"\"{arg}\"" : arg;
             var with = Path.Combine(capture, "with.rsp");
             var without = Path.Combine(capture, "without.rsp");
-            File.WriteAllLines(with, lines.Select(Quoted));
-            File.WriteAllLines(without, lines.Where(l => !IsKerasLint(l)).Select(Quoted));
+            var serial = settings.CscSerial ? new[] { "/parallel-" } : Array.Empty<string>();
+            File.WriteAllLines(with, lines.Select(Quoted).Concat(serial));
+            File.WriteAllLines(without, lines.Where(l => !IsKerasLint(l)).Select(Quoted).Concat(serial));
             log($"csc {Path.GetFileName(project)}: {args.Length} arguments, response file of {lines.Length} arguments ({lines.Count(l => l.StartsWith("/analyzer:", StringComparison.Ordinal))} analyzers, {found} of them KerasLint's)");
             return new CscInvocation(dir, args, with, without);
         }

@@ -8,7 +8,7 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var settings = BenchSettings.Parse(args);
 if (settings == null)
 {
-    Console.Error.WriteLine("usage: KerasLint.Bench.Analyzers [--quick] [--out FILE] [--only whole,keystrokes,memory,setups,build,csc,fuzz] [--pairs N] [--build-experiments] [--fuzz-sizes N,N,...] [--fuzz-shapes S,S,...] [--fuzz-repeats N]");
+    Console.Error.WriteLine("usage: KerasLint.Bench.Analyzers [--quick] [--out FILE] [--only whole,keystrokes,memory,setups,build,csc,fuzz] [--pairs N] [--csc-serial] [--build-experiments] [--fuzz-sizes N,N,...] [--fuzz-shapes S,S,...] [--fuzz-repeats N]");
     return 2;
 }
 

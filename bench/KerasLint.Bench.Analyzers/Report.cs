@@ -116,7 +116,7 @@ namespace KerasLint.Bench.Analyzers
                 var plain = csc.Kind == CodeKind.Plain;
                 var replay = csc.Replay.Added();
                 var alone = csc.InProcess.Added();
-                Row(md, $"csc of the {csc.Files:N0}-file {csc.Kind} solution replayed as a fresh process: CPU KerasLint adds (median [95% CI], {replay.Count} pairs)",
+                Row(md, $"csc of the {csc.Files:N0}-file {csc.Kind} solution replayed as a fresh process{(settings.CscSerial ? " (serial: /parallel-)" : "")}: CPU KerasLint adds (median [95% CI], {replay.Count} pairs)",
                     plain ? "≤ 1% (nothing measurable)" : "≤ 3%", $"{replay}; analysis alone in process {alone}", replay.High <= (plain ? 1 : 3));
             }
 
