@@ -57,23 +57,7 @@ namespace KerasLint.Analysis.ValueFlow
                 values.Add(initializer.Value);
             }
 
-            foreach (var (node, model) in References(property, ct))
-            {
-                if (!(model.GetOperation(node, ct) is IPropertyReferenceOperation reference)) continue;
-                switch (Classify(reference, out var assigned))
-                {
-                    case Access.Write:
-                        values.Add(assigned!);
-                        break;
-                    case Access.Other:
-                        return SymbolFacts.Unknown;
-                    default:
-                        uses.Add(reference);
-                        break;
-                }
-            }
-
-            return new SymbolFacts(values.ToImmutable(), uses.ToImmutable(), complete: true);
+            return ReferenceFacts<IPropertyReferenceOperation>(property, values, uses, ct);
         }
 
         // ---- calls that add to a member's value ----

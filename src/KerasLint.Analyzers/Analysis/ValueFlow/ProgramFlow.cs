@@ -437,9 +437,20 @@ namespace KerasLint.Analysis.ValueFlow
                 }
             }
 
-            foreach (var (node, model) in References(field, ct))
+            return ReferenceFacts<IFieldReferenceOperation>(field, values, uses, ct);
+        }
+
+        /// <summary>
+        /// The facts of a field or property from its references in the compilation, after its initializer's value (already
+        /// in <paramref name="values"/>): each write adds a value, each read a use, anything else (ref, increment, a write
+        /// not followed) makes it unknown.
+        /// </summary>
+        private SymbolFacts ReferenceFacts<TReference>(ISymbol member, ImmutableArray<IOperation>.Builder values, ImmutableArray<IOperation>.Builder uses, CancellationToken ct)
+            where TReference : class, IMemberReferenceOperation
+        {
+            foreach (var (node, model) in References(member, ct))
             {
-                if (!(model.GetOperation(node, ct) is IFieldReferenceOperation reference)) continue;
+                if (!(model.GetOperation(node, ct) is TReference reference)) continue;
                 switch (Classify(reference, out var assigned))
                 {
                     case Access.Write:
