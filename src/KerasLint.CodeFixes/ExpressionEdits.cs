@@ -88,8 +88,7 @@ namespace KerasLint.CodeFixes
         /// <summary>The calls an expression edit touches (<see cref="SameOverloadCheck"/>), found in the original tree.</summary>
         public static IEnumerable<(SyntaxNode Call, string? Target)> Touched(SyntaxNode node, Location location, FixEdit edit)
         {
-            var root = node.SyntaxTree.GetRoot();
-            var edited = Find(root, location.SourceSpan);
+            var edited = Find(node.SyntaxTree.GetRoot(), location.SourceSpan);
             if (edited == null) return Array.Empty<(SyntaxNode, string?)>();
             return edit.Kind switch
             {

@@ -144,10 +144,10 @@ namespace KerasLint.CodeFixes
         /// </summary>
         private static IEnumerable<(SyntaxNode Call, string? Target)> Touched(SyntaxNode node, Location location, FixEdit edit)
         {
+            if (ExpressionEdits.IsTyped(edit.Kind)) return ExpressionEdits.Touched(node, location, edit);
             var edited = node.AncestorsAndSelf().FirstOrDefault(n => n.Span == location.SourceSpan && (n is InvocationExpressionSyntax || n is BaseObjectCreationExpressionSyntax))
                 ?? node.AncestorsAndSelf().FirstOrDefault(n => n.Span == location.SourceSpan) ?? node;
             if (edit.Kind == FixEditKind.Retarget) return new[] { (edited, (string?)edit.Value) };
-            if (ExpressionEdits.IsTyped(edit.Kind)) return ExpressionEdits.Touched(node, location, edit);
             var around = SameOverloadCheck.Touched(edited, newName: edit.Kind == FixEditKind.ReplaceExpression ? edit.Value : null, removed: edit.Kind == FixEditKind.RemoveElement);
             return edit.Kind is FixEditKind.AddNamedArgument or FixEditKind.AddNamedExpressionArgument ? around.Prepend((edited, SourceSpans.CalleeName(edited))) : around;
         }

@@ -88,11 +88,8 @@ public class LspEditorTests : IClassFixture<PackedPackage>
             await server.InitializeAsync(dir, guard.Token);
             var uri = new Uri(file).AbsoluteUri;
 
-            // Times are reported, never asserted (a busy CI machine is slower): open → diagnostic, edit → cleared.
-            var watch = System.Diagnostics.Stopwatch.StartNew();
             server.DidOpen(uri, editorCase.Before);
             var found = await WaitFor(server, uri, items => items.Any(d => Code(d) == editorCase.Id), guard.Token, editorCase);
-            var seenAfter = watch.Elapsed;
 
             var ours = found.Where(d => Code(d) == editorCase.Id).ToArray();
             var diagnostic = Assert.Single(ours);
@@ -101,17 +98,13 @@ public class LspEditorTests : IClassFixture<PackedPackage>
             Assert.EndsWith($"docs/rules/{editorCase.Id}.md", diagnostic["codeDescription"]?["href"]?.GetValue<string>() ?? "", StringComparison.Ordinal);
             Assert.False(string.IsNullOrWhiteSpace(diagnostic["message"]?.GetValue<string>()));
 
-
             // Typing the fix (one edit of the open buffer, not saved) clears the diagnostic.
-            watch.Restart();
             server.DidChange(uri, 2, editorCase.After);
             var after = await WaitFor(server, uri, items => items.All(d => Code(d) != editorCase.Id), guard.Token, editorCase);
-            var clearedAfter = watch.Elapsed;
             Assert.DoesNotContain(after, d => Code(d)?.StartsWith("KL", StringComparison.Ordinal) == true);
             Assert.DoesNotContain(after, d => Code(d) is { } code && code.StartsWith("CS", StringComparison.Ordinal) && d!["severity"]?.GetValue<int>() == 1);
 
-            _output.WriteLine($"{library}: {editorCase.Id} seen {seenAfter.TotalSeconds:F1} s after didOpen, cleared {clearedAfter.TotalSeconds:F1} s after the edit " +
-                $"(polled every 0.5 s); pull diagnostics: {server.PullsDiagnostics}");
+            _output.WriteLine($"{library}: {editorCase.Id} seen and cleared; pull diagnostics: {server.PullsDiagnostics}");
         }
         finally
         {

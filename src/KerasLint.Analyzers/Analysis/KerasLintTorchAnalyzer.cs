@@ -66,23 +66,10 @@ namespace KerasLint.Analysis
         private static void Run(ImmutableArray<IReadoutRule> rules, TorchReadout readout, System.Action<Diagnostic> report)
         {
             if (!readout.Head.IsKnown) return;
-
-            // A read-out in a statement that does not parse (a token missing while the user types) is not judged: its
-            // comparison may be cut anywhere, so neither what it counts nor an edit that fixes it is known; the compiler
-            // reports the syntax error, and the read-out is judged once the statement is whole.
-            if (IsBroken(readout.Node)) return;
             foreach (var rule in rules)
             {
                 if (rule.AnalyzeReadout(readout) is { } diagnostic) report(diagnostic);
             }
-        }
-
-        /// <summary>Whether the statement (or, outside one, the member) holding <paramref name="node"/> has a syntax error.</summary>
-        private static bool IsBroken(SyntaxNode node)
-        {
-            var holder = node.FirstAncestorOrSelf<SyntaxNode>(n => n is Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax
-                || n is Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax) ?? node;
-            return holder.ContainsDiagnostics;
         }
     }
 

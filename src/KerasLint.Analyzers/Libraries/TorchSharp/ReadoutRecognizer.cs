@@ -5,6 +5,7 @@ using KerasLint.Analysis;
 using KerasLint.Analysis.ValueFlow;
 using KerasLint.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace KerasLint.Libraries.TorchSharp
@@ -36,9 +37,18 @@ namespace KerasLint.Libraries.TorchSharp
             name == "argmax" || name == "round" || name == "gt" || name == "ge" || name == "greater" || name == "greater_equal" || name == "eq";
 
         /// <summary>The read-out an operation applies to a prediction, or null; the prediction is followed through <paramref name="program"/> (a metric helper's parameter is what its callers pass, a module's width may be a constructor argument).</summary>
+        /// <summary>
+        /// Whether the statement (or expression body) holding <paramref name="node"/> does not parse (a token missing while
+        /// the user types): its comparison may be cut anywhere, so neither what it counts nor an edit that fixes it is
+        /// known. No read-out is recognised there; the compiler reports the syntax error, and the read-out is recognised
+        /// once the statement is whole.
+        /// </summary>
+        private static bool InBrokenStatement(SyntaxNode node) =>
+            (node.FirstAncestorOrSelf<SyntaxNode>(n => n is StatementSyntax || n is ArrowExpressionClauseSyntax) ?? node).ContainsDiagnostics;
+
         public static TorchReadout? Recognize(TorchSharpSymbols symbols, ProgramFlow program, IOperation operation, CancellationToken ct)
         {
-            if (!IsCandidate(symbols, operation)) return null;
+            if (!IsCandidate(symbols, operation) || InBrokenStatement(operation.Syntax)) return null;
             TorchReadoutKind kind;
             IOperation? input;
             IOperation? argument;

@@ -66,8 +66,7 @@ namespace KerasLint.Libraries.TorchSharp
         public static TorchTrainingStep? Recognize(TorchSharpSymbols symbols, ProgramFlow program, IInvocationOperation invocation, out int work, CancellationToken cancellationToken)
         {
             work = 0;
-            var semanticModel = invocation.SemanticModel;
-            if (semanticModel == null) return null;
+            if (invocation.SemanticModel == null) return null;
             var r = new TrainingStepRecognizer(symbols, program, cancellationToken);
             var step = r.RecognizeCore(invocation);
             work = Budget - System.Math.Max(r.budget, 0) + r.flow.Visits;
@@ -115,8 +114,7 @@ namespace KerasLint.Libraries.TorchSharp
         /// </summary>
         public static TorchHead HeadOf(TorchSharpSymbols symbols, ProgramFlow program, IOperation tensor, CancellationToken cancellationToken)
         {
-            var semanticModel = tensor.SemanticModel;
-            if (semanticModel == null) return TorchHead.Unknown;
+            if (tensor.SemanticModel == null) return TorchHead.Unknown;
             var r = new TrainingStepRecognizer(symbols, program, cancellationToken) { followCallers = true };
             return r.TensorHead(tensor);
         }
