@@ -175,92 +175,92 @@ namespace KerasLint
             DiagnosticSeverity.Warning,
             "mode=\"min\" on an accuracy key stops training when accuracy is worst and keeps the worst checkpoint; mode=\"max\" on a loss key does the same with the loss. Mode \"auto\" (the default) guesses the direction from the key's spelling in Keras 2.x, tf.keras and TensorFlow.NET: EarlyStopping maximizes only keys containing 'acc' (up to tf.keras 2.6) or ending in acc/accuracy/auc (tf.keras 2.7+, TensorFlow.NET), ModelCheckpoint and ReduceLROnPlateau only keys containing 'acc', so val_precision, val_recall and (by version) val_auc are minimized. Before TensorFlow.Keras 0.11.4, TensorFlow.NET's EarlyStopping started its best value at +infinity in every mode, so a maximized key never improved (even with mode \"max\"): there, monitor a minimized key such as the loss. The fix sets the mode the key needs. " + FamilyNote);
 
-        /// <summary>{0} loss call, {1} where the probabilities come from.</summary>
+        /// <summary>{0} the library (the step's or read-out's Library), {1} loss call, {2} where the probabilities come from.</summary>
         public static readonly DiagnosticDescriptor KL0101 = Create(
             RuleIds.CrossEntropyOnProbabilities,
             "CrossEntropyLoss receives probabilities",
-            "TorchSharp: {0} on softmax outputs ({1}) applies it twice; remove the softmax",
+            "{0}: {1} on softmax outputs ({2}) applies it twice; remove the softmax",
             CategoryLoss,
             DiagnosticSeverity.Warning,
             "TorchSharp's CrossEntropyLoss and functional.cross_entropy expect raw logits. Softmax before it squashes the logits, so the loss can never approach zero and gradients shrink; training is slower and calibrated worse. TorchSharp, like PyTorch, does not warn. Remove the softmax (pass the logits), or use LogSoftmax with NLLLoss. " + TorchSitesNote);
 
-        /// <summary>{0} loss call, {1} what produces the input.</summary>
+        /// <summary>{0} the library (the step's or read-out's Library), {1} loss call, {2} what produces the input.</summary>
         public static readonly DiagnosticDescriptor KL0102 = Create(
             RuleIds.BceOnUnboundedOutputs,
             "BCELoss receives unbounded outputs",
-            "TorchSharp: {0} needs probabilities but gets {1}; use BCEWithLogitsLoss",
+            "{0}: {1} needs probabilities but gets {2}; use BCEWithLogitsLoss",
             CategoryLoss,
             DiagnosticSeverity.Warning,
             "BCELoss and functional.binary_cross_entropy take probabilities in [0, 1]; libtorch checks this and throws (ExternalException in TorchSharp) at the first batch with a logit outside the range, and ReLU/tanh outputs fail as soon as one leaves it. BCEWithLogitsLoss applies the sigmoid itself, in a numerically stable way. Use BCEWithLogitsLoss on the logits (or apply a sigmoid first). " + TorchSitesNote);
 
-        /// <summary>{0} loss call, {1} where the sigmoid is.</summary>
+        /// <summary>{0} the library (the step's or read-out's Library), {1} loss call, {2} where the sigmoid is.</summary>
         public static readonly DiagnosticDescriptor KL0103 = Create(
             RuleIds.BceWithLogitsOnSigmoid,
             "BCEWithLogitsLoss receives sigmoid outputs",
-            "TorchSharp: {0} on sigmoid outputs ({1}) applies it twice; remove the sigmoid",
+            "{0}: {1} on sigmoid outputs ({2}) applies it twice; remove the sigmoid",
             CategoryLoss,
             DiagnosticSeverity.Warning,
             "BCEWithLogitsLoss applies a sigmoid to its input. A sigmoid before it squashes the outputs twice: predictions stay between 0.5 and 0.73, the loss cannot go below about 0.31 per element, and gradients vanish. Remove the sigmoid (pass the logits), or use BCELoss. " + TorchSitesNote);
 
-        /// <summary>{0} loss call, {1} what it receives.</summary>
+        /// <summary>{0} the library (the step's or read-out's Library), {1} loss call, {2} what it receives.</summary>
         public static readonly DiagnosticDescriptor KL0104 = Create(
             RuleIds.NllLossWithoutLogSoftmax,
             "NLLLoss receives outputs that are not log-probabilities",
-            "TorchSharp: {0} needs log-probabilities but gets {1}; use log_softmax",
+            "{0}: {1} needs log-probabilities but gets {2}; use log_softmax",
             CategoryLoss,
             DiagnosticSeverity.Warning,
             "NLLLoss only picks -input[target]; it does not normalise. On softmax probabilities, sigmoid outputs or raw logits the value is not a likelihood and can go to minus infinity. Apply log_softmax before NLLLoss, or use CrossEntropyLoss on the logits. " + TorchSitesNote);
 
-        /// <summary>{0} loss call, {1} where the 1-unit output comes from.</summary>
+        /// <summary>{0} the library (the step's or read-out's Library), {1} loss call, {2} where the 1-unit output comes from.</summary>
         public static readonly DiagnosticDescriptor KL0105 = Create(
             RuleIds.CrossEntropyOnOneUnit,
             "CrossEntropyLoss on a 1-unit output",
-            "TorchSharp: {0} on a 1-unit output ({1}) is always 0 and never learns; use BCEWithLogitsLoss or 2 outputs",
+            "{0}: {1} on a 1-unit output ({2}) is always 0 and never learns; use BCEWithLogitsLoss or 2 outputs",
             CategoryLoss,
             DiagnosticSeverity.Warning,
             "CrossEntropyLoss normalises over the class axis. With one output unit log_softmax is identically 0: the loss is 0.000 from the first batch, every gradient is 0 and the weights never move. A binary classifier needs either 2 output units with CrossEntropyLoss, or 1 unit with BCEWithLogitsLoss. Use BCEWithLogitsLoss with a float 0/1 target of shape (N, 1), or output 2 classes from the last Linear. " + TorchSitesNote);
 
-        /// <summary>{0} the argmax call, {1} where the 1-unit output comes from, {2} the threshold to use.</summary>
+        /// <summary>{0} the library (the step's or read-out's Library), {1} the argmax call, {2} where the 1-unit output comes from, {3} the threshold to use.</summary>
         public static readonly DiagnosticDescriptor KL0106 = Create(
             RuleIds.ArgmaxOfOneUnit,
             "argmax over a 1-unit output is always 0",
-            "TorchSharp: '{0}' on a 1-unit output ({1}) is always 0; threshold instead: {2}",
+            "{0}: '{1}' on a 1-unit output ({2}) is always 0; threshold instead: {3}",
             CategoryMetrics,
             DiagnosticSeverity.Warning,
             "argmax over an axis of length 1 returns 0 for every sample. An \"accuracy\" that compares it with the labels measures how many labels are 0, not how good the model is. A 1-unit binary classifier is read by thresholding: logits > 0, sigmoid outputs > 0.5. Threshold instead: (pred > 0) on logits, (pred > 0.5) on sigmoid outputs. " + TorchSitesNote);
 
-        /// <summary>{0} the rounding/threshold expression, {1} where the softmax comes from, {2} units phrase.</summary>
+        /// <summary>{0} the library (the step's or read-out's Library), {1} the rounding/threshold expression, {2} where the softmax comes from, {3} units phrase.</summary>
         public static readonly DiagnosticDescriptor KL0107 = Create(
             RuleIds.ElementwiseAccuracyOnSoftmax,
             "element-wise accuracy on a softmax output",
-            "TorchSharp: '{0}' on {2}softmax outputs ({1}) is element-wise, inflating accuracy; use argmax(1) == target",
+            "{0}: '{1}' on {3}softmax outputs ({2}) is element-wise, inflating accuracy; use argmax(1) == target",
             CategoryMetrics,
             DiagnosticSeverity.Warning,
             "Rounding or thresholding softmax probabilities and comparing them with one-hot targets scores every class as an independent yes/no question (Keras's binary_accuracy): with 10 classes an all-zero prediction already scores 0.9. The accuracy of a single-label classifier compares argmax(1) with the class index (or with argmax(1) of the one-hot target). With C classes a model that predicts nothing already scores (C-1)/C. " + TorchSitesNote);
 
-        /// <summary>{0} loss call, {1} what the prediction holds, {2} the loss to use.</summary>
+        /// <summary>{0} the library (the step's or read-out's Library), {1} loss call, {2} what the prediction holds, {3} the loss to use.</summary>
         public static readonly DiagnosticDescriptor KL0108 = Create(
             RuleIds.RegressionLossOnTorchClassifier,
             "regression loss on a classifier's outputs",
-            "TorchSharp: regression loss {0} on {1}; use {2}",
+            "{0}: regression loss {1} on {2}; use {3}",
             CategoryLoss,
             DiagnosticSeverity.Warning,
             "Squared or absolute error on class probabilities or logits is not a proper scoring rule: through a softmax or sigmoid its gradient vanishes as outputs saturate, so classifiers train slower and end worse than with crossentropy. Use BCELoss on sigmoid outputs (or BCEWithLogitsLoss without the sigmoid), NLLLoss on log_softmax outputs, CrossEntropyLoss on logits (removing a softmax). " + TorchSitesNote);
 
-        /// <summary>{0} loss call, {1} where the softmax comes from, {2} units phrase.</summary>
+        /// <summary>{0} the library (the step's or read-out's Library), {1} loss call, {2} where the softmax comes from, {3} units phrase.</summary>
         public static readonly DiagnosticDescriptor KL0109 = Create(
             RuleIds.BceOnSoftmax,
             "binary crossentropy on a softmax output",
-            "TorchSharp: {0} on a softmax ({1}) is one yes/no per class; use CrossEntropyLoss",
+            "{0}: {1} on a softmax ({2}) is one yes/no per class; use CrossEntropyLoss",
             CategoryLoss,
             DiagnosticSeverity.Warning,
             "A softmax picks one class among C; BCELoss and BCEWithLogitsLoss score every unit as an independent binary problem (and BCEWithLogitsLoss applies a sigmoid on top of the softmax). Training optimises the wrong objective and element-wise metrics look inflated. CrossEntropyLoss on logits is the single-label loss. " + TorchSitesNote);
 
-        /// <summary>{0} the comparison, {1} where the 1-unit linear output comes from.</summary>
+        /// <summary>{0} the library (the step's or read-out's Library), {1} the comparison, {2} where the 1-unit linear output comes from.</summary>
         public static readonly DiagnosticDescriptor KL0110 = Create(
             RuleIds.ExactEqualityOnRegression,
             "accuracy by exact equality on continuous outputs",
-            "TorchSharp: '{0}' tests continuous outputs ({1}) for exact equality, about 0; report the loss or MAE",
+            "{0}: '{1}' tests continuous outputs ({2}) for exact equality, about 0; report the loss or MAE",
             CategoryMetrics,
             DiagnosticSeverity.Warning,
             "A linear 1-unit head trained as a regression outputs real numbers; comparing them with the targets by == / eq counts exact floating-point hits, which is about 0 whatever the model learned. Report the error the loss measures (MSE, MAE). " + TorchSitesNote);

@@ -11,7 +11,7 @@ namespace KerasLint.Analyzers.Tests
         model.Compile(optimizer: ""adam"", loss: ""categorical_crossentropy"", metrics: new[] { ""accuracy"" });
 ";
 
-        private sealed class Test : CSharpAnalyzerTest<KerasLint.Libraries.KerasLintSettingsAnalyzer, DefaultVerifier>
+        private sealed class Test : CSharpAnalyzerTest<KerasLint.Analysis.KerasLintSettingsAnalyzer, DefaultVerifier>
         {
             public Test(string editorconfig, bool keras = true, params (string Name, string Source)[] sources)
             {

@@ -34,8 +34,9 @@ namespace KerasLint.Analysis
         /// <summary>The analysis of a compilation (created by the setup engine at compilation start), or null when it references no compile-based library.</summary>
         public static CompilationAnalysis? ForSetups(Compilation compilation)
         {
-            var adapters = LibraryRegistration.SetupAdapters(compilation);
-            return adapters.IsEmpty ? null : new CompilationAnalysis(adapters, new ValueFlow.ProgramFlow(compilation));
+            var program = new ValueFlow.ProgramFlow(compilation);
+            var adapters = LibraryRegistration.Adapters<ISetupAdapter>(compilation, program);
+            return adapters.IsEmpty ? null : new CompilationAnalysis(adapters, program);
         }
 
         /// <summary>

@@ -25,7 +25,7 @@ namespace KerasLint.Analysis
             context.RegisterCompilationStartAction(start =>
             {
                 var program = new ValueFlow.ProgramFlow(start.Compilation);
-                var adapters = LibraryRegistration.DropoutAdapters(start.Compilation, program);
+                var adapters = LibraryRegistration.Adapters<IDropoutAdapter>(start.Compilation, program);
                 if (adapters.IsEmpty) return;
                 var active = rules.Where(r => r.IsEnabled(start.Compilation, start.CancellationToken)).ToImmutableArray();
                 if (active.IsEmpty) return;

@@ -31,8 +31,8 @@ namespace KerasLint.Analysis
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var torch = LibraryRegistration.StepAdapter(start.Compilation, new ValueFlow.ProgramFlow(start.Compilation));
-                if (torch == null) return;
+                var adapters = LibraryRegistration.Adapters<IStepAdapter>(start.Compilation, new ValueFlow.ProgramFlow(start.Compilation));
+                if (adapters.IsEmpty) return;
                 var steps = stepRules.Where(r => r.IsEnabled(start.Compilation, start.CancellationToken)).Cast<IStepRule>().ToImmutableArray();
                 var readouts = readoutRules.Where(r => r.IsEnabled(start.Compilation, start.CancellationToken)).Cast<IReadoutRule>().ToImmutableArray();
                 if (steps.IsEmpty && readouts.IsEmpty) return;
@@ -40,15 +40,24 @@ namespace KerasLint.Analysis
                 {
                     // Runs for every invocation and binary operator of the compilation: nothing is allocated unless
                     // there is something to report.
+                    // The first library that recognises the operation owns it (a call is one library's).
                     var operation = ctx.Operation;
-                    if (!steps.IsEmpty && operation is IInvocationOperation invocation && torch.StepFor(invocation, ctx.CancellationToken) is { } step)
+                    foreach (var adapter in adapters)
                     {
-                        Run(steps, step, ctx.ReportDiagnostic);
-                    }
+                        var recognised = false;
+                        if (!steps.IsEmpty && operation is IInvocationOperation invocation && adapter.StepFor(invocation, ctx.CancellationToken) is { } step)
+                        {
+                            Run(steps, step, ctx.ReportDiagnostic);
+                            recognised = true;
+                        }
 
-                    if (!readouts.IsEmpty && torch.ReadoutFor(operation, ctx.CancellationToken) is { } readout)
-                    {
-                        Run(readouts, readout, ctx.ReportDiagnostic);
+                        if (!readouts.IsEmpty && adapter.ReadoutFor(operation, ctx.CancellationToken) is { } readout)
+                        {
+                            Run(readouts, readout, ctx.ReportDiagnostic);
+                            recognised = true;
+                        }
+
+                        if (recognised) return;
                     }
                 }, OperationKind.Invocation, OperationKind.Binary);
             });

@@ -39,10 +39,7 @@ namespace KerasLint.Analysis
         /// <summary>Where the prediction's values come from, for messages: "'softmax(x, 1)' at line 12" (see <see cref="Origin(TorchHead, SyntaxNode)"/>).</summary>
         internal static string Origin(TorchTrainingStep step) => Origin(step.Head, step.LossCall);
 
-        /// <summary>The library the TorchSharp rules' messages name (a message that speaks of every library passes it).</summary>
-        internal const string Library = "TorchSharp";
-
-        /// <summary>The step for messages that speak of every library (with <see cref="Library"/>): "'Softmax(1)' at line 12".</summary>
+        /// <summary>The step for messages that speak of every library (with the step's <see cref="TorchTrainingStep.Library"/>): "'Softmax(1)' at line 12".</summary>
         internal static string Phrase(TorchTrainingStep step) => Origin(step);
 
         /// <summary>An expression as written, on one line, shortened to <paramref name="max"/> characters (a message's few words).</summary>

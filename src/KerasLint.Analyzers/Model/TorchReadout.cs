@@ -24,8 +24,9 @@ namespace KerasLint.Model
     /// </summary>
     public sealed class TorchReadout
     {
-        public TorchReadout(TorchReadoutKind kind, SyntaxNode node, SyntaxNode prediction, TorchHead head, int? dim, double? threshold, SyntaxNode? dimNode, SyntaxNode? comparison, SyntaxNode? compared)
+        public TorchReadout(string library, TorchReadoutKind kind, SyntaxNode node, SyntaxNode prediction, TorchHead head, int? dim, double? threshold, SyntaxNode? dimNode, SyntaxNode? comparison, SyntaxNode? compared)
         {
+            Library = library;
             Kind = kind;
             Node = node;
             Prediction = prediction;
@@ -36,6 +37,9 @@ namespace KerasLint.Model
             Comparison = comparison;
             Compared = compared;
         }
+
+        /// <summary>The library whose code this is, as messages name it (from the adapter: "TorchSharp").</summary>
+        public string Library { get; }
 
         public TorchReadoutKind Kind { get; }
 

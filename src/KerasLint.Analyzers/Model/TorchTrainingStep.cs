@@ -142,8 +142,9 @@ namespace KerasLint.Model
     /// <summary>The neutral model of one TorchSharp training step: a loss applied to a prediction.</summary>
     public sealed class TorchTrainingStep
     {
-        public TorchTrainingStep(TorchLossKind loss, TorchLossForm form, SyntaxNode lossCall, SyntaxNode? lossConstruction, SyntaxNode prediction, TorchHead head, TorchTargetKind target = TorchTargetKind.Unknown)
+        public TorchTrainingStep(string library, TorchLossKind loss, TorchLossForm form, SyntaxNode lossCall, SyntaxNode? lossConstruction, SyntaxNode prediction, TorchHead head, TorchTargetKind target = TorchTargetKind.Unknown)
         {
+            Library = library;
             Target = target;
             Loss = loss;
             Form = form;
@@ -152,6 +153,9 @@ namespace KerasLint.Model
             Prediction = prediction;
             Head = head;
         }
+
+        /// <summary>The library whose code this is, as messages name it (from the adapter: "TorchSharp").</summary>
+        public string Library { get; }
 
         public TorchLossKind Loss { get; }
 

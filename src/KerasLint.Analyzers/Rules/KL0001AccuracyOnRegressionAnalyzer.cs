@@ -37,7 +37,7 @@ namespace KerasLint.Rules
 
         Diagnostic? IReadoutRule.AnalyzeReadout(TorchReadout readout) =>
             Decide(TrainingViews.Of(readout))
-                ? TorchReadoutRuleAnalyzer.Create(Descriptors.KL0110, readout, TorchReadoutRuleAnalyzer.Text(readout), TorchReadoutRuleAnalyzer.Origin(readout))
+                ? TorchReadoutRuleAnalyzer.Create(Descriptors.KL0110, readout, readout.Library, TorchReadoutRuleAnalyzer.Text(readout), TorchReadoutRuleAnalyzer.Origin(readout))
                 : null;
 
         internal override void Analyze(TrainingSetup setup, Reporter report)

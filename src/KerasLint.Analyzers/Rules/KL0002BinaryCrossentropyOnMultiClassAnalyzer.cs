@@ -29,7 +29,7 @@ namespace KerasLint.Rules
 
         Diagnostic? IStepRule.AnalyzeStep(TorchTrainingStep step) =>
             Decide(TrainingViews.Of(step))
-                ? TorchStepRuleAnalyzer.Create(Descriptors.KL0109, step, TorchStepRuleAnalyzer.LossName(step), TorchStepRuleAnalyzer.Origin(step),
+                ? TorchStepRuleAnalyzer.Create(Descriptors.KL0109, step, step.Library, TorchStepRuleAnalyzer.LossName(step), TorchStepRuleAnalyzer.Origin(step),
                     step.Head.Units is { } c ? $"{c} classes" : "the classes")
                 : null;
 

@@ -25,7 +25,7 @@ namespace KerasLint.Rules
 
         Diagnostic? IStepRule.AnalyzeStep(TorchTrainingStep step) =>
             step.Head.IsSoftmaxOverOneUnit && step.Loss is not (TorchLossKind.CrossEntropy or TorchLossKind.NllLoss)
-                ? TorchStepRuleAnalyzer.Create(Descriptors.KL0004, step, TorchStepRuleAnalyzer.Phrase(step), TorchStepRuleAnalyzer.Library)
+                ? TorchStepRuleAnalyzer.Create(Descriptors.KL0004, step, TorchStepRuleAnalyzer.Phrase(step), step.Library)
                 : null;
     }
 }

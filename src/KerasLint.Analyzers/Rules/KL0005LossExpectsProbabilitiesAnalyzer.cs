@@ -49,7 +49,7 @@ namespace KerasLint.Rules
             var view = TrainingViews.Of(step);
             if (!Decide(view)) return null;
             var descriptor = view.Loss!.Input == LossInput.LogProbabilities ? Descriptors.KL0104 : Descriptors.KL0102;
-            return TorchStepRuleAnalyzer.Create(descriptor, step, TorchStepRuleAnalyzer.LossName(step),
+            return TorchStepRuleAnalyzer.Create(descriptor, step, step.Library, TorchStepRuleAnalyzer.LossName(step),
                 TorchStepRuleAnalyzer.Describe(step.Head.Activation) + " from " + TorchStepRuleAnalyzer.Origin(step));
         }
 

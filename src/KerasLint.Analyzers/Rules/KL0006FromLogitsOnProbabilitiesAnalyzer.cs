@@ -30,7 +30,7 @@ namespace KerasLint.Rules
             var descriptor = view.Loss!.IsCategoricalCrossentropy && step.Head.Activation == HeadActivation.Softmax ? Descriptors.KL0101
                 : view.Loss.IsBinaryCrossentropy && step.Head.Activation == HeadActivation.Sigmoid ? Descriptors.KL0103
                 : null;
-            return descriptor == null ? null : TorchStepRuleAnalyzer.Create(descriptor, step, TorchStepRuleAnalyzer.LossName(step), TorchStepRuleAnalyzer.Origin(step));
+            return descriptor == null ? null : TorchStepRuleAnalyzer.Create(descriptor, step, step.Library, TorchStepRuleAnalyzer.LossName(step), TorchStepRuleAnalyzer.Origin(step));
         }
 
         internal override void Analyze(TrainingSetup setup, Reporter report)

@@ -71,7 +71,7 @@ namespace KerasLint.Rules
                 HeadActivation.Linear => $"a {units}classifier's logits",
                 _ => $"{units}sigmoid outputs",
             };
-            return TorchStepRuleAnalyzer.Create(Descriptors.KL0108, step, TorchStepRuleAnalyzer.LossName(step), what + " (" + TorchStepRuleAnalyzer.Origin(step) + ")", found.Advice);
+            return TorchStepRuleAnalyzer.Create(Descriptors.KL0108, step, step.Library, TorchStepRuleAnalyzer.LossName(step), what + " (" + TorchStepRuleAnalyzer.Origin(step) + ")", found.Advice);
         }
     }
 }

@@ -44,7 +44,7 @@ namespace KerasLint.Rules
 
         Diagnostic? IStepRule.AnalyzeStep(TorchTrainingStep step) =>
             step.Head.Units == 1 && Decide(TrainingViews.Of(step))
-                ? TorchStepRuleAnalyzer.Create(Descriptors.KL0105, step, TorchStepRuleAnalyzer.LossName(step), TorchStepRuleAnalyzer.Origin(step))
+                ? TorchStepRuleAnalyzer.Create(Descriptors.KL0105, step, step.Library, TorchStepRuleAnalyzer.LossName(step), TorchStepRuleAnalyzer.Origin(step))
                 : null;
 
         internal override void Analyze(TrainingSetup setup, Reporter report)

@@ -27,7 +27,7 @@ namespace KerasLint.Rules
                     _ => "(pred > 0) on logits, (pred > 0.5) on sigmoid outputs",
                 },
             };
-            return Create(Descriptors.KL0106, readout, Text(readout), Origin(readout), threshold);
+            return Create(Descriptors.KL0106, readout, readout.Library, Text(readout), Origin(readout), threshold);
         }
     }
 }

@@ -17,7 +17,7 @@ namespace KerasLint.Rules
             var binarises = readout.Kind == TorchReadoutKind.Round || (readout.Kind == TorchReadoutKind.Threshold && readout.Threshold == 0.5);
             if (!binarises || !HasComparison(readout) || readout.Head.Activation != HeadActivation.Softmax || readout.Head.Units == 1) return null;
             var classes = readout.Head.Units is { } c ? $"{c}-class " : "";
-            return Create(Descriptors.KL0107, readout, Text(readout), Origin(readout), classes);
+            return Create(Descriptors.KL0107, readout, readout.Library, Text(readout), Origin(readout), classes);
         }
     }
 }

@@ -86,7 +86,7 @@ class Other
             test.TestState.AdditionalReferences.Add(TorchVerifier.TorchSharpReference);
             test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.KL0101).WithSpan("/0/Test0.cs", 16, 20, 16, 48)
                 .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
-                .WithArguments("CrossEntropyLoss", "'softmax(fc.forward(x), 1)' at Test1.cs line 13"));
+                .WithArguments("TorchSharp", "CrossEntropyLoss", "'softmax(fc.forward(x), 1)' at Test1.cs line 13"));
             await test.RunAsync();
         }
 

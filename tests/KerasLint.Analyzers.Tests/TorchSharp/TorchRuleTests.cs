@@ -53,7 +53,7 @@ namespace KerasLint.Analyzers.Tests.TorchSharp
             test.TestState.AdditionalReferences.Add(TorchVerifier.TorchSharpReference);
             test.ExpectedDiagnostics.Add(new DiagnosticResult(Descriptors.KL0101).WithSpan(16, 20, 16, 46)
                 .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
-                .WithArguments("CrossEntropyLoss", "'(\"sm\", Softmax(1))' at line 13"));
+                .WithArguments("TorchSharp", "CrossEntropyLoss", "'(\"sm\", Softmax(1))' at line 13"));
             await test.RunAsync();
         }
 

@@ -43,6 +43,12 @@ namespace KerasLint.Libraries.KerasNet
         public static KerasNetAdapter? TryCreate(Compilation compilation) =>
             KerasNetSymbols.TryCreate(compilation) is { } s ? new KerasNetAdapter(s) : null;
 
+        /// <summary>Keras.NET as the engines see it (<see cref="LibraryRegistration"/>): compile setups and Dropout, and <see cref="VersionOption"/>.</summary>
+        internal static RegisteredLibrary Registration { get; } = RegisteredLibrary.Of(
+            (compilation, _) => TryCreate(compilation),
+            new LibrarySetting(VersionOption, Library, text => KerasFamilies.TryParse(text, out _), "2.2, 2.3, tf2, 3 or a version (2.3.1)",
+                (compilation, tree) => TryCreate(compilation)?.FamilyFor(NoOptions.None, tree).Source));
+
         /// <summary>The family for a file: <c>keraslint.keras_version</c> if configured, else the Keras.NET version's.</summary>
         public KerasFamilyInfo FamilyFor(AnalyzerOptions options, SyntaxTree tree)
         {

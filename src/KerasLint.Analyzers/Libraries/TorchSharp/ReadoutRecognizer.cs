@@ -89,7 +89,7 @@ namespace KerasLint.Libraries.TorchSharp
                     var dim = argument == null ? null : flow.TraceNumber(argument, ct);
                     if (dim == null || dim.Value != System.Math.Floor(dim.Value)) return null;
                     var head = TrainingStepRecognizer.HeadOf(symbols, program, input, ct);
-                    return new TorchReadout(kind, operation.Syntax, input.Syntax, head, (int)dim.Value, null, argument!.Syntax, null, null);
+                    return new TorchReadout(TorchSharpAdapter.Library, kind, operation.Syntax, input.Syntax, head, (int)dim.Value, null, argument!.Syntax, null, null);
                 }
 
                 case TorchReadoutKind.Round:
@@ -105,7 +105,7 @@ namespace KerasLint.Libraries.TorchSharp
                     var (comparison, compared) = ComparedIn(operation, flow, ct);
                     if (comparison == null) return null; // not an accuracy: thresholds also select, mask, report
                     var head = TrainingStepRecognizer.HeadOf(symbols, program, input, ct);
-                    return new TorchReadout(kind, operation.Syntax, input.Syntax, head, null, threshold, null, comparison.Syntax, compared?.Syntax);
+                    return new TorchReadout(TorchSharpAdapter.Library, kind, operation.Syntax, input.Syntax, head, null, threshold, null, comparison.Syntax, compared?.Syntax);
                 }
 
                 default:
@@ -116,7 +116,7 @@ namespace KerasLint.Libraries.TorchSharp
                     var right = TrainingStepRecognizer.HeadOf(symbols, program, PeelShape(symbols, argument), ct);
                     if (left.IsKnown == right.IsKnown) return null;
                     var (prediction, head, other) = left.IsKnown ? (input, left, argument) : (argument, right, input);
-                    return new TorchReadout(kind, operation.Syntax, prediction.Syntax, head, null, null, null, operation.Syntax, other.Syntax);
+                    return new TorchReadout(TorchSharpAdapter.Library, kind, operation.Syntax, prediction.Syntax, head, null, null, null, operation.Syntax, other.Syntax);
                 }
             }
         }

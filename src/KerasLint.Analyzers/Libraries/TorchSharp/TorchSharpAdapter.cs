@@ -38,6 +38,9 @@ namespace KerasLint.Libraries.TorchSharp
         public static TorchSharpAdapter? TryCreate(Compilation compilation, ProgramFlow program) =>
             TorchSharpSymbols.TryCreate(compilation) is { } s ? new TorchSharpAdapter(program, s) : null;
 
+        /// <summary>TorchSharp as the engines see it (<see cref="LibraryRegistration"/>): training steps, read-outs and dropout; no options.</summary>
+        internal static RegisteredLibrary Registration { get; } = RegisteredLibrary.Of<TorchSharpAdapter>(TryCreate);
+
         /// <summary>The training step of a loss call, recognised once per compilation; null when it is not one.</summary>
         public TorchTrainingStep? StepFor(IInvocationOperation invocation, CancellationToken cancellationToken) =>
             TrainingStepRecognizer.IsCandidate(Symbols, invocation) ? RecognizeStepOnce(invocation, cancellationToken) : null;

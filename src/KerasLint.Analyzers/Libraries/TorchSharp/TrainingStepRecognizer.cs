@@ -105,7 +105,7 @@ namespace KerasLint.Libraries.TorchSharp
             var head = TensorHead(input.Value);
             var target = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 1);
             var targetKind = target?.Value == null ? TorchTargetKind.Unknown : TargetKind(target.Value);
-            return new TorchTrainingStep(kind.Value, form, invocation.Syntax, construction, input.Value.Syntax, head, targetKind);
+            return new TorchTrainingStep(TorchSharpAdapter.Library, kind.Value, form, invocation.Syntax, construction, input.Value.Syntax, head, targetKind);
         }
 
         /// <summary>

@@ -2,52 +2,22 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using KerasLint.Analysis;
-using KerasLint.Knowledge;
-using KerasLint.Libraries.KerasNet;
-using KerasLint.Libraries.TfNet;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
-namespace KerasLint.Libraries
+namespace KerasLint.Analysis
 {
     /// <summary>
     /// The settings analyzer (KL0014): a <c>keraslint.*</c> option whose value KerasLint cannot read. Reported once per compilation per
     /// (key, value), naming the files it applies to, what is used instead and the accepted forms; without it the
-    /// value would be ignored without a word. It lives with the libraries because each option and its parse belong
-    /// to a library's adapter.
+    /// value would be ignored without a word. Each option, its parse and its fallback are declared by the library that
+    /// reads it (<see cref="LibrarySetting"/> in its <see cref="RegisteredLibrary"/>); this analyzer names no library.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KerasLintSettingsAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>A KerasLint option: its key, the library it configures, how it parses, and its accepted forms.</summary>
-        private sealed class Setting
-        {
-            public Setting(string key, string library, Func<string, bool> readable, string accepted)
-            {
-                Key = key;
-                Library = library;
-                Readable = readable;
-                Accepted = accepted;
-            }
-
-            public string Key { get; }
-
-            public string Library { get; }
-
-            public Func<string, bool> Readable { get; }
-
-            public string Accepted { get; }
-        }
-
-        /// <summary>Every option KerasLint reads; a new option adds a row here (the parse is the adapter's own).</summary>
-        private static readonly Setting[] Settings =
-        {
-            new Setting(KerasNetAdapter.VersionOption, "Keras.NET", text => KerasFamilies.TryParse(text, out _),
-                "2.2, 2.3, tf2, 3 or a version (2.3.1)"),
-            new Setting(TfNetAdapter.VersionOption, "TensorFlow.NET's Keras", text => TfNetSemantics.TryParseVersion(text, out _),
-                "a TensorFlow.Keras version (0.15.0)"),
-        };
+        /// <summary>Every option KerasLint reads (a library's <see cref="RegisteredLibrary"/> declares its own).</summary>
+        private static readonly ImmutableArray<LibrarySetting> Settings = LibraryRegistration.Settings;
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0014);
 
@@ -101,47 +71,10 @@ namespace KerasLint.Libraries
         }
 
         /// <summary>What the rules use in place of the value: the version of the referenced library's assembly, if any.</summary>
-        private static string Fallback(Compilation compilation, Setting setting, List<SyntaxTree> trees)
+        private static string Fallback(Compilation compilation, LibrarySetting setting, List<SyntaxTree> trees)
         {
-            var adapters = CompilationAnalysis.ForSetups(compilation)?.SetupAdapters ?? ImmutableArray<ISetupAdapter>.Empty;
             var tree = trees.FirstOrDefault() ?? compilation.SyntaxTrees.FirstOrDefault();
-            var none = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, NoOptions.Provider);
-            if (tree != null && setting.Key == KerasNetAdapter.VersionOption && adapters.OfType<KerasNetAdapter>().FirstOrDefault() is { } kerasNet)
-            {
-                return kerasNet.FamilyFor(none, tree).Source;
-            }
-
-            if (tree != null && setting.Key == TfNetAdapter.VersionOption && adapters.OfType<TfNetAdapter>().FirstOrDefault() is { } tfNet)
-            {
-                return tfNet.FamilyFor(none, tree).Family.Phrase;
-            }
-
-            return $"no version (no {setting.Library} reference)";
-        }
-
-        /// <summary>Options with no values: what the adapters fall back to when no setting is read.</summary>
-        private sealed class NoOptions : AnalyzerConfigOptions
-        {
-            public static readonly AnalyzerConfigOptionsProvider Provider = new EmptyProvider();
-
-            private static readonly NoOptions Instance = new NoOptions();
-
-#pragma warning disable CS8765 // netstandard2.0 has no public NotNullWhen for the override to repeat
-            public override bool TryGetValue(string key, out string? value)
-            {
-                value = null;
-                return false;
-            }
-#pragma warning restore CS8765
-
-            private sealed class EmptyProvider : AnalyzerConfigOptionsProvider
-            {
-                public override AnalyzerConfigOptions GlobalOptions => Instance;
-
-                public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Instance;
-
-                public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Instance;
-            }
+            return (tree != null ? setting.Fallback(compilation, tree) : null) ?? $"no version (no {setting.Library} reference)";
         }
     }
 }
