@@ -3,7 +3,8 @@ namespace KerasLint.Bench.Analyzers
     /// <summary>
     /// Command line: --quick (250 files, few iterations, about two minutes), --out FILE (also write the markdown there),
     /// --only PARTS (a comma-separated subset of whole,keystrokes,memory,setups,build,csc,fuzz: re-measure one part on a busy machine),
-    /// --pairs N (A/B pairs of real builds in the build part, of csc runs in the csc part), --csc-serial (the csc replay runs csc with /parallel-), --build-experiments (the build
+    /// --pairs N (A/B pairs of real builds in the build part, of csc runs in the csc part), --csc-serial (the csc replay runs csc with /parallel-),
+    /// --csc-simultaneous (each pair's two serial csc runs at the same time, one per CPU), --csc-steady (csc without tiered JIT and background GC), --csc-kinds K,K (solution kinds of the csc part), --build-experiments (the build
     /// part also measures the analyzer assembly alone and an empty analyzer assembly), --fuzz-sizes N,N,..., --fuzz-shapes S,S,... and --fuzz-repeats N (file sizes,
     /// shapes and repeats per file of the fuzz part). The csc and fuzz parts run only when --only names them; "keystroke" is accepted for "keystrokes".
     /// The warmup runs only before the first solution (it warms the JIT; every run works on a fresh compilation). The
@@ -35,6 +36,24 @@ namespace KerasLint.Bench.Analyzers
         /// </summary>
         public bool CscSerial { get; init; }
 
+        /// <summary>
+        /// --csc-simultaneous: each pair's two csc runs (serial, /parallel-) run at the same time, each pinned to its own
+        /// CPU (taskset), the CPUs swapped every pair: both sides meet the same machine (its load, clock and neighbours) at
+        /// the same moment, so what moves identical runs apart one after the other cancels in the pair. Needs two CPUs.
+        /// </summary>
+        public bool CscSimultaneous { get; init; }
+
+        /// <summary>
+        /// --csc-steady: both sides of the csc replay run with the runtime's background work that depends on timing
+        /// switched off (<c>DOTNET_TieredCompilation=0</c>: no call counting, no re-JIT on a background thread, whose
+        /// amount depends on when the tiering delay expires; <c>DOTNET_gcConcurrent=0</c>: no background GC thread).
+        /// Not what a default build runs: a reading of the work KerasLint adds, with less of the process's own variation.
+        /// </summary>
+        public bool CscSteady { get; init; }
+
+        /// <summary>--csc-kinds K,K: the solution kinds of the csc part (TorchSharp, KerasNet, Plain; null: all three).</summary>
+        public CodeKind[]? CscKinds { get; init; }
+
         /// <summary>Shapes of the fuzz part (null: every shape and mutant; "mutated-long-method" names a mutant).</summary>
         public string[]? FuzzShapes { get; init; }
 
@@ -54,6 +73,9 @@ namespace KerasLint.Bench.Analyzers
             int? pairs = null;
             var experiments = false;
             var cscSerial = false;
+            var cscSimultaneous = false;
+            var cscSteady = false;
+            CodeKind[]? cscKinds = null;
             int[]? fuzzSizes = null;
             string[]? fuzzShapes = null;
             int? fuzzRepeats = null;
@@ -92,6 +114,17 @@ namespace KerasLint.Bench.Analyzers
                     case "--csc-serial":
                         cscSerial = true;
                         break;
+                    case "--csc-simultaneous":
+                        cscSimultaneous = true;
+                        break;
+                    case "--csc-steady":
+                        cscSteady = true;
+                        break;
+                    case "--csc-kinds" when i + 1 < args.Length:
+                        var kinds = args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                        if (kinds.Length == 0 || !kinds.All(k => Enum.TryParse<CodeKind>(k, ignoreCase: false, out _) && !int.TryParse(k, out _))) return null;
+                        cscKinds = kinds.Select(Enum.Parse<CodeKind>).Distinct().ToArray();
+                        break;
                     case "--build-experiments":
                         experiments = true;
                         break;
@@ -103,7 +136,7 @@ namespace KerasLint.Bench.Analyzers
             var settings = quick
                 ? new BenchSettings(true, output, new[] { 250 }, 250, Warmup: 1, Iterations: 2, Keystrokes: 8, ManySetups: 200)
                 : new BenchSettings(false, output, new[] { 250, 1000, 2000 }, 1000, Warmup: 1, Iterations: 3, Keystrokes: 20, ManySetups: 200);
-            return settings with { Only = only, BuildPairs = pairs ?? (quick ? 3 : 5), CscPairs = pairs ?? (quick ? 5 : 15), BuildExperiments = experiments, FuzzSizes = fuzzSizes ?? FuzzBench.Sizes, FuzzShapes = fuzzShapes, FuzzRepeats = fuzzRepeats ?? (quick ? 3 : 5), CscSerial = cscSerial };
+            return settings with { Only = only, BuildPairs = pairs ?? (quick ? 3 : 5), CscPairs = pairs ?? (quick ? 5 : 15), BuildExperiments = experiments, FuzzSizes = fuzzSizes ?? FuzzBench.Sizes, FuzzShapes = fuzzShapes, FuzzRepeats = fuzzRepeats ?? (quick ? 3 : 5), CscSerial = cscSerial || cscSimultaneous, CscSimultaneous = cscSimultaneous, CscSteady = cscSteady, CscKinds = cscKinds };
         }
 
         /// <summary>One iteration for the 2,000-file solutions: the full run stays within about 15 minutes on two cores.</summary>

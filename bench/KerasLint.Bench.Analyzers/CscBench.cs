@@ -26,6 +26,9 @@ namespace KerasLint.Bench.Analyzers
     {
         /// <summary>TorchSharp first: the issue's 12% was measured there.</summary>
         private static readonly CodeKind[] Kinds = { CodeKind.TorchSharp, CodeKind.KerasNet, CodeKind.Plain };
+        /// <summary>The in-process reading's intervals are narrow after a few iterations: more pairs lengthen the replay only.</summary>
+        private const int InProcessIterations = 15;
+
         private static readonly Regex KerasLintWarning = new(@"warning (KL\d{4})", RegexOptions.CultureInvariant);
         private readonly BenchSettings settings;
         private readonly Action<string> log;
@@ -48,7 +51,7 @@ namespace KerasLint.Bench.Analyzers
             try
             {
                 var results = ImmutableArray.CreateBuilder<CscResult>();
-                foreach (var kind in Kinds)
+                foreach (var kind in settings.CscKinds is { } chosen ? Kinds.Where(chosen.Contains) : Kinds)
                 {
                     // In process first (cheaper, and less noisy), then the replay.
                     var solution = SolutionGenerator.Generate(kind, settings.BuildFiles);
@@ -119,6 +122,7 @@ namespace KerasLint.Bench.Analyzers
         /// <summary>Pairs in ABBA order after the capture build (which warmed the disk cache); user + sys of the csc process.</summary>
         private CscReplay Replay(GeneratedSolution solution, string csc, CscInvocation invocation)
         {
+            if (settings.CscSimultaneous) return ReplaySimultaneous(solution, csc, invocation);
             var none = new List<double>();
             var kerasLint = new List<double>();
             ImmutableDictionary<string, int>? warnings = null;
@@ -126,7 +130,7 @@ namespace KerasLint.Bench.Analyzers
             {
                 foreach (var with in pair % 2 == 0 ? new[] { false, true } : new[] { true, false })
                 {
-                    var (cpu, found) = Run(csc, invocation, with);
+                    var (cpu, found) = Run(csc, invocation, with, settings.CscSteady);
                     (with ? kerasLint : none).Add(cpu);
                     if (with) warnings ??= found;
                     else if (!found.IsEmpty) throw new InvalidOperationException("csc without KerasLint reported KL diagnostics: the response file still names KerasLint.");
@@ -138,7 +142,125 @@ namespace KerasLint.Bench.Analyzers
             return new CscReplay(none.ToImmutableArray(), kerasLint.ToImmutableArray(), warnings ?? ImmutableDictionary<string, int>.Empty);
         }
 
-        private static (double CpuS, ImmutableDictionary<string, int> Warnings) Run(string csc, CscInvocation invocation, bool withKerasLint)
+        /// <summary>
+        /// Pairs whose two runs go at the same time, each csc (serial) pinned to its own CPU by taskset, the CPUs swapped
+        /// every pair; the CPU of each run is its own (the wrapping shell's <c>times</c> for its one child).
+        /// </summary>
+        private CscReplay ReplaySimultaneous(GeneratedSolution solution, string csc, CscInvocation invocation)
+        {
+            if (Environment.ProcessorCount < 2) throw new InvalidOperationException($"--csc-simultaneous runs two csc processes on two CPUs; this machine has {Environment.ProcessorCount}.");
+            var taskset = new[] { "/usr/bin/taskset", "/bin/taskset" }.FirstOrDefault(File.Exists)
+                ?? throw new FileNotFoundException("--csc-simultaneous pins each csc to a CPU with taskset (util-linux), which was not found in /usr/bin or /bin.");
+            var none = new List<double>();
+            var kerasLint = new List<double>();
+            ImmutableDictionary<string, int>? warnings = null;
+            // Each side writes its own output files (the two runs would otherwise write the same assembly).
+            var withRsp = SeparateOutputs(invocation.WithRsp, "with");
+            var withoutRsp = SeparateOutputs(invocation.WithoutRsp, "without");
+            for (var pair = 0; pair < settings.CscPairs; pair++)
+            {
+                var withCpu = pair % 2;
+                var with = Start(taskset, withCpu, csc, invocation, withRsp, settings.CscSteady);
+                var without = Start(taskset, 1 - withCpu, csc, invocation, withoutRsp, settings.CscSteady);
+                var (withS, found) = with.Finish();
+                var (withoutS, foundWithout) = without.Finish();
+                if (!foundWithout.IsEmpty) throw new InvalidOperationException("csc without KerasLint reported KL diagnostics: the response file still names KerasLint.");
+                warnings ??= found;
+                none.Add(withoutS);
+                kerasLint.Add(withS);
+                log($"  csc {solution.Name} pair {pair + 1} (at once; KerasLint on CPU {withCpu}): none {withoutS:F2} s, KerasLint {withS:F2} s ({100 * (withS / withoutS - 1):+0.0;-0.0}%)");
+            }
+
+            return new CscReplay(none.ToImmutableArray(), kerasLint.ToImmutableArray(), warnings ?? ImmutableDictionary<string, int>.Empty);
+        }
+
+        /// <summary>A copy of a response file whose /out: and /refout: name a folder of their own.</summary>
+        private static string SeparateOutputs(string rsp, string side)
+        {
+            var dir = Path.Combine(Path.GetDirectoryName(rsp)!, "out-" + side);
+            Directory.CreateDirectory(dir);
+            var lines = File.ReadAllLines(rsp).Select(l =>
+                l.StartsWith("/out:", StringComparison.Ordinal) ? "/out:" + Path.Combine(dir, Path.GetFileName(l["/out:".Length..].Trim('"')))
+                : l.StartsWith("/refout:", StringComparison.Ordinal) ? "/refout:" + Path.Combine(dir, "ref-" + Path.GetFileName(l["/refout:".Length..].Trim('"')))
+                : l).ToArray();
+            if (!lines.Any(l => l.StartsWith("/out:", StringComparison.Ordinal))) throw new InvalidOperationException($"{rsp} names no /out: to separate");
+            var copy = Path.Combine(Path.GetDirectoryName(rsp)!, side + "-own-output.rsp");
+            File.WriteAllLines(copy, lines);
+            return copy;
+        }
+
+        /// <summary>--csc-steady: no tiered JIT (no background re-JIT whose amount depends on timing), no background GC thread.</summary>
+        private static void Steady(ProcessStartInfo psi, bool steady)
+        {
+            if (!steady) return;
+            psi.Environment["DOTNET_TieredCompilation"] = "0";
+            psi.Environment["DOTNET_gcConcurrent"] = "0";
+        }
+
+        private static PinnedRun Start(string taskset, int cpu, string csc, CscInvocation invocation, string rsp, bool steady)
+        {
+            var times = Path.GetTempFileName();
+            // sh runs taskset, which execs csc: csc is the shell's one child, and `times` prints its user and sys time.
+            var psi = new ProcessStartInfo("/bin/sh")
+            {
+                WorkingDirectory = invocation.Directory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            psi.ArgumentList.Add("-c");
+            psi.ArgumentList.Add("\"$@\"; rc=$?; times > \"$KERASLINT_TIMES\"; exit $rc");
+            psi.ArgumentList.Add("sh");
+            psi.ArgumentList.Add(taskset);
+            psi.ArgumentList.Add("-c");
+            psi.ArgumentList.Add(cpu.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            psi.ArgumentList.Add(csc);
+            foreach (var arg in invocation.Arguments) psi.ArgumentList.Add(arg.StartsWith('@') ? "@" + rsp : arg);
+            psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            psi.Environment["KERASLINT_TIMES"] = times;
+            Steady(psi, steady);
+            var process = Process.Start(psi)!;
+            return new PinnedRun(process, process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync(), times);
+        }
+
+        private sealed record PinnedRun(Process Process, Task<string> Stdout, Task<string> Stderr, string TimesFile)
+        {
+            public (double CpuS, ImmutableDictionary<string, int> Warnings) Finish()
+            {
+                Process.WaitForExit();
+                var output = Stdout.Result + Stderr.Result;
+                var exit = Process.ExitCode;
+                Process.Dispose();
+                if (exit != 0) throw new InvalidOperationException($"csc failed (exit {exit}):\n{output}");
+                var cpu = ChildTimes(File.ReadAllText(TimesFile));
+                File.Delete(TimesFile);
+                return (cpu, Warnings(output));
+            }
+        }
+
+        /// <summary>User + sys seconds of the children from a POSIX shell's <c>times</c> output (second line: "0m12.340s 0m0.810s").</summary>
+        public static double ChildTimes(string times)
+        {
+            var lines = times.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (lines.Length < 2) throw new FormatException($"expected two lines from `times`, got: {times}");
+            var fields = lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length != 2) throw new FormatException($"expected user and sys time on the second line of `times`: {lines[1]}");
+            return fields.Sum(Duration);
+
+            static double Duration(string text)
+            {
+                var m = Regex.Match(text, @"^(\d+)m(\d+(?:[.,]\d+)?)s$", RegexOptions.CultureInvariant);
+                if (!m.Success) throw new FormatException($"not a `times` duration (like 0m12.340s): {text}");
+                return 60 * int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+                    + double.Parse(m.Groups[2].Value.Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        private static ImmutableDictionary<string, int> Warnings(string output) =>
+            output.Split('\n').Select(l => KerasLintWarning.Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value)
+                .GroupBy(id => id, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+        private static (double CpuS, ImmutableDictionary<string, int> Warnings) Run(string csc, CscInvocation invocation, bool withKerasLint, bool steady)
         {
             var psi = new ProcessStartInfo(csc)
             {
@@ -150,6 +272,7 @@ namespace KerasLint.Bench.Analyzers
             foreach (var arg in invocation.Arguments)
                 psi.ArgumentList.Add(arg.StartsWith('@') ? "@" + (withKerasLint ? invocation.WithRsp : invocation.WithoutRsp) : arg);
             psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            Steady(psi, steady);
             var before = Cpu.Children();
             using var process = Process.Start(psi)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
@@ -158,9 +281,7 @@ namespace KerasLint.Bench.Analyzers
             var after = Cpu.Children();
             var output = stdout.Result + stderr.Result;
             if (process.ExitCode != 0) throw new InvalidOperationException($"csc failed ({(withKerasLint ? "with" : "without")} KerasLint):\n{output}");
-            var warnings = output.Split('\n').Select(l => KerasLintWarning.Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value)
-                .GroupBy(id => id, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-            return (after - before, warnings);
+            return (after - before, Warnings(output));
         }
 
         /// <summary>Compile, floor and KerasLint + floor on fresh compilations, the order of the two analyses alternating.</summary>
@@ -172,7 +293,7 @@ namespace KerasLint.Bench.Analyzers
             var floorMs = new List<double>();
             var withMs = new List<double>();
             var telemetry = new List<double>();
-            var iterations = settings.CscPairs;
+            var iterations = Math.Min(settings.CscPairs, InProcessIterations);
             for (var i = -1; i < iterations; i++)
             {
                 var before = Cpu.Self();

@@ -116,7 +116,7 @@ namespace KerasLint.Bench.Analyzers
                 var plain = csc.Kind == CodeKind.Plain;
                 var replay = csc.Replay.Added();
                 var alone = csc.InProcess.Added();
-                Row(md, $"csc of the {csc.Files:N0}-file {csc.Kind} solution replayed as a fresh process{(settings.CscSerial ? " (serial: /parallel-)" : "")}: CPU KerasLint adds (median [95% CI], {replay.Count} pairs)",
+                Row(md, $"csc of the {csc.Files:N0}-file {csc.Kind} solution replayed as a fresh process{(settings.CscSimultaneous ? " (serial, each pair's two runs at once on two CPUs)" : settings.CscSerial ? " (serial: /parallel-)" : "")}{(settings.CscSteady ? " (steady runtime: no tiered JIT, no background GC)" : "")}: CPU KerasLint adds (median [95% CI], {replay.Count} pairs)",
                     plain ? "≤ 1% (nothing measurable)" : "≤ 3%", $"{replay}; analysis alone in process {alone}", replay.High <= (plain ? 1 : 3));
             }
 
@@ -279,8 +279,11 @@ namespace KerasLint.Bench.Analyzers
             md.AppendLine("### (f) csc replayed as a fresh process, and analysis alone in process (issue 17)");
             md.AppendLine();
             md.AppendLine("Replay: the csc invocation MSBuild makes for the build part's project (its response file, captured once) run directly with the SDK's " +
-                "csc apphost, with and without KerasLint's two /analyzer: lines, in ABBA pairs after the capture build; CPU = user + sys of the csc process " +
-                "(getrusage of children). In process: fresh compilations of the same files on one thread; compile = GetDiagnostics() CPU; floor = " +
+                "csc apphost, with and without KerasLint's two /analyzer: lines, " + (settings.CscSimultaneous
+                    ? "serial (/parallel-), the two runs of a pair at the same time, each pinned to its own CPU (taskset), the CPUs swapped every pair, " +
+                      "each writing its own output; CPU = user + sys of each csc process (its shell's times). "
+                    : "in ABBA pairs after the capture build; CPU = user + sys of the csc process (getrusage of children). ") +
+                (settings.CscSteady ? "Both sides run with DOTNET_TieredCompilation=0 and DOTNET_gcConcurrent=0 (--csc-steady). " : "") + "In process: fresh compilations of the same files on one thread; compile = GetDiagnostics() CPU; floor = " +
                 "GetAnalyzerDiagnosticsAsync with a no-op action on every operation kind (the SDK's analyzers already make the driver build every operation " +
                 "tree); KerasLint = the same with KerasLint added. Added: per pair (with − without) / without, or (KerasLint + floor − floor) / compile; " +
                 "median [95% bootstrap interval of the median].");

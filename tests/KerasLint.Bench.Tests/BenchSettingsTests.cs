@@ -63,7 +63,40 @@ namespace KerasLint.Bench.Tests
             Assert.Equal(FuzzBench.Sizes, BenchSettings.Parse(Array.Empty<string>())!.FuzzSizes);
         }
 
+        [Fact]
+        public void Csc_part_takes_its_kinds_and_simultaneous_pairs_which_are_serial()
+        {
+            var settings = BenchSettings.Parse(new[] { "--only", "csc", "--csc-kinds", "TorchSharp,KerasNet", "--csc-simultaneous" })!;
+            Assert.Equal(new[] { CodeKind.TorchSharp, CodeKind.KerasNet }, settings.CscKinds);
+            Assert.True(settings.CscSimultaneous);
+            Assert.True(settings.CscSerial);
+            Assert.False(settings.CscSteady);
+            Assert.True(BenchSettings.Parse(new[] { "--only", "csc", "--csc-steady" })!.CscSteady);
+            var plain = BenchSettings.Parse(new[] { "--only", "csc" })!;
+            Assert.Null(plain.CscKinds);
+            Assert.False(plain.CscSimultaneous);
+            Assert.False(plain.CscSerial);
+        }
+
         [Theory]
+        [InlineData("0m12.340s 0m0.810s", "0m0.004s 0m0.000s\n0m12.340s 0m0.810s\n", 13.15)]
+        [InlineData("bash's layout", "0m0.010s 0m0.002s\n1m2.500s 0m1.250s", 63.75)]
+        [InlineData("a comma as decimal separator", "0m0,004s 0m0,000s\n0m9,500s 0m0,500s\n", 10.0)]
+        public void Csc_simultaneous_reads_the_child_cpu_from_times(string what, string times, double seconds) =>
+            Assert.True(Math.Abs(CscBench.ChildTimes(times) - seconds) < 1e-9, what);
+
+        [Theory]
+        [InlineData("0m0.004s 0m0.000s\n")]
+        [InlineData("0m0.004s 0m0.000s\n12.3 0.8\n")]
+        [InlineData("")]
+        public void Csc_simultaneous_refuses_times_output_it_cannot_read(string times) =>
+            Assert.Throws<FormatException>(() => CscBench.ChildTimes(times));
+
+        [Theory]
+        [InlineData("--csc-kinds", "Torch")]
+        [InlineData("--csc-kinds", "1")]
+        [InlineData("--csc-kinds", "")]
+        [InlineData("--csc-kinds")]
         [InlineData("--fuzz-sizes", "10")]
         [InlineData("--fuzz-sizes", "1k")]
         [InlineData("--pairs", "0")]
