@@ -189,36 +189,40 @@ namespace KerasLint.Bench.Analyzers
             return copy;
         }
 
-        /// <summary>--csc-steady: no tiered JIT (no background re-JIT whose amount depends on timing), no background GC thread.</summary>
-        private static void Steady(ProcessStartInfo psi, bool steady)
+        /// <summary>
+        /// The one way csc is started: <paramref name="fileName"/> with <paramref name="prefix"/> (a wrapper's own
+        /// arguments, ending with csc's path), then the captured csc arguments with the response file <paramref name="rsp"/>;
+        /// in the project folder, output captured; --csc-steady: no tiered JIT (no background re-JIT whose amount depends
+        /// on timing), no background GC thread.
+        /// </summary>
+        private static ProcessStartInfo CscStartInfo(string fileName, CscInvocation invocation, string rsp, bool steady, params string[] prefix)
         {
-            if (!steady) return;
-            psi.Environment["DOTNET_TieredCompilation"] = "0";
-            psi.Environment["DOTNET_gcConcurrent"] = "0";
-        }
-
-        private static PinnedRun Start(string taskset, int cpu, string csc, CscInvocation invocation, string rsp, bool steady)
-        {
-            var times = Path.GetTempFileName();
-            // sh runs taskset, which execs csc: csc is the shell's one child, and `times` prints its user and sys time.
-            var psi = new ProcessStartInfo("/bin/sh")
+            var psi = new ProcessStartInfo(fileName)
             {
                 WorkingDirectory = invocation.Directory,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            psi.ArgumentList.Add("-c");
-            psi.ArgumentList.Add("\"$@\"; rc=$?; times > \"$KERASLINT_TIMES\"; exit $rc");
-            psi.ArgumentList.Add("sh");
-            psi.ArgumentList.Add(taskset);
-            psi.ArgumentList.Add("-c");
-            psi.ArgumentList.Add(cpu.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            psi.ArgumentList.Add(csc);
+            foreach (var arg in prefix) psi.ArgumentList.Add(arg);
             foreach (var arg in invocation.Arguments) psi.ArgumentList.Add(arg.StartsWith('@') ? "@" + rsp : arg);
             psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            if (steady)
+            {
+                psi.Environment["DOTNET_TieredCompilation"] = "0";
+                psi.Environment["DOTNET_gcConcurrent"] = "0";
+            }
+
+            return psi;
+        }
+
+        private static PinnedRun Start(string taskset, int cpu, string csc, CscInvocation invocation, string rsp, bool steady)
+        {
+            var times = Path.GetTempFileName();
+            // sh runs taskset, which execs csc: csc is the shell's one child, and `times` prints its user and sys time.
+            var psi = CscStartInfo("/bin/sh", invocation, rsp, steady,
+                "-c", "\"$@\"; rc=$?; times > \"$KERASLINT_TIMES\"; exit $rc", "sh", taskset, "-c", cpu.ToString(System.Globalization.CultureInfo.InvariantCulture), csc);
             psi.Environment["KERASLINT_TIMES"] = times;
-            Steady(psi, steady);
             var process = Process.Start(psi)!;
             return new PinnedRun(process, process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync(), times);
         }
@@ -262,17 +266,7 @@ namespace KerasLint.Bench.Analyzers
 
         private static (double CpuS, ImmutableDictionary<string, int> Warnings) Run(string csc, CscInvocation invocation, bool withKerasLint, bool steady)
         {
-            var psi = new ProcessStartInfo(csc)
-            {
-                WorkingDirectory = invocation.Directory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var arg in invocation.Arguments)
-                psi.ArgumentList.Add(arg.StartsWith('@') ? "@" + (withKerasLint ? invocation.WithRsp : invocation.WithoutRsp) : arg);
-            psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            Steady(psi, steady);
+            var psi = CscStartInfo(csc, invocation, withKerasLint ? invocation.WithRsp : invocation.WithoutRsp, steady);
             var before = Cpu.Children();
             using var process = Process.Start(psi)!;
             var stdout = process.StandardOutput.ReadToEndAsync();

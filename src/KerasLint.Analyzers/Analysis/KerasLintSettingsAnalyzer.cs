@@ -16,9 +16,6 @@ namespace KerasLint.Analysis
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class KerasLintSettingsAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>Every option KerasLint reads (a library's <see cref="RegisteredLibrary"/> declares its own).</summary>
-        private static readonly ImmutableArray<LibrarySetting> Settings = LibraryRegistration.Settings;
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KL0014);
 
         public override void Initialize(AnalysisContext context)
@@ -33,7 +30,7 @@ namespace KerasLint.Analysis
             var provider = context.Options.AnalyzerConfigOptionsProvider;
             // (key, value) → the source files it applies to, in compilation order. A dictionary lookup per file: ~nothing.
             var unreadable = new Dictionary<(string Key, string Value), List<SyntaxTree>>();
-            foreach (var setting in Settings)
+            foreach (var setting in LibraryRegistration.Settings)
             {
                 if (provider.GlobalOptions.TryGetValue(setting.Key, out var global) && !setting.Readable(global))
                 {
@@ -45,7 +42,7 @@ namespace KerasLint.Analysis
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
                 var options = provider.GetOptions(tree);
-                foreach (var setting in Settings)
+                foreach (var setting in LibraryRegistration.Settings)
                 {
                     if (!options.TryGetValue(setting.Key, out var value) || setting.Readable(value)) continue;
                     if (!unreadable.TryGetValue((setting.Key, value), out var trees)) unreadable[(setting.Key, value)] = trees = new List<SyntaxTree>();
@@ -56,7 +53,7 @@ namespace KerasLint.Analysis
             if (unreadable.Count == 0) return;
             foreach (var entry in unreadable.OrderBy(e => e.Key.Key, StringComparer.Ordinal).ThenBy(e => e.Key.Value, StringComparer.Ordinal))
             {
-                var setting = Settings.First(s => s.Key == entry.Key.Key);
+                var setting = LibraryRegistration.Settings.First(s => s.Key == entry.Key.Key);
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.KL0014, Location.None,
                     setting.Key, entry.Key.Value, setting.Library, Files(entry.Value), Fallback(context.Compilation, setting, entry.Value), setting.Accepted));
             }
