@@ -12,7 +12,7 @@ namespace KerasLint.Analysis
     /// The setup engine's context for one compilation (<see cref="KerasLintSetupAnalyzer"/>, created at compilation
     /// start, dropped with it): the adapters of the compile-based libraries it references, the compilation's value
     /// flow (<see cref="Program"/>), and per-compilation caches of immutable facts (the training setups recognised per
-    /// member body, whether a block names a compile method).
+    /// member body).
     /// Rules get neutral models from here and never see a library's symbols.
     /// </summary>
     internal sealed class CompilationAnalysis
@@ -51,12 +51,12 @@ namespace KerasLint.Analysis
 
         /// <summary>
         /// Whether a member's code names a compile method at all (<c>Compile</c> or <c>compile</c>: the Keras API's name in
-        /// every compile-based library); a character scan of the block's source, cached per block syntax for every rule.
+        /// every compile-based library); a character scan of the block's source. Not cached: the engine asks once per
+        /// block (its operation-block action runs once per member), and a cache keyed by syntax node cost a concurrent
+        /// dictionary whose code a fresh compiler process had to JIT for it alone.
         /// </summary>
-        public bool MayHoldSetup(SyntaxNode block, CancellationToken cancellationToken)
+        public static bool MayHoldSetup(SyntaxNode block, CancellationToken cancellationToken)
         {
-            if (mentions.TryGetValue(block, out var known)) return known;
-
             // A scan of the block's characters for "compile" (either case of the c); a match in a comment or a string
             // only costs a recognition that finds nothing, a miss is impossible for a call written in the code.
             var text = block.SyntaxTree.GetText(cancellationToken);
@@ -73,12 +73,8 @@ namespace KerasLint.Analysis
                 }
             }
 
-            mentions.TryAdd(block, found);
             return found;
         }
-
-        /// <summary>Per block syntax (held by the compilation anyway; no GC handle per entry as a weak table would cost).</summary>
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<SyntaxNode, bool> mentions = new System.Collections.Concurrent.ConcurrentDictionary<SyntaxNode, bool>();
 
         private MemberSetups Recognize(MemberFlow flow, AnalyzerOptions options, CancellationToken cancellationToken)
         {

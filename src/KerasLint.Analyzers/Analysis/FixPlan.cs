@@ -124,8 +124,11 @@ namespace KerasLint.Analysis
         private readonly List<Location> locations = new List<Location>();
         private readonly List<(string Key, string Title, List<FixEdit> Edits)> actions = new List<(string, string, List<FixEdit>)>();
 
-        /// <summary>The actions that cannot be made (<see cref="Impossible"/>): dropped from the diagnostic.</summary>
-        private readonly HashSet<int> impossible = new HashSet<int>();
+        /// <summary>
+        /// The indexes of the actions that cannot be made (<see cref="Impossible"/>): dropped from the diagnostic. A list,
+        /// as short as the plan's actions (a set of int would be compiled for KerasLint alone in every fresh compiler process).
+        /// </summary>
+        private readonly List<int> impossible = new List<int>();
 
         public static FixPlan None => new FixPlan();
 
@@ -139,7 +142,7 @@ namespace KerasLint.Analysis
         /// <summary>Marks the current action as one that cannot be made (a site the edits cannot reach): it is not carried.</summary>
         public FixPlan Impossible()
         {
-            if (actions.Count > 0) impossible.Add(actions.Count - 1);
+            if (actions.Count > 0 && !impossible.Contains(actions.Count - 1)) impossible.Add(actions.Count - 1);
             return this;
         }
 

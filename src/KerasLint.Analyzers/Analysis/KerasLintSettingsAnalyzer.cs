@@ -28,13 +28,14 @@ namespace KerasLint.Analysis
         private static void Analyze(CompilationAnalysisContext context)
         {
             var provider = context.Options.AnalyzerConfigOptionsProvider;
-            // (key, value) → the source files it applies to, in compilation order. A dictionary lookup per file: ~nothing.
-            var unreadable = new Dictionary<(string Key, string Value), List<SyntaxTree>>();
+            // "key=value" → the setting, the value and the source files it applies to, in compilation order. A dictionary
+            // lookup per file: ~nothing.
+            var unreadable = new Dictionary<string, Unreadable>(StringComparer.Ordinal);
             foreach (var setting in LibraryRegistration.Settings)
             {
                 if (provider.GlobalOptions.TryGetValue(setting.Key, out var global) && !setting.Readable(global))
                 {
-                    unreadable[(setting.Key, global)] = new List<SyntaxTree>();
+                    unreadable[setting.Key + "=" + global] = new Unreadable(setting, global);
                 }
             }
 
@@ -45,18 +46,35 @@ namespace KerasLint.Analysis
                 foreach (var setting in LibraryRegistration.Settings)
                 {
                     if (!options.TryGetValue(setting.Key, out var value) || setting.Readable(value)) continue;
-                    if (!unreadable.TryGetValue((setting.Key, value), out var trees)) unreadable[(setting.Key, value)] = trees = new List<SyntaxTree>();
-                    trees.Add(tree);
+                    var key = setting.Key + "=" + value;
+                    if (!unreadable.TryGetValue(key, out var entry)) unreadable[key] = entry = new Unreadable(setting, value);
+                    entry.Trees.Add(tree);
                 }
             }
 
             if (unreadable.Count == 0) return;
-            foreach (var entry in unreadable.OrderBy(e => e.Key.Key, StringComparer.Ordinal).ThenBy(e => e.Key.Value, StringComparer.Ordinal))
+            foreach (var entry in unreadable.Values.OrderBy(e => e.Setting.Key, StringComparer.Ordinal).ThenBy(e => e.Value, StringComparer.Ordinal))
             {
-                var setting = LibraryRegistration.Settings.First(s => s.Key == entry.Key.Key);
+                var setting = entry.Setting;
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.KL0014, Location.None,
-                    setting.Key, entry.Key.Value, setting.Library, Files(entry.Value), Fallback(context.Compilation, setting, entry.Value), setting.Accepted));
+                    setting.Key, entry.Value, setting.Library, Files(entry.Trees), Fallback(context.Compilation, setting, entry.Trees), setting.Accepted));
             }
+        }
+
+        /// <summary>An unreadable value of a setting and the files it applies to (a class: see FreshProcessArchitectureTests).</summary>
+        private sealed class Unreadable
+        {
+            public Unreadable(LibrarySetting setting, string value)
+            {
+                Setting = setting;
+                Value = value;
+            }
+
+            public LibrarySetting Setting { get; }
+
+            public string Value { get; }
+
+            public List<SyntaxTree> Trees { get; } = new List<SyntaxTree>();
         }
 
         private static string Files(List<SyntaxTree> trees)

@@ -8,7 +8,7 @@ namespace KerasLint.Analysis
     /// <summary>
     /// The engine of the compile-based libraries (Keras.NET, TensorFlow.NET): runs every <see cref="SetupRuleAnalyzer"/>
     /// of <see cref="RuleRegistry"/>. Per compilation, a <see cref="CompilationAnalysis"/> holds the setup adapters and
-    /// the per-member caches. Per member, at the end of its block: a cached syntax check (does it name a compile method
+    /// the per-member caches. Per member, at the end of its block: a syntax check (does it name a compile method
     /// at all?), then the member's setups (recognised once, over one shared data-flow index) go through every enabled
     /// rule. Reported from the member's block, the diagnostics are local to it (the IDE shows them while typing and
     /// offers their fixes), and a site that several compile calls share is reported once; a site outside the member
@@ -36,12 +36,12 @@ namespace KerasLint.Analysis
                 if (active.IsEmpty) return;
                 start.RegisterOperationBlockAction(ctx =>
                 {
-                    // Cheap first: a member whose code never names a compile method holds no setup (cached per
-                    // block); only then the member's setups, recognised once for every rule.
+                    // Cheap first: a member whose code never names a compile method holds no setup; only then the
+                    // member's setups, recognised once for every rule.
                     Reporter? reporter = null;
                     foreach (var block in ctx.OperationBlocks)
                     {
-                        if (!analysis.MayHoldSetup(block.Syntax, ctx.CancellationToken)) continue;
+                        if (!CompilationAnalysis.MayHoldSetup(block.Syntax, ctx.CancellationToken)) continue;
                         foreach (var setup in analysis.SetupsOfMember(block, ctx.Options, ctx.CancellationToken))
                         {
                             reporter ??= new Reporter(ctx.ReportDiagnostic, ctx.CancellationToken, l => ForeignSites.IsLocal(l, ctx.OperationBlocks));

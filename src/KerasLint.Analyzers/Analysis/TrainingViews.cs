@@ -36,9 +36,18 @@ namespace KerasLint.Analysis
             var family = setup.Family.Family;
             if (metric.Text is not { } text || SpecialStrings.Classify(family, text) != SpecialStringKind.Accuracy) return null;
             var resolution = SpecialStrings.ResolveMetric(family, text, setup.Loss.Function?.CanonicalName, setup.Head?.Units, LabelLayout.Unknown);
-            var forms = resolution.Candidates.SelectMany(c => MetricReadouts.Of(family, c)).Distinct().ToImmutableArray();
+            // Each form once, in order (a loop, not Distinct: that would compile a hash set of the enum in a fresh csc).
+            var forms = ImmutableArray.CreateBuilder<ReadoutForm>();
+            foreach (var candidate in resolution.Candidates)
+            {
+                foreach (var form in MetricReadouts.Of(family, candidate))
+                {
+                    if (!forms.Contains(form)) forms.Add(form);
+                }
+            }
+
             var prediction = setup.Head is { } head ? PredictionOf(head) : new PredictionView(HeadActivation.Unknown, null, false, ImmutableArray<Location>.Empty);
-            return new ReadoutView(ViewSource.Setup, prediction, forms, countsHits: true, LossOf(setup), resolution);
+            return new ReadoutView(ViewSource.Setup, prediction, forms.ToImmutable(), countsHits: true, LossOf(setup), resolution);
         }
 
         private static PredictionView PredictionOf(HeadInfo head) =>

@@ -36,43 +36,73 @@ namespace KerasLint.Knowledge
     /// </summary>
     public static class Activations
     {
-        /// <summary>Snake-case names (Keras's spelling; TorchSharp's functions use the same names).</summary>
-        private static readonly ImmutableDictionary<string, HeadActivation> Names = new Dictionary<string, HeadActivation>(StringComparer.Ordinal)
-        {
-            ["linear"] = HeadActivation.Linear,
-            ["softmax"] = HeadActivation.Softmax,
-            ["log_softmax"] = HeadActivation.LogSoftmax,
-            ["sigmoid"] = HeadActivation.Sigmoid,
-            ["hard_sigmoid"] = HeadActivation.Sigmoid,
-            ["tanh"] = HeadActivation.Tanh,
-            ["softsign"] = HeadActivation.Tanh,
-            ["hard_tanh"] = HeadActivation.Tanh,
-            ["relu"] = HeadActivation.Unbounded,
-            ["relu6"] = HeadActivation.Unbounded,
-            ["elu"] = HeadActivation.Unbounded,
-            ["selu"] = HeadActivation.Unbounded,
-            ["celu"] = HeadActivation.Unbounded,
-            ["gelu"] = HeadActivation.Unbounded,
-            ["softplus"] = HeadActivation.Unbounded,
-            ["exponential"] = HeadActivation.Unbounded,
-            ["swish"] = HeadActivation.Unbounded,
-            ["silu"] = HeadActivation.Unbounded,
-            ["mish"] = HeadActivation.Unbounded,
-            ["leaky_relu"] = HeadActivation.Unbounded,
-            ["hard_swish"] = HeadActivation.Unbounded,
-            ["hard_silu"] = HeadActivation.Unbounded,
-        }.ToImmutableDictionary(StringComparer.Ordinal);
+        // The analyzer's static tables are arrays (or collections of reference types), never a collection instantiated
+        // over a value type such as this enum: a fresh compiler process would JIT that collection's code for KerasLint
+        // alone (bench/README.md, "What a fresh compiler process pays"; FreshProcessArchitectureTests).
 
-        /// <summary>TorchSharp spellings keyed without case or underscores (<c>LeakyReLU</c>, <c>leaky_relu</c>, <c>Hardtanh</c>).</summary>
-        private static readonly ImmutableDictionary<string, HeadActivation> Folded = Names
-            .GroupBy(p => Fold(p.Key))
-            .ToImmutableDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal);
+        /// <summary>Snake-case names (Keras's spelling; TorchSharp's functions use the same names) and what each produces.</summary>
+        private static readonly Named[] Names =
+        {
+            new Named("linear", HeadActivation.Linear),
+            new Named("softmax", HeadActivation.Softmax),
+            new Named("log_softmax", HeadActivation.LogSoftmax),
+            new Named("sigmoid", HeadActivation.Sigmoid),
+            new Named("hard_sigmoid", HeadActivation.Sigmoid),
+            new Named("tanh", HeadActivation.Tanh),
+            new Named("softsign", HeadActivation.Tanh),
+            new Named("hard_tanh", HeadActivation.Tanh),
+            new Named("relu", HeadActivation.Unbounded),
+            new Named("relu6", HeadActivation.Unbounded),
+            new Named("elu", HeadActivation.Unbounded),
+            new Named("selu", HeadActivation.Unbounded),
+            new Named("celu", HeadActivation.Unbounded),
+            new Named("gelu", HeadActivation.Unbounded),
+            new Named("softplus", HeadActivation.Unbounded),
+            new Named("exponential", HeadActivation.Unbounded),
+            new Named("swish", HeadActivation.Unbounded),
+            new Named("silu", HeadActivation.Unbounded),
+            new Named("mish", HeadActivation.Unbounded),
+            new Named("leaky_relu", HeadActivation.Unbounded),
+            new Named("hard_swish", HeadActivation.Unbounded),
+            new Named("hard_silu", HeadActivation.Unbounded),
+        };
+
+        /// <summary>TorchSharp spellings keyed without case or underscores (<c>LeakyReLU</c>, <c>leaky_relu</c>, <c>Hardtanh</c>): <see cref="Names"/> folded, same order.</summary>
+        private static readonly string[] Folded = Array.ConvertAll(Names, n => Fold(n.Name));
+
+        /// <summary>What the activation <paramref name="name"/> produces (exact spelling), or null.</summary>
+        private static HeadActivation? Find(string name)
+        {
+            foreach (var named in Names)
+            {
+                if (named.Name == name) return named.Kind;
+            }
+
+            return null;
+        }
+
+        /// <summary>What the first activation whose folded spelling is <paramref name="folded"/> produces, or null.</summary>
+        private static HeadActivation? FindFolded(string folded) => Array.IndexOf(Folded, folded) is var i and >= 0 ? Names[i].Kind : null;
+
+        /// <summary>A name and what it produces (a class: see the note above).</summary>
+        private sealed class Named
+        {
+            public Named(string name, HeadActivation kind)
+            {
+                Name = name;
+                Kind = kind;
+            }
+
+            public string Name { get; }
+
+            public HeadActivation Kind { get; }
+        }
 
         /// <summary>Classifies a Keras activation string; "" and null mean "not given", i.e. linear (Keras.NET drops empty strings).</summary>
         public static HeadActivation Classify(string? activation)
         {
             if (string.IsNullOrWhiteSpace(activation)) return HeadActivation.Linear;
-            return Names.TryGetValue(activation!.Trim(), out var a) ? a : HeadActivation.Unknown;
+            return Find(activation!.Trim()) ?? HeadActivation.Unknown;
         }
 
         /// <summary>What a TorchSharp activation function (<c>softmax</c>, <c>sigmoid_</c>, <c>expit</c>) produces; null when it is none.</summary>
@@ -83,14 +113,14 @@ namespace KerasLint.Knowledge
 
             // functional.linear is a layer, not an activation: its output is decided by the data flow, not by name.
             if (trimmed == "linear") return null;
-            return Folded.TryGetValue(Fold(trimmed), out var a) ? a : (HeadActivation?)null;
+            return FindFolded(Fold(trimmed));
         }
 
         /// <summary>What a <c>torch.nn</c> module factory's module outputs (<c>Softmax</c>, <c>Linear</c>, <c>ReLU</c>); null when it is not an activation or a linear layer.</summary>
         public static HeadActivation? ClassifyTorchModule(string factory)
         {
             if (factory == "Linear" || factory == "Bilinear") return HeadActivation.Linear;
-            return Folded.TryGetValue(Fold(factory), out var a) && a != HeadActivation.Linear ? a : (HeadActivation?)null;
+            return FindFolded(Fold(factory)) is { } a && a != HeadActivation.Linear ? a : null;
         }
 
         /// <summary>The activation string that makes a head produce what the loss expects, or null for "any".</summary>

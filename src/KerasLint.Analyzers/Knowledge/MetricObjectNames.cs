@@ -22,52 +22,69 @@ namespace KerasLint.Knowledge
     public static class MetricObjectNames
     {
         /// <summary>Class name → (default name, uniquified with _1, _2, … because the constructor's name defaults to None).</summary>
-        private static readonly ImmutableDictionary<string, (string Name, bool Uniquified)> TfKeras = new Dictionary<string, (string Name, bool Uniquified)>(StringComparer.Ordinal)
+        private static readonly ImmutableDictionary<string, ObjectName> TfKeras = new Dictionary<string, ObjectName>(StringComparer.Ordinal)
         {
             // v2.15.0 keras/metrics/accuracy_metrics.py 67, 112, 167, 224, 293, 339.
-            ["Accuracy"] = ("accuracy", false),
-            ["BinaryAccuracy"] = ("binary_accuracy", false),
-            ["CategoricalAccuracy"] = ("categorical_accuracy", false),
-            ["SparseCategoricalAccuracy"] = ("sparse_categorical_accuracy", false),
-            ["TopKCategoricalAccuracy"] = ("top_k_categorical_accuracy", false),
-            ["SparseTopKCategoricalAccuracy"] = ("sparse_top_k_categorical_accuracy", false),
+            ["Accuracy"] = new ObjectName("accuracy", false),
+            ["BinaryAccuracy"] = new ObjectName("binary_accuracy", false),
+            ["CategoricalAccuracy"] = new ObjectName("categorical_accuracy", false),
+            ["SparseCategoricalAccuracy"] = new ObjectName("sparse_categorical_accuracy", false),
+            ["TopKCategoricalAccuracy"] = new ObjectName("top_k_categorical_accuracy", false),
+            ["SparseTopKCategoricalAccuracy"] = new ObjectName("sparse_top_k_categorical_accuracy", false),
 
             // v2.15.0 keras/metrics/confusion_metrics.py 156, 217, 278, 339 (name=None), 431 (Precision), 577 (Recall),
             // 1290 (AUC): all name=None.
-            ["FalsePositives"] = ("false_positives", true),
-            ["FalseNegatives"] = ("false_negatives", true),
-            ["TrueNegatives"] = ("true_negatives", true),
-            ["TruePositives"] = ("true_positives", true),
-            ["Precision"] = ("precision", true),
-            ["Recall"] = ("recall", true),
-            ["AUC"] = ("auc", true),
+            ["FalsePositives"] = new ObjectName("false_positives", true),
+            ["FalseNegatives"] = new ObjectName("false_negatives", true),
+            ["TrueNegatives"] = new ObjectName("true_negatives", true),
+            ["TruePositives"] = new ObjectName("true_positives", true),
+            ["Precision"] = new ObjectName("precision", true),
+            ["Recall"] = new ObjectName("recall", true),
+            ["AUC"] = new ObjectName("auc", true),
 
             // v2.15.0 keras/metrics/f_score_metrics.py 90, 309.
-            ["FBetaScore"] = ("fbeta_score", false),
-            ["F1Score"] = ("f1_score", false),
+            ["FBetaScore"] = new ObjectName("fbeta_score", false),
+            ["F1Score"] = new ObjectName("f1_score", false),
 
             // v2.15.0 keras/metrics/hinge_metrics.py 60, 99, 135.
-            ["Hinge"] = ("hinge", false),
-            ["SquaredHinge"] = ("squared_hinge", false),
-            ["CategoricalHinge"] = ("categorical_hinge", false),
+            ["Hinge"] = new ObjectName("hinge", false),
+            ["SquaredHinge"] = new ObjectName("squared_hinge", false),
+            ["CategoricalHinge"] = new ObjectName("categorical_hinge", false),
 
             // v2.15.0 keras/metrics/probabilistic_metrics.py 69, 107, 154, 224 (SparseCategoricalCrossentropy the same file).
-            ["Poisson"] = ("poisson", false),
-            ["KLDivergence"] = ("kullback_leibler_divergence", false),
-            ["BinaryCrossentropy"] = ("binary_crossentropy", false),
-            ["CategoricalCrossentropy"] = ("categorical_crossentropy", false),
-            ["SparseCategoricalCrossentropy"] = ("sparse_categorical_crossentropy", false),
+            ["Poisson"] = new ObjectName("poisson", false),
+            ["KLDivergence"] = new ObjectName("kullback_leibler_divergence", false),
+            ["BinaryCrossentropy"] = new ObjectName("binary_crossentropy", false),
+            ["CategoricalCrossentropy"] = new ObjectName("categorical_crossentropy", false),
+            ["SparseCategoricalCrossentropy"] = new ObjectName("sparse_categorical_crossentropy", false),
 
             // v2.15.0 keras/metrics/regression_metrics.py 173, 209, 246, 282, 319, 351, 413, 467.
-            ["CosineSimilarity"] = ("cosine_similarity", false),
-            ["MeanAbsoluteError"] = ("mean_absolute_error", false),
-            ["MeanAbsolutePercentageError"] = ("mean_absolute_percentage_error", false),
-            ["MeanSquaredError"] = ("mean_squared_error", false),
-            ["MeanSquaredLogarithmicError"] = ("mean_squared_logarithmic_error", false),
-            ["RootMeanSquaredError"] = ("root_mean_squared_error", false),
-            ["LogCoshError"] = ("logcosh", false),
-            ["R2Score"] = ("r2_score", false),
+            ["CosineSimilarity"] = new ObjectName("cosine_similarity", false),
+            ["MeanAbsoluteError"] = new ObjectName("mean_absolute_error", false),
+            ["MeanAbsolutePercentageError"] = new ObjectName("mean_absolute_percentage_error", false),
+            ["MeanSquaredError"] = new ObjectName("mean_squared_error", false),
+            ["MeanSquaredLogarithmicError"] = new ObjectName("mean_squared_logarithmic_error", false),
+            ["RootMeanSquaredError"] = new ObjectName("root_mean_squared_error", false),
+            ["LogCoshError"] = new ObjectName("logcosh", false),
+            ["R2Score"] = new ObjectName("r2_score", false),
         }.ToImmutableDictionary(StringComparer.Ordinal);
+
+        /// <summary>
+        /// A default name and whether it is uniquified: a class, so that the table is a dictionary of reference types
+        /// (code the runtime ships compiled; a value tuple here made a fresh compiler process JIT a dictionary for it).
+        /// </summary>
+        private sealed class ObjectName
+        {
+            public ObjectName(string name, bool uniquified)
+            {
+                Name = name;
+                Uniquified = uniquified;
+            }
+
+            public string Name { get; }
+
+            public bool Uniquified { get; }
+        }
 
         /// <summary>
         /// The name tf.keras 2.x gives the object a class-name metric string creates (the first one in the process), or

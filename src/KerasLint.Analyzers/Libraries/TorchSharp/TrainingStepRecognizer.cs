@@ -138,8 +138,17 @@ namespace KerasLint.Libraries.TorchSharp
                     {
                         var values = ReachingValues(local, local.Local);
                         if (values.Count == 0 || values.Any(v => v == null)) return TorchTargetKind.Unknown;
-                        var kinds = values.Select(v => TargetKind(v!)).Distinct().ToList();
-                        return kinds.Count == 1 ? kinds[0] : TorchTargetKind.Unknown;
+                        // One kind for every value, or unknown (a loop, not Distinct: no hash set of the enum to compile).
+                        TorchTargetKind? kind = null;
+                        var agree = true;
+                        foreach (var value in values)
+                        {
+                            var next = TargetKind(value!);
+                            agree &= kind == null || kind == next;
+                            kind = next;
+                        }
+
+                        return agree && kind is { } only ? only : TorchTargetKind.Unknown;
                     }
 
                     default:
