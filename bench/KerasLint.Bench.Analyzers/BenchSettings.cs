@@ -4,7 +4,8 @@ namespace KerasLint.Bench.Analyzers
     /// Command line: --quick (250 files, few iterations, about two minutes), --out FILE (also write the markdown there),
     /// --only PARTS (a comma-separated subset of whole,keystrokes,memory,setups,build,csc,fuzz: re-measure one part on a busy machine),
     /// --pairs N (A/B pairs of real builds in the build part, of csc runs in the csc part), --csc-serial (the csc replay runs csc with /parallel-),
-    /// --csc-simultaneous (each pair's two serial csc runs at the same time, one per CPU), --csc-steady (csc without tiered JIT and background GC), --csc-kinds K,K (solution kinds of the csc part), --build-experiments (the build
+    /// --csc-simultaneous (each pair's two serial csc runs at the same time, one per CPU), --csc-steady (csc without tiered JIT and background GC), --csc-kinds K,K (solution kinds of the csc part), --csc-insitu N (runs of the csc part that read KerasLint's
+    /// own time inside the fresh process, csc /reportanalyzer), --csc-keep (leave the csc part's projects in place), --build-experiments (the build
     /// part also measures the analyzer assembly alone and an empty analyzer assembly), --fuzz-sizes N,N,..., --fuzz-shapes S,S,... and --fuzz-repeats N (file sizes,
     /// shapes and repeats per file of the fuzz part). The csc and fuzz parts run only when --only names them; "keystroke" is accepted for "keystrokes".
     /// The warmup runs only before the first solution (it warms the JIT; every run works on a fresh compilation). The
@@ -54,6 +55,16 @@ namespace KerasLint.Bench.Analyzers
         /// <summary>--csc-kinds K,K: the solution kinds of the csc part (TorchSharp, KerasNet, Plain; null: all three).</summary>
         public CodeKind[]? CscKinds { get; init; }
 
+        /// <summary>
+        /// --csc-insitu N: after the pairs, N more runs of the KerasLint side alone with csc's <c>/reportanalyzer</c>, which
+        /// reads the time the analyzer driver spent in KerasLint's callbacks inside that fresh process (its JIT, its
+        /// unoptimised first code, the compiler's handling of what it reports); 0 skips them. Default 10 (3 with --quick).
+        /// </summary>
+        public int CscInSitu { get; init; } = 10;
+
+        /// <summary>--csc-keep: the csc part leaves its generated projects and captured response files in place (for runs by hand).</summary>
+        public bool CscKeep { get; init; }
+
         /// <summary>Shapes of the fuzz part (null: every shape and mutant; "mutated-long-method" names a mutant).</summary>
         public string[]? FuzzShapes { get; init; }
 
@@ -76,6 +87,8 @@ namespace KerasLint.Bench.Analyzers
             var cscSimultaneous = false;
             var cscSteady = false;
             CodeKind[]? cscKinds = null;
+            int? cscInSitu = null;
+            var cscKeep = false;
             int[]? fuzzSizes = null;
             string[]? fuzzShapes = null;
             int? fuzzRepeats = null;
@@ -125,6 +138,13 @@ namespace KerasLint.Bench.Analyzers
                         if (kinds.Length == 0 || !kinds.All(k => Enum.TryParse<CodeKind>(k, ignoreCase: false, out _) && !int.TryParse(k, out _))) return null;
                         cscKinds = kinds.Select(Enum.Parse<CodeKind>).Distinct().ToArray();
                         break;
+                    case "--csc-insitu" when i + 1 < args.Length:
+                        if (!int.TryParse(args[++i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var inSitu)) return null;
+                        cscInSitu = inSitu;
+                        break;
+                    case "--csc-keep":
+                        cscKeep = true;
+                        break;
                     case "--build-experiments":
                         experiments = true;
                         break;
@@ -136,7 +156,7 @@ namespace KerasLint.Bench.Analyzers
             var settings = quick
                 ? new BenchSettings(true, output, new[] { 250 }, 250, Warmup: 1, Iterations: 2, Keystrokes: 8, ManySetups: 200)
                 : new BenchSettings(false, output, new[] { 250, 1000, 2000 }, 1000, Warmup: 1, Iterations: 3, Keystrokes: 20, ManySetups: 200);
-            return settings with { Only = only, BuildPairs = pairs ?? (quick ? 3 : 5), CscPairs = pairs ?? (quick ? 5 : 15), BuildExperiments = experiments, FuzzSizes = fuzzSizes ?? FuzzBench.Sizes, FuzzShapes = fuzzShapes, FuzzRepeats = fuzzRepeats ?? (quick ? 3 : 5), CscSerial = cscSerial || cscSimultaneous, CscSimultaneous = cscSimultaneous, CscSteady = cscSteady, CscKinds = cscKinds };
+            return settings with { Only = only, BuildPairs = pairs ?? (quick ? 3 : 5), CscPairs = pairs ?? (quick ? 5 : 15), BuildExperiments = experiments, FuzzSizes = fuzzSizes ?? FuzzBench.Sizes, FuzzShapes = fuzzShapes, FuzzRepeats = fuzzRepeats ?? (quick ? 3 : 5), CscSerial = cscSerial || cscSimultaneous, CscSimultaneous = cscSimultaneous, CscSteady = cscSteady, CscKinds = cscKinds, CscInSitu = cscInSitu ?? (quick ? 3 : 10), CscKeep = cscKeep };
         }
 
         /// <summary>One iteration for the 2,000-file solutions: the full run stays within about 15 minutes on two cores.</summary>

@@ -59,7 +59,8 @@ namespace KerasLint.Bench.Analyzers
                     var project = build.WriteProject(solution, sets);
                     var invocation = await CaptureAsync(build, project, csc, package).ConfigureAwait(false);
                     var replay = Replay(solution, csc, invocation);
-                    results.Add(new CscResult(solution.Name, kind, solution.Trees.Length, solution.DeepLearningFiles, solution.ExpectedDiagnostics, replay, inProcess));
+                    var inSitu = InSitu(solution, csc, invocation);
+                    results.Add(new CscResult(solution.Name, kind, solution.Trees.Length, solution.DeepLearningFiles, solution.ExpectedDiagnostics, replay, inProcess, inSitu));
                 }
 
                 return results.ToImmutable();
@@ -68,7 +69,8 @@ namespace KerasLint.Bench.Analyzers
             {
                 try
                 {
-                    Directory.Delete(build.Root, recursive: true);
+                    if (settings.CscKeep) log($"kept the projects and their captured csc response files (capture/with.rsp, capture/without.rsp): {build.Root}");
+                    else Directory.Delete(build.Root, recursive: true);
                 }
                 catch (IOException)
                 {
@@ -130,7 +132,7 @@ namespace KerasLint.Bench.Analyzers
             {
                 foreach (var with in pair % 2 == 0 ? new[] { false, true } : new[] { true, false })
                 {
-                    var (cpu, found) = Run(csc, invocation, with, settings.CscSteady);
+                    var (cpu, found, _) = Run(csc, invocation, with, settings.CscSteady);
                     (with ? kerasLint : none).Add(cpu);
                     if (with) warnings ??= found;
                     else if (!found.IsEmpty) throw new InvalidOperationException("csc without KerasLint reported KL diagnostics: the response file still names KerasLint.");
@@ -140,6 +142,43 @@ namespace KerasLint.Bench.Analyzers
             }
 
             return new CscReplay(none.ToImmutableArray(), kerasLint.ToImmutableArray(), warnings ?? ImmutableDictionary<string, int>.Empty);
+        }
+
+        /// <summary>
+        /// KerasLint's own time inside fresh csc processes (--csc-insitu N): the KerasLint side alone, with csc's
+        /// <c>/reportanalyzer</c>, whose report gives the time the analyzer driver spent in each analyzer assembly's
+        /// callbacks. That time includes what a fresh process pays inside them (the JIT of KerasLint's methods and of the
+        /// generic code they instantiate, their unoptimised first code, the compiler's handling of each diagnostic they
+        /// report) and work the compiler would do anyway that happens to run first in them (binding the references, loading
+        /// a library's metadata); it leaves out loading the assembly and creating the analyzers. A reading of its own, next
+        /// to the A/B replay: one process each, no subtraction of two noisy totals.
+        /// </summary>
+        private CscInSitu InSitu(GeneratedSolution solution, string csc, CscInvocation invocation)
+        {
+            var kerasLintS = new List<double>();
+            var cpuS = new List<double>();
+            for (var run = 0; run < settings.CscInSitu; run++)
+            {
+                var (cpu, _, output) = Run(csc, invocation, withKerasLint: true, settings.CscSteady, "/reportanalyzer");
+                var seconds = ReportedSeconds(output, "KerasLint.Analyzers");
+                kerasLintS.Add(seconds);
+                cpuS.Add(cpu);
+                log($"  csc {solution.Name} in situ {run + 1}: KerasLint's callbacks {1000 * seconds:F0} ms of a {cpu:F2} s CPU run ({100 * seconds / cpu:F2}%)");
+            }
+
+            return new CscInSitu(kerasLintS.ToImmutableArray(), cpuS.ToImmutableArray());
+        }
+
+        /// <summary>
+        /// The seconds csc's <c>/reportanalyzer</c> lists for an analyzer assembly (its line "   0.312   31   Name, Version=…";
+        /// "&lt;0.001" reads as 0.0005).
+        /// </summary>
+        public static double ReportedSeconds(string output, string assembly)
+        {
+            var line = Regex.Match(output, @"^\s*(<?)(\d+(?:[.,]\d+)?)\s+<?\d+\s+" + Regex.Escape(assembly) + ",", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+            if (!line.Success) throw new FormatException($"csc /reportanalyzer printed no line for the analyzer assembly {assembly}:\n{output}");
+            var seconds = double.Parse(line.Groups[2].Value.Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture);
+            return line.Groups[1].Value.Length > 0 ? seconds / 2 : seconds;
         }
 
         /// <summary>
@@ -264,9 +303,10 @@ namespace KerasLint.Bench.Analyzers
             output.Split('\n').Select(l => KerasLintWarning.Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value)
                 .GroupBy(id => id, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
-        private static (double CpuS, ImmutableDictionary<string, int> Warnings) Run(string csc, CscInvocation invocation, bool withKerasLint, bool steady)
+        private static (double CpuS, ImmutableDictionary<string, int> Warnings, string Output) Run(string csc, CscInvocation invocation, bool withKerasLint, bool steady, params string[] extra)
         {
             var psi = CscStartInfo(csc, invocation, withKerasLint ? invocation.WithRsp : invocation.WithoutRsp, steady);
+            foreach (var arg in extra) psi.ArgumentList.Add(arg);
             var before = Cpu.Children();
             using var process = Process.Start(psi)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
@@ -275,7 +315,7 @@ namespace KerasLint.Bench.Analyzers
             var after = Cpu.Children();
             var output = stdout.Result + stderr.Result;
             if (process.ExitCode != 0) throw new InvalidOperationException($"csc failed ({(withKerasLint ? "with" : "without")} KerasLint):\n{output}");
-            return (after - before, Warnings(output));
+            return (after - before, Warnings(output), output);
         }
 
         /// <summary>Compile, floor and KerasLint + floor on fresh compilations, the order of the two analyses alternating.</summary>
@@ -335,7 +375,14 @@ namespace KerasLint.Bench.Analyzers
     }
 
     public sealed record CscResult(string Solution, CodeKind Kind, int Files, int DeepLearningFiles, ImmutableDictionary<string, int> ExpectedDiagnostics,
-        CscReplay Replay, CscInProcess InProcess);
+        CscReplay Replay, CscInProcess InProcess, CscInSitu InSitu);
+
+    /// <summary>Per in-situ run: seconds csc's /reportanalyzer lists for KerasLint's callbacks, and the run's CPU seconds.</summary>
+    public sealed record CscInSitu(ImmutableArray<double> KerasLintS, ImmutableArray<double> CpuS)
+    {
+        /// <summary>KerasLint's callbacks / the run's CPU, per run, in percent; null without runs.</summary>
+        public Paired? Share() => KerasLintS.IsEmpty ? null : Paired.Of(KerasLintS.Zip(CpuS, (k, c) => 100 * k / c).ToArray());
+    }
 
     /// <summary>Per-pair percentages: median and a 95% bootstrap interval of the median (2,000 resamples, fixed seed).</summary>
     public sealed record Paired(double Median, double Low, double High, int Count)

@@ -118,6 +118,11 @@ namespace KerasLint.Bench.Analyzers
                 var alone = csc.InProcess.Added();
                 Row(md, $"csc of the {csc.Files:N0}-file {csc.Kind} solution replayed as a fresh process{(settings.CscSimultaneous ? " (serial, each pair's two runs at once on two CPUs)" : settings.CscSerial ? " (serial: /parallel-)" : "")}{(settings.CscSteady ? " (steady runtime: no tiered JIT, no background GC)" : "")}: CPU KerasLint adds (median [95% CI], {replay.Count} pairs)",
                     plain ? "≤ 1% (nothing measurable)" : "≤ 3%", $"{replay}; analysis alone in process {alone}", replay.High <= (plain ? 1 : 3));
+                if (csc.InSitu.Share() is { } share)
+                {
+                    Row(md, $"csc of the {csc.Files:N0}-file {csc.Kind} solution as a fresh process: KerasLint's callbacks in it (/reportanalyzer, with its JIT), % of the run's CPU (median [95% CI], {share.Count} runs)",
+                        plain ? "≤ 1% (nothing measurable)" : "≤ 3%", $"{share} ({1000 * Stat.Of(csc.InSitu.KerasLintS).Median:F0} ms)", share.High <= (plain ? 1 : 3));
+                }
             }
 
             if (Fuzz.Count > 0)
@@ -286,17 +291,19 @@ namespace KerasLint.Bench.Analyzers
                 (settings.CscSteady ? "Both sides run with DOTNET_TieredCompilation=0 and DOTNET_gcConcurrent=0 (--csc-steady). " : "") + "In process: fresh compilations of the same files on one thread; compile = GetDiagnostics() CPU; floor = " +
                 "GetAnalyzerDiagnosticsAsync with a no-op action on every operation kind (the SDK's analyzers already make the driver build every operation " +
                 "tree); KerasLint = the same with KerasLint added. Added: per pair (with − without) / without, or (KerasLint + floor − floor) / compile; " +
-                "median [95% bootstrap interval of the median].");
+                "median [95% bootstrap interval of the median]. In a fresh csc: the KerasLint side alone with /reportanalyzer (--csc-insitu runs), the " +
+                "analyzer driver's time in KerasLint's callbacks, its JIT included, and its share of that run's CPU.");
             md.AppendLine();
-            md.AppendLine("| solution | files (with training code) | csc CPU s, none | csc CPU s, KerasLint | added (replay) | compile CPU ms | floor CPU ms | KerasLint + floor CPU ms | added (analysis alone, % of compile) | KerasLint callbacks (% of compile) | KerasLint warnings (setups meant to trigger) |");
-            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            md.AppendLine("| solution | files (with training code) | csc CPU s, none | csc CPU s, KerasLint | added (replay) | compile CPU ms | floor CPU ms | KerasLint + floor CPU ms | added (analysis alone, % of compile) | KerasLint callbacks (% of compile) | KerasLint's callbacks in a fresh csc, ms (% of its CPU) | KerasLint warnings (setups meant to trigger) |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
             foreach (var csc in Csc)
             {
                 var warnings = string.Join(", ", csc.Replay.Warnings.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"));
                 var expected = string.Join(", ", csc.ExpectedDiagnostics.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}"));
                 md.AppendLine($"| {csc.Solution} | {csc.Files:N0} ({csc.DeepLearningFiles}) | {Format(Stat.Of(csc.Replay.None), "F2")} | {Format(Stat.Of(csc.Replay.KerasLint), "F2")} | " +
                     $"{csc.Replay.Added()} | {Format(Stat.Of(csc.InProcess.Compile))} | {Format(Stat.Of(csc.InProcess.Floor))} | {Format(Stat.Of(csc.InProcess.WithKerasLint))} | " +
-                    $"{csc.InProcess.Added()} | {csc.InProcess.Telemetry()} | {(warnings.Length == 0 ? "none" : warnings)} ({(expected.Length == 0 ? "none" : expected)}) |");
+                    $"{csc.InProcess.Added()} | {csc.InProcess.Telemetry()} | {(csc.InSitu.Share() is { } share ? $"{Format(Stat.Of(csc.InSitu.KerasLintS.Select(x => 1000 * x).ToArray()))} ({share})" : "not run")} | " +
+                    $"{(warnings.Length == 0 ? "none" : warnings)} ({(expected.Length == 0 ? "none" : expected)}) |");
             }
 
             md.AppendLine();

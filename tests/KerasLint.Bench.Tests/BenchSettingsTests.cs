@@ -92,7 +92,44 @@ namespace KerasLint.Bench.Tests
         public void Csc_simultaneous_refuses_times_output_it_cannot_read(string times) =>
             Assert.Throws<FormatException>(() => CscBench.ChildTimes(times));
 
+        [Fact]
+        public void Csc_part_runs_ten_in_situ_runs_by_default_three_when_quick_and_takes_a_count()
+        {
+            Assert.Equal(10, BenchSettings.Parse(new[] { "--only", "csc" })!.CscInSitu);
+            Assert.Equal(3, BenchSettings.Parse(new[] { "--quick", "--only", "csc" })!.CscInSitu);
+            Assert.Equal(25, BenchSettings.Parse(new[] { "--only", "csc", "--csc-insitu", "25" })!.CscInSitu);
+            Assert.Equal(0, BenchSettings.Parse(new[] { "--only", "csc", "--csc-insitu", "0" })!.CscInSitu);
+            Assert.False(BenchSettings.Parse(new[] { "--only", "csc" })!.CscKeep);
+            Assert.True(BenchSettings.Parse(new[] { "--only", "csc", "--csc-keep" })!.CscKeep);
+        }
+
+        // The layout of csc /reportanalyzer (the SDK's compiler): a total, then one line per analyzer assembly and one per analyzer.
+        private const string Report = "Total analyzer execution time: 0.986 seconds.\n" +
+            "NOTE: Elapsed time may be less than analyzer execution time because analyzers can run concurrently.\n" +
+            "Time (s)    %   Analyzer\n" +
+            "   0.312   31   KerasLint.Analyzers, Version=0.1.0.0, Culture=neutral, PublicKeyToken=null\n" +
+            "   0.199   20      KerasLint.Analysis.KerasLintSetupAnalyzer (KL0001, KL0002)\n" +
+            "  <0.001   <1   KerasLint.CodeFixes, Version=0.1.0.0, Culture=neutral, PublicKeyToken=null\n" +
+            "   0,219   26   Microsoft.CodeAnalysis.NetAnalyzers, Version=10.0.401.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35\n";
+
         [Theory]
+        [InlineData("KerasLint.Analyzers", 0.312)]
+        [InlineData("KerasLint.CodeFixes", 0.0005)]
+        [InlineData("Microsoft.CodeAnalysis.NetAnalyzers", 0.219)]
+        public void Csc_in_situ_reads_an_assemblys_seconds_from_reportanalyzer(string assembly, double seconds) =>
+            Assert.Equal(seconds, CscBench.ReportedSeconds(Report, assembly), 9);
+
+        [Theory]
+        [InlineData("KerasLint")]
+        [InlineData("Microsoft.CodeAnalysis")]
+        [InlineData("KerasLint.Analysis.KerasLintSetupAnalyzer")]
+        public void Csc_in_situ_refuses_a_report_without_the_assemblys_line(string assembly) =>
+            Assert.Throws<FormatException>(() => CscBench.ReportedSeconds(Report, assembly));
+
+        [Theory]
+        [InlineData("--csc-insitu", "-1")]
+        [InlineData("--csc-insitu", "ten")]
+        [InlineData("--csc-insitu")]
         [InlineData("--csc-kinds", "Torch")]
         [InlineData("--csc-kinds", "1")]
         [InlineData("--csc-kinds", "")]
