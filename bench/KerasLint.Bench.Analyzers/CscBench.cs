@@ -177,7 +177,7 @@ namespace KerasLint.Bench.Analyzers
         {
             var line = Regex.Match(output, @"^\s*(<?)(\d+(?:[.,]\d+)?)\s+<?\d+\s+" + Regex.Escape(assembly) + ",", RegexOptions.Multiline | RegexOptions.CultureInvariant);
             if (!line.Success) throw new FormatException($"csc /reportanalyzer printed no line for the analyzer assembly {assembly}:\n{output}");
-            var seconds = double.Parse(line.Groups[2].Value.Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture);
+            var seconds = Decimal(line.Groups[2].Value);
             return line.Groups[1].Value.Length > 0 ? seconds / 2 : seconds;
         }
 
@@ -294,10 +294,12 @@ namespace KerasLint.Bench.Analyzers
             {
                 var m = Regex.Match(text, @"^(\d+)m(\d+(?:[.,]\d+)?)s$", RegexOptions.CultureInvariant);
                 if (!m.Success) throw new FormatException($"not a `times` duration (like 0m12.340s): {text}");
-                return 60 * int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
-                    + double.Parse(m.Groups[2].Value.Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture);
+                return 60 * int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + Decimal(m.Groups[2].Value);
             }
         }
+
+        /// <summary>A number a tool printed in the machine's locale: "12.34" or "12,34".</summary>
+        private static double Decimal(string text) => double.Parse(text.Replace(',', '.'), System.Globalization.CultureInfo.InvariantCulture);
 
         private static ImmutableDictionary<string, int> Warnings(string output) =>
             output.Split('\n').Select(l => KerasLintWarning.Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value)

@@ -11,7 +11,7 @@ namespace KerasLint.Analyzers.Tests
     /// code of its own that the runtime does not ship compiled: csc JITs the whole collection for KerasLint alone, in
     /// every build. Over reference types the collection's shared code is already compiled. So no field of the analyzer
     /// assembly (static tables and per-compilation caches alike) is a hashed collection with a value type among its type
-    /// arguments: tables keep their values in arrays or in a small class, keys of two parts are a class.
+    /// arguments: tables keep their values in arrays or in a small class, keys of two parts a System.Tuple (a class).
     /// </summary>
     public class FreshProcessArchitectureTests
     {

@@ -16,13 +16,15 @@ namespace KerasLint.Analysis
     internal sealed class Reporter
     {
         private readonly System.Action<Diagnostic> report;
-        private readonly Dictionary<Key, Diagnostic> found = new Dictionary<Key, Diagnostic>();
-        private readonly List<Key> order = new List<Key>();
+        // Keyed by (id, location) as a System.Tuple, a class: the dictionaries then run the runtime's shared code for
+        // reference types, where a value-tuple key made a fresh compiler process JIT a dictionary for KerasLint alone.
+        private readonly Dictionary<System.Tuple<string, Location>, Diagnostic> found = new Dictionary<System.Tuple<string, Location>, Diagnostic>();
+        private readonly List<System.Tuple<string, Location>> order = new List<System.Tuple<string, Location>>();
 
         private readonly System.Func<Location, bool>? isLocal;
 
         /// <summary>Where a diagnostic found at a site outside the member is reported instead (the anchor when first found).</summary>
-        private readonly Dictionary<Key, Location> anchors = new Dictionary<Key, Location>();
+        private readonly Dictionary<System.Tuple<string, Location>, Location> anchors = new Dictionary<System.Tuple<string, Location>, Location>();
 
         public Reporter(System.Action<Diagnostic> report, CancellationToken cancellationToken)
         {
@@ -58,7 +60,7 @@ namespace KerasLint.Analysis
 
         public void Report(Diagnostic diagnostic)
         {
-            var key = new Key(diagnostic.Id, diagnostic.Location);
+            var key = System.Tuple.Create(diagnostic.Id, diagnostic.Location);
             if (isLocal != null && !isLocal(diagnostic.Location))
             {
                 var (anchor, shared) = AnchorOf(diagnostic.Location);
@@ -108,28 +110,6 @@ namespace KerasLint.Analysis
             }
 
             return (lastResort != null && isLocal!(lastResort) ? lastResort : null, false);
-        }
-
-        /// <summary>
-        /// A diagnostic's id and location: a class, so that the member's dictionaries use the shared code of reference
-        /// types (a value-tuple key made a fresh compiler process JIT a dictionary for it).
-        /// </summary>
-        private sealed class Key : System.IEquatable<Key>
-        {
-            private readonly string id;
-            private readonly Location location;
-
-            public Key(string id, Location location)
-            {
-                this.id = id;
-                this.location = location;
-            }
-
-            public bool Equals(Key? other) => other != null && id == other.id && location.Equals(other.location);
-
-            public override bool Equals(object? obj) => Equals(obj as Key);
-
-            public override int GetHashCode() => (id.GetHashCode() * 31) + location.GetHashCode();
         }
 
         private static bool SameFixes(Diagnostic a, Diagnostic b) =>

@@ -53,7 +53,7 @@ namespace KerasLint.Libraries.TfNet
         /// <summary>TensorFlow.NET as the engines see it (<see cref="LibraryRegistration"/>): compile setups and Dropout, and <see cref="VersionOption"/>.</summary>
         internal static RegisteredLibrary Registration { get; } = RegisteredLibrary.Of(
             (compilation, _) => TryCreate(compilation),
-            new LibrarySetting(VersionOption, "TensorFlow.NET's Keras", text => TfNetSemantics.TryParseVersion(text, out _), "a TensorFlow.Keras version (0.15.0)",
+            new LibrarySetting(VersionOption, KerasFamily.TfNet.ShortName(), text => TfNetSemantics.TryParseVersion(text, out _), "a TensorFlow.Keras version (0.15.0)",
                 (compilation, tree) => TryCreate(compilation)?.FamilyFor(NoOptions.None, tree).Family.Phrase));
 
         /// <summary>The TensorFlow.Keras version for a file: <c>keraslint.tfnet_version</c> if configured, else the referenced assembly's.</summary>
